@@ -1,0 +1,47 @@
+package dev.arclab.dsl;
+
+/** A Tuple (colour, (i, j)): one coloured location of an Object. */
+public final class Cell extends Tuple {
+    public final int color;
+    public final int i;
+    public final int j;
+
+    public Cell(int color, int i, int j) {
+        this.color = color;
+        this.i = i;
+        this.j = j;
+    }
+
+    public Pair loc() {
+        return new Pair(i, j);
+    }
+
+    @Override
+    public int size() {
+        return 2;
+    }
+
+    @Override
+    public Object get(int k) {
+        if (k == 0) {
+            return color;
+        }
+        if (k == 1) {
+            return new Pair(i, j);
+        }
+        throw outOfRange(k);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 + color) + Pair.hash(i, j);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (o instanceof Cell c) {
+            return color == c.color && i == c.i && j == c.j;
+        }
+        return super.equals(o);
+    }
+}
