@@ -484,6 +484,16 @@ public final class Geometry {
                 }
                 return FSet.wrapSorted(out);
             }
+            if (kind == 2 && ((Cell) es[0]).color == ((Cell) es[es.length - 1]).color) {
+                // One colour: the cells' locations are distinct and ascending already.
+                Fuel.charge(es.length);
+                Object[] out = new Object[es.length];
+                for (int k = 0; k < es.length; k++) {
+                    Cell c = (Cell) es[k];
+                    out[k] = new Cell(v, c.i, c.j);
+                }
+                return FSet.wrapSorted(out);
+            }
         }
         Object ind = toindices(patch);
         Object[] es = Pieces.elements(ind);
