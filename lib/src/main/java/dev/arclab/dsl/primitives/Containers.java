@@ -123,8 +123,8 @@ public final class Containers {
         if (na == 0) {
             return b;
         }
-        chargeBuild((long) na + nb);
         if (a instanceof Grid ga && b instanceof Grid gb && ga.cols() == gb.cols()) {
+            chargeBuild((long) ga.cells().length + gb.cells().length + na + nb);
             int[] cells = Arrays.copyOf(ga.cells(), ga.cells().length + gb.cells().length);
             System.arraycopy(gb.cells(), 0, cells, ga.cells().length, gb.cells().length);
             return Grid.wrap(na + nb, ga.cols(), cells);
@@ -132,6 +132,7 @@ public final class Containers {
         int[] ia = intsOf(a);
         int[] ib = ia == null ? null : intsOf(b);
         if (ib != null) {
+            chargeBuild((long) na + nb);
             int[] v = Arrays.copyOf(ia, na + nb);
             System.arraycopy(ib, 0, v, na, nb);
             return intTuple(v);
@@ -161,15 +162,16 @@ public final class Containers {
         if (n == 1) {
             return t;
         }
-        chargeBuild((long) size * n);
         if (t instanceof Grid g) {
             int[] cells = g.cells();
+            chargeBuild(((long) cells.length + size) * n);
             int[] out = new int[cells.length * n];
             for (int k = 0; k < n; k++) {
                 System.arraycopy(cells, 0, out, k * cells.length, cells.length);
             }
             return Grid.wrap(size * n, g.cols(), out);
         }
+        chargeBuild((long) size * n);
         int[] ints = intsOf(t);
         if (ints != null) {
             int[] out = new int[size * n];
@@ -258,6 +260,9 @@ public final class Containers {
     }
 
     public static Object contained(Object value, Object container) {
+        if (container instanceof Tuple t && t.size() > 16) {
+            Fuel.charge(t.size());
+        }
         return Values.bool(in(value, container));
     }
 
@@ -849,12 +854,13 @@ public final class Containers {
         Object[] es = elems(container);
         if (es.length > 0) {
             Fn f = Values.toFn(condition);
-            for (Object e : es) {
-                Fuel.charge(1);
-                if (Values.truthy(f.call1(e))) {
-                    return e;
+            for (int k = 0; k < es.length; k++) {
+                if (Values.truthy(f.call1(es[k]))) {
+                    Fuel.charge(k + 1);
+                    return es[k];
                 }
             }
+            Fuel.charge(es.length);
         }
         throw new DslException("extract: no element satisfies the condition");
     }
