@@ -653,6 +653,20 @@ public final class Containers {
     }
 
     private static Object extreme(Object container, boolean max) {
+        if (container instanceof FSet s && !s.isEmpty() && s.first() instanceof Integer
+                && s.last() instanceof Integer) {
+            // Integers rank between None and Tuples: a set starting and ending with one holds only Integers.
+            return max ? s.last() : s.first();
+        }
+        if (container instanceof IntTuple it && it.size() > 0) {
+            int[] v = it.values();
+            Fuel.charge(v.length);
+            int best = v[0];
+            for (int x : v) {
+                best = max ? Math.max(best, x) : Math.min(best, x);
+            }
+            return best;
+        }
         Object[] es = elems(container);
         if (es.length == 0) {
             return 0;
