@@ -160,8 +160,8 @@ public final class Colors {
      * ascending, row-major; {@code idx == null} means all cells), as a canonically sorted array:
      * by colour, then row, then column (a stable counting sort by colour).
      */
-    static Cell[] sortedCells(int[] cells, int cols, int[] idx, int n) {
-        Cell[] out = new Cell[n];
+    static Object[] sortedCells(int[] cells, int cols, int[] idx, int n) {
+        Object[] out = new Object[n];
         if (n == 0) {
             return out;
         }
@@ -176,23 +176,34 @@ public final class Colors {
                 max = c;
             }
         }
-        if (min == max) {
-            for (int k = 0; k < n; k++) {
-                int p = idx == null ? k : idx[k];
-                out[k] = new Cell(min, p / cols, p % cols);
+        if ((long) max - min < 4096) {
+            int[] start = null;
+            if (min != max) {
+                start = new int[max - min + 2];
+                for (int k = 0; k < n; k++) {
+                    start[cells[idx == null ? k : idx[k]] - min + 1]++;
+                }
+                for (int c = 1; c < start.length; c++) {
+                    start[c] += start[c - 1];
+                }
             }
-        } else if ((long) max - min < 4096) {
-            int[] start = new int[max - min + 2];
+            int i = 0;
+            int j = 0;
             for (int k = 0; k < n; k++) {
-                start[cells[idx == null ? k : idx[k]] - min + 1]++;
-            }
-            for (int c = 1; c < start.length; c++) {
-                start[c] += start[c - 1];
-            }
-            for (int k = 0; k < n; k++) {
-                int p = idx == null ? k : idx[k];
-                int c = cells[p];
-                out[start[c - min]++] = new Cell(c, p / cols, p % cols);
+                int c;
+                if (idx == null) {
+                    c = cells[k];
+                } else {
+                    int p = idx[k];
+                    c = cells[p];
+                    i = p / cols;
+                    j = p - i * cols;
+                }
+                out[start == null ? k : start[c - min]++] = new Cell(c, i, j);
+                if (idx == null && ++j == cols) {
+                    j = 0;
+                    i++;
+                }
             }
         } else {
             long[] keys = new long[n];
@@ -205,6 +216,22 @@ public final class Colors {
                 int p = (int) keys[k];
                 out[k] = new Cell((int) (keys[k] >> 32), p / cols, p % cols);
             }
+        }
+        return out;
+    }
+
+    /** The colours of a set made only of Cells (ascending, since cells sort by colour first), else null. */
+    static int[] cellColours(Object element) {
+        if (!(element instanceof FSet s)) {
+            return null;
+        }
+        Object[] es = s.elements();
+        int[] out = new int[es.length];
+        for (int k = 0; k < es.length; k++) {
+            if (!(es[k] instanceof Cell c)) {
+                return null;
+            }
+            out[k] = c.color;
         }
         return out;
     }
@@ -242,6 +269,10 @@ public final class Colors {
         if (element instanceof Grid g) {
             return commonestColor(g.cells(), true);
         }
+        int[] colours = cellColours(element);
+        if (colours != null) {
+            return commonestColor(colours, true);
+        }
         return Pieces.commonest(colourValues(element), true);
     }
 
@@ -249,6 +280,10 @@ public final class Colors {
     public static Object leastcolor(Object element) {
         if (element instanceof Grid g) {
             return commonestColor(g.cells(), false);
+        }
+        int[] colours = cellColours(element);
+        if (colours != null) {
+            return commonestColor(colours, false);
         }
         return Pieces.commonest(colourValues(element), false);
     }
@@ -412,6 +447,11 @@ public final class Colors {
         if (element instanceof Grid g) {
             return gridPalette(g.cells());
         }
+        int[] colours = cellColours(element);
+        if (colours != null) {
+            Fuel.charge(colours.length);
+            return FSet.wrapSorted(distinctAscending(colours));
+        }
         Object[] values = colourValues(element);
         Fuel.charge(values.length);
         return FSet.fromArray(values);
@@ -440,14 +480,25 @@ public final class Colors {
         }
         int[] s = cells.clone();
         Arrays.sort(s);
-        Object[] out = new Object[s.length];
+        return FSet.wrapSorted(distinctAscending(s));
+    }
+
+    /** The distinct values of an ascending int array, boxed. */
+    private static Object[] distinctAscending(int[] s) {
         int n = 0;
+        for (int k = 0; k < s.length; k++) {
+            if (k == 0 || s[k] != s[k - 1]) {
+                n++;
+            }
+        }
+        Object[] out = new Object[n];
+        n = 0;
         for (int k = 0; k < s.length; k++) {
             if (k == 0 || s[k] != s[k - 1]) {
                 out[n++] = s[k];
             }
         }
-        return FSet.wrapSorted(Arrays.copyOf(out, n));
+        return out;
     }
 
     /** {@code numcolors}: the size of the palette, an Integer. */
@@ -463,6 +514,17 @@ public final class Colors {
                 mask |= 1L << c;
             }
             return Long.bitCount(mask);
+        }
+        int[] colours = cellColours(element);
+        if (colours != null) {
+            Fuel.charge(colours.length);
+            int n = 0;
+            for (int k = 0; k < colours.length; k++) {
+                if (k == 0 || colours[k] != colours[k - 1]) {
+                    n++;
+                }
+            }
+            return n;
         }
         return ((FSet) palette(element)).size();
     }

@@ -22,6 +22,26 @@ public final class Segmentation {
 
     // ---- objects -------------------------------------------------------------------------------
 
+    /** Per-thread scratch arrays for {@code objects} (no callbacks run while they are in use). */
+    private static final class Scratch {
+        int[] label = new int[0];
+        int[] stackI = new int[0];
+        int[] stackJ = new int[0];
+        int[] sizes = new int[0];
+
+        void ensure(int n) {
+            if (label.length < n) {
+                int m = Math.max(n, 1024);
+                label = new int[m];
+                stackI = new int[m];
+                stackJ = new int[m];
+                sizes = new int[m];
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     /**
      * {@code objects}: connected components (4- or 8-neighbourhood per {@code diagonal}); with
      * {@code univalued} only equal values connect; with {@code without_bg} cells of the most common
@@ -45,123 +65,142 @@ public final class Segmentation {
         }
         Fuel.charge(2L * n);
 
-        // 1. Label the components by flood fill (an int stack; a cell is labelled when pushed).
-        int[] label = new int[n];
-        Arrays.fill(label, -1);
-        int[] stack = new int[n];
-        int[] sizes = new int[n];
+        // 1. Label the components by flood fill (an int stack of rows and columns; a cell is
+        // labelled when pushed, so each cell is pushed at most once). Seeds are met in row-major
+        // order, so component numbers follow the components' first (row-major) cells.
+        Scratch sc = SCRATCH.get();
+        sc.ensure(n);
+        int[] label = sc.label;
+        int[] stackI = sc.stackI;
+        int[] stackJ = sc.stackJ;
+        int[] sizes = sc.sizes;
+        Arrays.fill(label, 0, n, -1);
         int ncomp = 0;
-        for (int s = 0; s < n; s++) {
-            if (label[s] >= 0) {
-                continue;
+        int labelled = 0;
+        for (int si = 0, s = 0; si < h; si++) {
+            for (int sj = 0; sj < w; sj++, s++) {
+                if (label[s] >= 0) {
+                    continue;
+                }
+                int val = cells[s];
+                if (noBg && val == bg) {
+                    continue;
+                }
+                int comp = ncomp++;
+                label[s] = comp;
+                int sp = 0;
+                stackI[sp] = si;
+                stackJ[sp++] = sj;
+                int size = 0;
+                while (sp > 0) {
+                    --sp;
+                    int i = stackI[sp];
+                    int j = stackJ[sp];
+                    size++;
+                    int p = i * w + j;
+                    boolean up = i > 0;
+                    boolean down = i < h - 1;
+                    boolean left = j > 0;
+                    boolean right = j < w - 1;
+                    // Inlined neighbour test: unlabelled and (same value | not background).
+                    int q;
+                    if (up && label[q = p - w] < 0 && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                        label[q] = comp;
+                        stackI[sp] = i - 1;
+                        stackJ[sp++] = j;
+                    }
+                    if (down && label[q = p + w] < 0 && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                        label[q] = comp;
+                        stackI[sp] = i + 1;
+                        stackJ[sp++] = j;
+                    }
+                    if (left && label[q = p - 1] < 0 && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                        label[q] = comp;
+                        stackI[sp] = i;
+                        stackJ[sp++] = j - 1;
+                    }
+                    if (right && label[q = p + 1] < 0 && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                        label[q] = comp;
+                        stackI[sp] = i;
+                        stackJ[sp++] = j + 1;
+                    }
+                    if (diag) {
+                        if (up && left && label[q = p - w - 1] < 0
+                                && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                            label[q] = comp;
+                            stackI[sp] = i - 1;
+                            stackJ[sp++] = j - 1;
+                        }
+                        if (up && right && label[q = p - w + 1] < 0
+                                && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                            label[q] = comp;
+                            stackI[sp] = i - 1;
+                            stackJ[sp++] = j + 1;
+                        }
+                        if (down && left && label[q = p + w - 1] < 0
+                                && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                            label[q] = comp;
+                            stackI[sp] = i + 1;
+                            stackJ[sp++] = j - 1;
+                        }
+                        if (down && right && label[q = p + w + 1] < 0
+                                && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                            label[q] = comp;
+                            stackI[sp] = i + 1;
+                            stackJ[sp++] = j + 1;
+                        }
+                    }
+                }
+                sizes[comp] = size;
+                labelled += size;
             }
-            int val = cells[s];
-            if (noBg && val == bg) {
-                continue;
-            }
-            int comp = ncomp++;
-            label[s] = comp;
-            int sp = 0;
-            stack[sp++] = s;
-            int size = 0;
-            while (sp > 0) {
-                int p = stack[--sp];
-                size++;
-                int i = p / w;
-                int j = p - i * w;
-                boolean up = i > 0;
-                boolean down = i < h - 1;
-                boolean left = j > 0;
-                boolean right = j < w - 1;
-                if (up) {
-                    sp = visit(cells, label, stack, sp, p - w, comp, uni, val, noBg, bg);
-                }
-                if (down) {
-                    sp = visit(cells, label, stack, sp, p + w, comp, uni, val, noBg, bg);
-                }
-                if (left) {
-                    sp = visit(cells, label, stack, sp, p - 1, comp, uni, val, noBg, bg);
-                }
-                if (right) {
-                    sp = visit(cells, label, stack, sp, p + 1, comp, uni, val, noBg, bg);
-                }
-                if (diag) {
-                    if (up && left) {
-                        sp = visit(cells, label, stack, sp, p - w - 1, comp, uni, val, noBg, bg);
-                    }
-                    if (up && right) {
-                        sp = visit(cells, label, stack, sp, p - w + 1, comp, uni, val, noBg, bg);
-                    }
-                    if (down && left) {
-                        sp = visit(cells, label, stack, sp, p + w - 1, comp, uni, val, noBg, bg);
-                    }
-                    if (down && right) {
-                        sp = visit(cells, label, stack, sp, p + w + 1, comp, uni, val, noBg, bg);
-                    }
-                }
-            }
-            sizes[comp] = size;
         }
         if (ncomp == 0) {
             return FSet.EMPTY;
         }
-
-        // 2. Walk the labelled cells in canonical cell order (colour, row, column): each component's
-        // cells come out sorted, and components are met in the order of their smallest cell, which
-        // is the canonical order of the (disjoint) Objects.
-        int[] order = colourOrder(cells, label);
         Object[][] members = new Object[ncomp][];
+        for (int c = 0; c < ncomp; c++) {
+            members[c] = new Object[sizes[c]];
+        }
         int[] fill = new int[ncomp];
         Object[] result = new Object[ncomp];
-        int[] rank = new int[ncomp];
-        int nextRank = 0;
-        for (int p : order) {
-            int c = label[p];
-            Object[] m = members[c];
-            if (m == null) {
-                m = new Object[sizes[c]];
-                members[c] = m;
-                rank[c] = nextRank++;
+        if (uni) {
+            // 2a. Single-colour components: a row-major sweep fills each one in canonical order;
+            // the Objects sort by (colour, first cell), i.e. a stable sort of the component
+            // numbers by colour.
+            int[] colour = new int[ncomp];
+            for (int i = 0, p = 0; i < h; i++) {
+                for (int j = 0; j < w; j++, p++) {
+                    int c = label[p];
+                    if (c >= 0) {
+                        if (fill[c] == 0) {
+                            colour[c] = cells[p];
+                        }
+                        members[c][fill[c]++] = new Cell(cells[p], i, j);
+                    }
+                }
             }
-            m[fill[c]++] = new Cell(cells[p], p / w, p % w);
-        }
-        for (int c = 0; c < ncomp; c++) {
-            result[rank[c]] = FSet.wrapSorted(members[c]);
-        }
-        return FSet.wrapSorted(result);
-    }
-
-    private static int visit(int[] cells, int[] label, int[] stack, int sp, int q, int comp, boolean uni,
-            int val, boolean noBg, int bg) {
-        if (label[q] < 0) {
-            int v = cells[q];
-            if (uni ? v == val : !(noBg && v == bg)) {
-                label[q] = comp;
-                stack[sp++] = q;
+            int[] order = stableOrderBy(colour, ncomp);
+            for (int k = 0; k < ncomp; k++) {
+                result[k] = FSet.wrapSorted(members[order[k]]);
             }
+            return FSet.wrapSorted(result);
         }
-        return sp;
-    }
-
-    /** The flat indices of the labelled cells ({@code label >= 0}) sorted by (colour, index). */
-    private static int[] colourOrder(int[] cells, int[] label) {
-        int n = cells.length;
-        int count = 0;
+        // 2b. Multicolour components: walk the labelled cells by (colour, row, column); each
+        // component's cells come out sorted, and components are met in the order of their smallest
+        // cell, which is the canonical order of the (disjoint) Objects.
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
         for (int p = 0; p < n; p++) {
             if (label[p] >= 0) {
-                count++;
                 int c = cells[p];
-                if (c < min) {
-                    min = c;
-                }
-                if (c > max) {
-                    max = c;
-                }
+                min = Math.min(min, c);
+                max = Math.max(max, c);
             }
         }
-        int[] order = new int[count];
+        int[] rank = new int[ncomp];
+        Arrays.fill(rank, -1);
+        int nextRank = 0;
         if ((long) max - min < 4096) {
             int[] start = new int[max - min + 2];
             for (int p = 0; p < n; p++) {
@@ -172,13 +211,22 @@ public final class Segmentation {
             for (int c = 1; c < start.length; c++) {
                 start[c] += start[c - 1];
             }
+            int[] orderP = new int[labelled];
             for (int p = 0; p < n; p++) {
                 if (label[p] >= 0) {
-                    order[start[cells[p] - min]++] = p;
+                    orderP[start[cells[p] - min]++] = p;
                 }
             }
+            for (int p : orderP) {
+                int c = label[p];
+                if (rank[c] < 0) {
+                    rank[c] = nextRank++;
+                }
+                int i = p / w;
+                members[c][fill[c]++] = new Cell(cells[p], i, p - i * w);
+            }
         } else {
-            long[] keys = new long[count];
+            long[] keys = new long[labelled];
             int k = 0;
             for (int p = 0; p < n; p++) {
                 if (label[p] >= 0) {
@@ -186,7 +234,49 @@ public final class Segmentation {
                 }
             }
             Arrays.sort(keys);
-            for (k = 0; k < count; k++) {
+            for (long key : keys) {
+                int p = (int) key;
+                int c = label[p];
+                if (rank[c] < 0) {
+                    rank[c] = nextRank++;
+                }
+                int i = p / w;
+                members[c][fill[c]++] = new Cell(cells[p], i, p - i * w);
+            }
+        }
+        for (int c = 0; c < ncomp; c++) {
+            result[rank[c]] = FSet.wrapSorted(members[c]);
+        }
+        return FSet.wrapSorted(result);
+    }
+
+    /** The indices 0..n-1 stably sorted by {@code key[index]}. */
+    private static int[] stableOrderBy(int[] key, int n) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int k = 0; k < n; k++) {
+            min = Math.min(min, key[k]);
+            max = Math.max(max, key[k]);
+        }
+        int[] order = new int[n];
+        if ((long) max - min < 4096) {
+            int[] start = new int[max - min + 2];
+            for (int k = 0; k < n; k++) {
+                start[key[k] - min + 1]++;
+            }
+            for (int c = 1; c < start.length; c++) {
+                start[c] += start[c - 1];
+            }
+            for (int k = 0; k < n; k++) {
+                order[start[key[k] - min]++] = k;
+            }
+        } else {
+            long[] keys = new long[n];
+            for (int k = 0; k < n; k++) {
+                keys[k] = ((long) key[k] << 32) | k;
+            }
+            Arrays.sort(keys);
+            for (int k = 0; k < n; k++) {
                 order[k] = (int) keys[k];
             }
         }
@@ -213,20 +303,20 @@ public final class Segmentation {
             return FSet.EMPTY;
         }
         Fuel.charge(2L * n);
-        Cell[] sorted = Colors.sortedCells(cells, g.cols(), null, n);
+        Object[] sorted = Colors.sortedCells(cells, g.cols(), null, n);
         Object[] objs = new Object[16];
         int count = 0;
         for (int k = 0; k < n;) {
-            int c = sorted[k].color;
+            int c = ((Cell) sorted[k]).color;
             int r = k + 1;
-            while (r < n && sorted[r].color == c) {
+            while (r < n && ((Cell) sorted[r]).color == c) {
                 r++;
             }
             if (!skip || c != bg) {
                 if (count == objs.length) {
                     objs = Arrays.copyOf(objs, 2 * count);
                 }
-                objs[count++] = FSet.wrapSorted(Arrays.copyOfRange(sorted, k, r, Object[].class));
+                objs[count++] = FSet.wrapSorted(Arrays.copyOfRange(sorted, k, r));
             }
             k = r;
         }
