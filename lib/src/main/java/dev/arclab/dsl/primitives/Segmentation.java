@@ -441,6 +441,9 @@ public final class Segmentation {
             int w = g.cols();
             long total = (long) (h + 1) * (w + 1);
             Fuel.charge(total);
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new DslException("MemoryError");
+            }
             Object[] out = new Object[(int) total];
             int k = 0;
             for (int i = 0; i <= h; i++) {
