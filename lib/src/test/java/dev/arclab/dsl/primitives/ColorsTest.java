@@ -55,7 +55,7 @@ class ColorsTest {
         if (v instanceof FSet s) {
             Object[] es = s.elements();
             for (int k = 1; k < es.length; k++) {
-                assertTrue(Values.compare(es[k - 1], es[k]) < 0, "set not ascending: " + s);
+                assertTrue(Values.compare(es[k - 1], es[k]) < 0, () -> "set not ascending: " + s);
             }
             for (Object e : es) {
                 assertCanonical(e);
@@ -193,7 +193,7 @@ class ColorsTest {
                 boolean d = (flags & 2) != 0;
                 boolean b = (flags & 4) != 0;
                 Object actual = call("objects", g, Values.bool(u), Values.bool(d), Values.bool(b));
-                assertEquals(naiveObjects(g, u, d, b), actual, "objects " + g + " " + u + d + b);
+                assertEquals(naiveObjects(g, u, d, b), actual, () -> "objects " + g + " " + u + d + b);
                 assertCanonical(actual);
             }
         }
@@ -358,7 +358,7 @@ class ColorsTest {
                 obj.add(cell(rnd.nextInt(2), rnd.nextInt(4) - 1, rnd.nextInt(4) - 1));
             }
             FSet o = FSet.copyOf(obj);
-            assertEquals(naiveOccurrences(g, o), call("occurrences", g, o), "occurrences " + g + " " + o);
+            assertEquals(naiveOccurrences(g, o), call("occurrences", g, o), () -> "occurrences " + g + " " + o);
         }
     }
 
