@@ -67,19 +67,26 @@ public final class Painting {
         throw DslException.of("a grid colour must be an integer, got %s", value);
     }
 
-    /** Writes {@code value} at the in-grid locations; {@code under}: only where the cell is {@code bg}. */
-    private static Grid fillCells(Grid g, int value, int[] locs, boolean under, int bg) {
+    /**
+     * Writes {@code fill} at the in-grid locations; {@code under}: only where the cell is {@code bg}.
+     * A non-Integer {@code fill} is an error only once a cell is to be written.
+     */
+    private static Grid fillCells(Grid g, Object fill, int[] locs, boolean under, int bg) {
         int rows = g.rows();
         int cols = g.cols();
         int[] cells = g.cells();
         Fuel.charge(locs.length / 2 + cells.length);
         int[] out = null;
+        int value = 0;
         for (int k = 0; k < locs.length; k += 2) {
             int i = locs[k];
             int j = locs[k + 1];
             if (i >= 0 && i < rows && j >= 0 && j < cols) {
                 int p = i * cols + j;
                 int cur = out == null ? cells[p] : out[p];
+                if (out == null && (!under || cur == bg)) {
+                    value = colourArg(fill);
+                }
                 if (cur != value && (!under || cur == bg)) {
                     if (out == null) {
                         out = cells.clone();
@@ -124,7 +131,7 @@ public final class Painting {
         if (locs.length == 0) {
             return g;
         }
-        return fillCells(g, colourArg(value), locs, false, 0);
+        return fillCells(g, value, locs, false, 0);
     }
 
     /** {@code paint}: each cell of {@code obj} in iteration order, inside the grid. */
@@ -144,7 +151,7 @@ public final class Painting {
         if (locs.length == 0) {
             return g;
         }
-        return fillCells(g, colourArg(value), locs, true, bg);
+        return fillCells(g, value, locs, true, bg);
     }
 
     /** {@code underpaint}: the cells of {@code obj} in order, each only where the current value is bg. */
