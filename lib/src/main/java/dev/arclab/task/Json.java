@@ -56,7 +56,13 @@ final class Json {
         r.setStrictness(Strictness.STRICT);
         try {
             Object v = value(r, 0);
-            if (r.peek() != JsonToken.END_DOCUMENT) {
+            boolean more;
+            try {
+                more = r.peek() != JsonToken.END_DOCUMENT;
+            } catch (IOException e) {
+                more = true; // strict mode refuses a second top-level value outright
+            }
+            if (more) {
                 throw new Malformed("not JSON: more text after the top-level value " + where(r), "");
             }
             return v;
