@@ -21,11 +21,20 @@ import java.util.regex.Pattern;
 final class Json {
     /** A JSON number, kept as written so that 1.0 and 1e0 can be told from 1. */
     record Num(String text) {
-        private static final Pattern INT = Pattern.compile("-?[0-9]{1,9}");
-
-        /** Whether it is written as an integer small enough for an int. */
+        /** Whether it is written as an integer of at most 9 digits (so it fits an int). */
         boolean isInt() {
-            return INT.matcher(text).matches();
+            int start = text.startsWith("-") ? 1 : 0;
+            int digits = text.length() - start;
+            if (digits < 1 || digits > 9) {
+                return false;
+            }
+            for (int i = start; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
