@@ -70,6 +70,14 @@ public record Task(String id, List<Example> demo, List<Example> test) {
         return new Task(id, demo, t);
     }
 
+    /** A short description, {@code Task[007bbfb7: 5 demo pairs, 1 test input]} (the grids would be too long). */
+    @Override
+    public String toString() {
+        return "Task[" + id + ": " + demo.size() + (demo.size() == 1 ? " demo pair, " : " demo pairs, ")
+                + test.size() + (test.size() == 1 ? " test input" : " test inputs")
+                + (hasTestOutputs() ? "" : ", test outputs unknown") + "]";
+    }
+
     /** SHA-256 (lower-case hex) of the canonical encoding of the demo pairs; see {@link TaskHashes}. */
     public String demoHash() {
         return TaskHashes.demoHash(this);

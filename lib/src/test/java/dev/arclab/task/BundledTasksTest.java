@@ -42,6 +42,8 @@ class BundledTasksTest {
         assertEquals(1, t.test().size());
         assertEquals(3, t.demo().get(0).input().rows());
         assertEquals(9, t.demo().get(0).output().cols());
+        assertEquals("Task[007bbfb7: 5 demo pairs, 1 test input]", t.toString());
+        assertEquals("Task[007bbfb7: 5 demo pairs, 1 test input, test outputs unknown]", t.withoutTestOutputs().toString());
     }
 
     @Test
