@@ -176,7 +176,7 @@ public final class Geometry {
      * {uppermost, leftmost, lowermost, rightmost} of a patch (each location unpacked as (i, j));
      * an empty patch is an error.
      */
-    static int[] bounds(Object patch) {
+    public static int[] bounds(Object patch) {
         int top = Integer.MAX_VALUE;
         int left = Integer.MAX_VALUE;
         int bottom = Integer.MIN_VALUE;

@@ -104,7 +104,7 @@ public final class GridOps {
         if (patch instanceof Tuple t) {
             return subgridOfTuple(t, grid);
         }
-        int[] b = Pieces.bounds(patch);
+        int[] b = Geometry.bounds(patch);
         return crop(grid, new Pair(b[0], b[1]), new Pair(b[2] - b[0] + 1, b[3] - b[1] + 1));
     }
 
@@ -119,7 +119,7 @@ public final class GridOps {
         }
         Tuple start;
         if (Pieces.isObject(t)) {
-            int[] b = Pieces.bounds(t);
+            int[] b = Geometry.bounds(t);
             start = new Pair(b[0], b[1]);
         } else if (t instanceof Grid g) {
             if (g.cols() < 2) {
@@ -621,7 +621,7 @@ public final class GridOps {
         Object[] es = Pieces.elements(element);
         Fuel.charge(n);
         // ulcorner and shift come first: they raise on ill-formed patches.
-        int[] b = Pieces.bounds(element);
+        int[] b = Geometry.bounds(element);
         if (!Pieces.isObject(element)) {
             throw new DslException("cannot unpack non-iterable int object (upscale of Indices)");
         }

@@ -192,7 +192,7 @@ public final class Painting {
         Pair d = Pieces.loc(offset);
         if (!(obj instanceof FSet)) {
             // shift turns a Tuple into a sorted, deduplicated set: paint in that order.
-            return paint(covered, Pieces.shift(obj, d));
+            return paint(covered, Geometry.shift(obj, d));
         }
         // A set shifted by a constant keeps its order, so paint the shifted cells directly.
         int di = d.a;

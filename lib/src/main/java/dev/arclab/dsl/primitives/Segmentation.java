@@ -494,10 +494,10 @@ public final class Segmentation {
             oh = bottom - top + 1;
             ow = right - left + 1;
         } else {
-            int[] b = Pieces.bounds(obj);
-            Object normed = Pieces.shift(obj, new Pair(-b[0], -b[1]));
-            oh = Pieces.height(obj);
-            ow = Pieces.width(obj);
+            int[] b = Geometry.bounds(obj);
+            Object normed = Geometry.shift(obj, new Pair(-b[0], -b[1]));
+            oh = Geometry.heightOf(obj);
+            ow = Geometry.widthOf(obj);
             Object[] es = Pieces.elements(normed);
             int n = es.length;
             ca = new int[n];
