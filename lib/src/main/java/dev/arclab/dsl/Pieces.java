@@ -203,6 +203,9 @@ public final class Pieces {
             return patch;
         }
         Tuple d = Values.toTuple(directions);
+        if (d.size() != 2) {
+            throw DslException.of("expected 2 values to unpack, got %s", d.size());
+        }
         int di = d.getInt(0);
         int dj = d.getInt(1);
         Object[] es = elements(patch);
