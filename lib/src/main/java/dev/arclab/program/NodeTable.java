@@ -32,6 +32,9 @@ public final class NodeTable {
     });
 
     private final ConcurrentHashMap<NodeHash, Node> nodes = new ConcurrentHashMap<>();
+    /** Leaves by name, so that the parser's most frequent requests need no digest. */
+    private final ConcurrentHashMap<String, Node.Constant> namedConstants = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Node.PrimitiveValue> primitives = new ConcurrentHashMap<>();
     private final Node.Input input;
 
     public NodeTable() {
@@ -51,11 +54,17 @@ public final class NodeTable {
 
     /** One of the 28 DSL constants by name ({@code T}, {@code ONE}, {@code UP}, ...). */
     public Node.Constant constant(String name) {
+        Node.Constant c = namedConstants.get(name);
+        if (c != null) {
+            return c;
+        }
         Object value = Dsl.constant(name);
         if (value == null) {
             throw new IllegalArgumentException("no DSL constant named " + name);
         }
-        return constant(name, value);
+        c = constant(name, value);
+        namedConstants.put(name, c);
+        return c;
     }
 
     /** An integer literal, written as its decimal text. */
@@ -65,9 +74,14 @@ public final class NodeTable {
 
     /**
      * A constant with the name it is written as. Constants are identified by name and value, so
-     * {@code T} and {@code ONE} are different nodes although both are 1.
+     * {@code T} and {@code ONE} are different nodes although both are 1. A DSL constant's name must
+     * come with its value, so that the printed program parses back to the same node.
      */
     public Node.Constant constant(String name, Object value) {
+        Object named = Dsl.constant(name);
+        if (named != null && !Values.equal(named, value)) {
+            throw new IllegalArgumentException("constant " + name + " is " + Values.repr(named) + ", not " + Values.repr(value));
+        }
         MessageDigest md = digest(CONSTANT_TAG);
         putString(md, name);
         putString(md, Values.repr(value));
@@ -76,9 +90,15 @@ public final class NodeTable {
 
     /** A primitive used as a value or as a callee. */
     public Node.PrimitiveValue primitive(Primitive primitive) {
+        Node.PrimitiveValue known = primitives.get(primitive.name());
+        if (known != null && known.primitive() == primitive) {
+            return known;
+        }
         MessageDigest md = digest(PRIMITIVE_TAG);
         putString(md, primitive.name());
-        return intern(new Node.PrimitiveValue(NodeHash.ofDigest(md.digest()), primitive));
+        Node.PrimitiveValue made = intern(new Node.PrimitiveValue(NodeHash.ofDigest(md.digest()), primitive));
+        primitives.put(primitive.name(), made);
+        return made;
     }
 
     /** The primitive of that name (it must be implemented). */
@@ -115,36 +135,32 @@ public final class NodeTable {
      * programs parsed separately are merged into one DAG.
      */
     public Node adopt(Node node) {
-        return adopt(node, new HashMap<>());
-    }
-
-    private Node adopt(Node node, Map<Node, Node> done) {
         Node mine = nodes.get(node.hash());
         if (mine != null) {
             return mine;
         }
-        Node seen = done.get(node);
-        if (seen != null) {
-            return seen;
-        }
-        Node made;
-        if (node instanceof Node.Input) {
-            made = input;
-        } else if (node instanceof Node.Constant c) {
-            made = constant(c.name(), c.value());
-        } else if (node instanceof Node.PrimitiveValue p) {
-            made = primitive(p.primitive());
-        } else {
-            Node.Call c = (Node.Call) node;
-            Node callee = adopt(c.callee(), done);
-            Node[] args = new Node[c.args().size()];
-            for (int k = 0; k < args.length; k++) {
-                args[k] = adopt(c.args().get(k), done);
+        Map<Node, Node> made = new HashMap<>();
+        for (Node n : Program.postOrder(node)) {
+            Node m = nodes.get(n.hash());
+            if (m == null) {
+                if (n instanceof Node.Input) {
+                    m = input;
+                } else if (n instanceof Node.Constant c) {
+                    m = constant(c.name(), c.value());
+                } else if (n instanceof Node.PrimitiveValue p) {
+                    m = primitive(p.primitive());
+                } else {
+                    List<Node> children = n.children();
+                    Node[] args = new Node[children.size() - 1];
+                    for (int k = 0; k < args.length; k++) {
+                        args[k] = made.get(children.get(k + 1));
+                    }
+                    m = call(made.get(children.get(0)), List.of(args));
+                }
             }
-            made = call(callee, List.of(args));
+            made.put(n, m);
         }
-        done.put(node, made);
-        return made;
+        return made.get(node);
     }
 
     private void own(Node n) {

@@ -87,7 +87,8 @@ public final class Program {
         throw new IllegalArgumentException("a program's root must be a call, got " + root);
     }
 
-    private static Node[] postOrder(Node root) {
+    /** The nodes reachable from {@code root} in canonical order: post-order, children left to right, each once. */
+    static Node[] postOrder(Node root) {
         List<Node> out = new ArrayList<>();
         Map<Node, Boolean> seen = new HashMap<>();
         ArrayDeque<Node> stack = new ArrayDeque<>();
@@ -121,7 +122,21 @@ public final class Program {
 
     /** The same program for another task id. */
     public Program withTaskId(String id) {
-        return new Program(id, root, source, null);
+        return new Program(id, this);
+    }
+
+    private Program(String taskId, Program p) {
+        if (taskId == null || taskId.isEmpty()) {
+            throw new IllegalArgumentException("a program needs a task id");
+        }
+        this.taskId = taskId;
+        this.root = p.root;
+        this.source = p.source;
+        this.nodes = p.nodes;
+        this.callee = p.callee;
+        this.args = p.args;
+        this.names = p.names;
+        this.lines = p.lines;
     }
 
     public Node.Call root() {

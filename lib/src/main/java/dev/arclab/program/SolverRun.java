@@ -155,6 +155,9 @@ public final class SolverRun {
     private static void runPairs(Program program, List<Example> examples, PairResult.Split split,
                                  Interpreter interpreter, List<PairResult> out) {
         for (int i = 0; i < examples.size(); i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // cancelled: the result is dropped, stop soon
+            }
             Example ex = examples.get(i);
             long t0 = System.nanoTime();
             Outcome o = interpreter.run(program, ex.input());

@@ -142,4 +142,28 @@ class CanonicalFormTest {
         assertTrue(p.toString().startsWith("solve_code " + p.hash().hex()));
         assertThrows(IllegalArgumentException.class, () -> Program.of("x", t.input()));
     }
+
+    @Test
+    void longChainsNeedNoDeepRecursion() {
+        NodeTable t = new NodeTable();
+        Node x = t.input();
+        for (int k = 0; k < 20_000; k++) {
+            x = t.call(t.primitive("power"), x, t.constant("ONE"));
+        }
+        Program p = Program.of("long", x);
+        assertEquals(20_000, p.callCount());
+        Program back = new ProgramParser().parseProgram(p.canonicalText());
+        assertEquals(p.hash(), back.hash());
+        assertSame(p.root(), t.adopt(back.root()));
+        Outcome o = new Interpreter().run(p, dev.arclab.grid.Grid.of(new int[][] {{5}}));
+        assertEquals(20_000, o.fuel());
+    }
+
+    @Test
+    void aDslConstantNameMustComeWithItsValue() {
+        NodeTable t = new NodeTable();
+        assertThrows(IllegalArgumentException.class, () -> t.constant("T", 5));
+        assertSame(t.constant("T"), t.constant("T", 1));
+        assertSame(t.literal(-3), t.constant("-3", -3));
+    }
 }
