@@ -171,4 +171,46 @@ class InterpreterTest {
         assertThrows(IllegalArgumentException.class, () -> new Interpreter(0));
         assertEquals(123, new Interpreter(123).fuel());
     }
+
+    @Test
+    void realPrimitivesComputeValues() {
+        Outcome.Ok ok = assertInstanceOf(Outcome.Ok.class, new Interpreter().run(parse("""
+                def solve_n(I):
+                    x1 = add(ONE, TWO)
+                    x2 = rbind(add, x1)
+                    O = x2(-10)
+                    return O
+                """), GRID));
+        assertEquals(-7, ok.value());
+    }
+
+    @Test
+    void aRepeatedCallIsEvaluatedOnce() {
+        Program once = parse("def solve_a(I):\n    x1 = add(ONE, TWO)\n    O = add(x1, x1)\n    return O\n");
+        Program twice = parse("""
+                def solve_a(I):
+                    x1 = add(ONE, TWO)
+                    x2 = add(ONE, TWO)
+                    O = add(x1, x2)
+                    return O
+                """);
+        assertEquals(once.hash(), twice.hash());
+        assertEquals(2, twice.callCount());
+        Outcome a = new Interpreter().run(once, GRID);
+        Outcome b = new Interpreter().run(twice, GRID);
+        assertEquals(6, ((Outcome.Ok) b).value());
+        assertEquals(a.fuel(), b.fuel());
+    }
+
+    @Test
+    void powerOfIdentityTimesOutUnderTheDefaultBudget() {
+        Outcome o = new Interpreter().run(parse("""
+                def solve_p(I):
+                    x1 = power(identity, 1000000000)
+                    O = x1(I)
+                    return O
+                """), GRID);
+        Outcome.Timeout t = assertInstanceOf(Outcome.Timeout.class, o);
+        assertEquals("O", t.variable());
+    }
 }
