@@ -5,15 +5,15 @@
  * the fuel-bounded interpreter ({@link dev.arclab.program.Interpreter}, {@link dev.arclab.program.Outcome})
  * and the conformance runner ({@link dev.arclab.program.SolverRun}).
  *
- * <p>Canonical text: the calls reachable from the root, numbered x1, x2, ... in post-order (callee
+ * <p>Canonical text (this is the canonical form of a program that defined objects(...) first): the calls reachable from the root, numbered x1, x2, ... in post-order (callee
  * before arguments, arguments left to right, each node once), the root named {@code O}:
  *
  * <pre>
  * def solve_&lt;taskid&gt;(I):
- *     x1 = objects(I, T, F, T)
- *     x2 = rbind(shift, UP)
- *     x3 = apply(x2, x1)
- *     O = paint(I, x3)     (illustration: the arguments decide the real numbering)
+ *     x1 = rbind(shift, UP)
+ *     x2 = objects(I, T, F, T)
+ *     x3 = mapply(x1, x2)
+ *     O = paint(I, x3)
  *     return O
  * </pre>
  */
