@@ -8,6 +8,7 @@ import dev.arclab.program.RepeatedRun;
 import dev.arclab.program.SolverRun;
 import dev.arclab.program.SolverRunResult;
 import dev.arclab.task.Task;
+import dev.arclab.task.TaskLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -59,6 +60,11 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--fuel", paramLabel = "N",
             description = "Fuel budget per program run (default: ${DEFAULT-VALUE}).")
     long fuel = Interpreter.DEFAULT_FUEL;
+
+    /** The command with the standard task loading: {@code --tasks PATH} strictly, else the bundled set. */
+    public SolveCommand() {
+        this(path -> (path == null ? TaskLoader.bundled() : TaskLoader.load(path)).tasks());
+    }
 
     /**
      * @param loader loads the tasks at a path; it is given null when {@code --tasks} is absent, meaning

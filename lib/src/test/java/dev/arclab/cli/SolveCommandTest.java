@@ -115,4 +115,19 @@ class SolveCommandTest {
         assertEquals(1, run(p -> List.of(identityTask("aaa")), "--solvers", solvers().toString(),
                 "--json", dir.resolve("no/such/dir/out.json").toString()));
     }
+
+    @Test
+    void theDefaultLoaderReadsTaskFiles() throws IOException {
+        Path tasks = Files.createDirectories(dir.resolve("tasks"));
+        Files.writeString(tasks.resolve("aaa.json"), """
+                {"train": [{"input": [[1, 2]], "output": [[1, 2]]}], "test": [{"input": [[3]], "output": [[3]]}]}
+                """);
+        CommandLine cl = new CommandLine(new SolveCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute("--solvers", solvers().toString(), "--tasks", tasks.toString()), err::toString);
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("1 out of 1 tasks solved (2 of 2 pairs)", lines.get(lines.size() - 1));
+        assertEquals(1, cl.execute("--solvers", solvers().toString(), "--tasks", dir.resolve("nothing").toString()));
+    }
 }
