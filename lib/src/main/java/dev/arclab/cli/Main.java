@@ -39,6 +39,7 @@ public final class Main implements Callable<Integer> {
     /** The subcommands, in the order of {@code --help}. Add a command here, one line each. */
     static final List<Class<?>> COMMANDS = List.of(
             TasksCommand.class,
+            SolveCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec
