@@ -374,7 +374,9 @@ public final class ProgramParser {
                         throw new Problem(s.line(), s.callee().col(), "'O' is returned but never assigned");
                     }
                     if (k + 1 < body.size()) {
-                        throw new Problem(body.get(k + 1).line(), 1, "unexpected statement after 'return O'");
+                        Statement next = body.get(k + 1);
+                        int col = next.isReturn() ? next.callee().col() : next.target().col();
+                        throw new Problem(next.line(), col, "unexpected statement after 'return O'");
                     }
                     break;
                 }

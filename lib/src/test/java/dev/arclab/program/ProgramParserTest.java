@@ -151,7 +151,7 @@ class ProgramParserTest {
                 onlyError("def solve_a(I):\n    x1 = power(I, ONE)\n    return x1\n"));
         assertEquals("solvers.py:3:12: 'O' is returned but never assigned",
                 onlyError("def solve_a(I):\n    x1 = power(I, ONE)\n    return O\n"));
-        assertEquals("solvers.py:4:1: unexpected statement after 'return O'",
+        assertEquals("solvers.py:4:5: unexpected statement after 'return O'",
                 onlyError("def solve_a(I):\n    O = power(I, ONE)\n    return O\n    x1 = power(I, ONE)\n"));
     }
 
@@ -175,7 +175,7 @@ class ProgramParserTest {
                     x1 = power(I, ONE)
                 """);
         assertEquals(List.of("solvers.py:2:1: expected 'def', an import or a comment at top level, found 'print'",
-                "solvers.py:6:1: unexpected statement after 'return O'"), r.errors().stream().map(Object::toString).toList());
+                "solvers.py:6:5: unexpected statement after 'return O'"), r.errors().stream().map(Object::toString).toList());
     }
 
     @Test
