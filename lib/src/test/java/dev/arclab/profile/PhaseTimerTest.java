@@ -30,8 +30,9 @@ class PhaseTimerTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> fs = new ArrayList<>();
+            // Three items per task, each pair of items waiting for each other, so that two workers are
+            // certainly running at the same time; the spinning dominates the phase's wall time.
             for (int round = 0; round < 3; round++) {
-                // Both items of a round wait for each other, so they are certainly running at the same time.
                 CountDownLatch bothStarted = new CountDownLatch(2);
                 for (String task : List.of("a", "b")) {
                     fs.add(pool.submit(() -> timer.run(task, () -> {
@@ -41,12 +42,12 @@ class PhaseTimerTest {
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
-                        spin(2_000_000);
+                        spin(30_000_000);
                     })));
                 }
-                for (Future<?> f : fs) {
-                    f.get();
-                }
+            }
+            for (Future<?> f : fs) {
+                f.get();
             }
             timer.count("candidates", 5);
             timer.count("candidates", 2);
