@@ -40,6 +40,7 @@ public final class Main implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(
             TasksCommand.class,
             SolveCommand.class,
+            RunCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec

@@ -1,0 +1,137 @@
+package dev.arclab.cli;
+
+import dev.arclab.pipeline.PhaseResults;
+import dev.arclab.pipeline.Pipeline;
+import dev.arclab.pipeline.PipelineConfig;
+import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.profile.PhaseRecord;
+import dev.arclab.profile.RunRecord;
+import dev.arclab.profile.RunRecords;
+import dev.arclab.program.BundledSolvers;
+import dev.arclab.program.ParseResult;
+import dev.arclab.program.ProgramParser;
+import dev.arclab.task.Task;
+import dev.arclab.task.TaskLoader;
+import dev.arclab.task.TaskSet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code arclab run}: the search pipeline from the command line. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the search pipeline (generate, score, filter, canonicalize, validate, save, differs) "
+                + "for N iterations, then predict; print a phase table per iteration.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tasks", paramLabel = "PATH", description = "Task folder, task file or Kaggle bundle (default: the bundled training set).")
+    Path tasks;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N tasks (by id).")
+    Integer limit;
+
+    @Option(names = "--solvers", paramLabel = "FILE", description = "Solver file for the starting library (default: the bundled solvers).")
+    Path solvers;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "1", description = "Iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--tasks-per-batch", paramLabel = "K", defaultValue = "32", description = "Tasks whose solvers go into a batch (default: ${DEFAULT-VALUE}).")
+    int tasksPerBatch;
+
+    @Option(names = "--mutation", paramLabel = "P", defaultValue = "0.1", description = "Per-argument mutation probability (default: ${DEFAULT-VALUE}).")
+    double mutation;
+
+    @Option(names = "--mutants", paramLabel = "M", defaultValue = "1", description = "Mutants per picked program (default: ${DEFAULT-VALUE}).")
+    int mutants;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write run.json (the run record) and submission.json here.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (iterations < 0 || tasksPerBatch < 1 || mutants < 0 || !(mutation >= 0 && mutation <= 1)
+                || (threads != null && threads < 1) || (limit != null && limit < 1)) {
+            throw new ParameterException(spec.commandLine(), "--iterations >= 0, --tasks-per-batch >= 1, --mutants >= 0, "
+                    + "--mutation in 0..1, --threads >= 1 and --limit >= 1 are required");
+        }
+        TaskSet set = tasks == null ? TaskLoader.bundled() : TaskLoader.load(tasks);
+        if (limit != null && limit < set.size()) {
+            List<Task> first = set.tasks().subList(0, limit);
+            set = new TaskSet(set.source() + " (first " + limit + ")", first);
+        }
+        ParseResult parsed;
+        if (solvers == null) {
+            parsed = BundledSolvers.parse();
+        } else {
+            if (!Files.isReadable(solvers)) {
+                err.println("cannot read the solver file " + solvers);
+                err.flush();
+                return Main.FAILED;
+            }
+            parsed = new ProgramParser().parse(solvers);
+        }
+        parsed.errors().forEach(e -> err.println(e));
+        PipelineConfig config = PipelineConfig.defaults()
+                .withThreads(threads == null ? WorkerPool.defaultThreads() : threads)
+                .withSeed(seed).withTasksPerBatch(tasksPerBatch).withMutation(mutation, mutants);
+        try (Pipeline pipeline = new Pipeline(set, config)) {
+            PhaseRecord load = pipeline.loadLibrary(parsed);
+            o.printf("%d tasks, %d solver programs loaded (%s), %d threads, seed %d%n", set.size(),
+                    pipeline.library().size(), String.format("%.3f s", load.wallSeconds()), config.threads(), seed);
+            List<PhaseRecord> all = new ArrayList<>();
+            for (int it = 1; it <= iterations; it++) {
+                RunRecord r = pipeline.run();
+                o.println();
+                o.println("iteration " + it);
+                PhaseTable.print(o, r.phases());
+                o.printf("tasks with a demo-perfect program: %d of %d%n", pipeline.library().perfectTasks(), set.size());
+                all.addAll(r.phases());
+            }
+            PhaseResults.Predicted predicted = pipeline.predict();
+            all.add(predicted.timing());
+            o.println();
+            PhaseTable.print(o, List.of(predicted.timing()));
+            if (predicted.knownOutputs() > 0) {
+                o.printf("test outputs predicted: %d of %d%n", predicted.predicted(), predicted.knownOutputs());
+            }
+            if (out != null) {
+                Files.createDirectories(out);
+                Map<String, Long> summary = new LinkedHashMap<>();
+                summary.put("tasks", (long) set.size());
+                summary.put("tasks with a demo-perfect program", (long) pipeline.library().perfectTasks());
+                summary.put("test outputs known", (long) predicted.knownOutputs());
+                summary.put("test outputs predicted", (long) predicted.predicted());
+                RunRecord last = pipeline.history().get(pipeline.history().size() - 1);
+                RunRecord record = new RunRecord("run", pipeline.history().isEmpty() ? System.currentTimeMillis()
+                        : pipeline.history().get(0).startedMillis(), last.config(), all, summary);
+                RunRecords.write(record, out.resolve("run.json"));
+                predicted.submission().write(out.resolve("submission.json"));
+                o.println("wrote " + out.resolve("run.json") + " and " + out.resolve("submission.json"));
+            }
+        }
+        o.flush();
+        return Main.OK;
+    }
+}
