@@ -316,21 +316,37 @@ public final class ArcKernel extends BaseKernel {
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             SourceCodeAnalysis.Completeness c = info.completeness();
-            int start = offset + leadingSpace(remaining);
             if (c == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;
             }
             if (!c.isComplete()) {
                 // Let JShell report what is wrong with the rest.
-                chunks.add(new Chunk(remaining.strip(), start));
+                addIfCode(chunks, trimmed(remaining, offset));
                 break;
             }
             String rest = info.remaining();
-            chunks.add(new Chunk(info.source(), start));
+            // The source is the start of what remains, give or take leading white space and an added ';'.
+            int start = offset + leadingSpace(remaining) - leadingSpace(info.source());
+            addIfCode(chunks, trimmed(info.source(), Math.max(offset, start)));
             offset += remaining.length() - rest.length();
             remaining = rest;
         }
         return chunks;
+    }
+
+    /**
+     * Without leading white space and comments: JShell counts the line numbers of runtime errors from the first
+     * line of code, and with leading blank lines it reports wrong ones.
+     */
+    private static Chunk trimmed(String source, int start) {
+        int skip = codeStart(source);
+        return new Chunk(source.substring(skip), start + skip);
+    }
+
+    private static void addIfCode(List<Chunk> chunks, Chunk chunk) {
+        if (!chunk.source().isBlank()) {
+            chunks.add(chunk);
+        }
     }
 
     private static int leadingSpace(String s) {
@@ -339,6 +355,27 @@ public final class ArcKernel extends BaseKernel {
             i++;
         }
         return i;
+    }
+
+    /** Where the code of a snippet starts, after white space and comments (JShell counts runtime lines from there). */
+    static int codeStart(String source) {
+        int i = 0;
+        int n = source.length();
+        while (i < n) {
+            char ch = source.charAt(i);
+            if (Character.isWhitespace(ch)) {
+                i++;
+            } else if (source.startsWith("//", i)) {
+                int nl = source.indexOf('\n', i);
+                i = nl < 0 ? n : nl + 1;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                break;
+            }
+        }
+        return Math.min(i, n);
     }
 
     private static int lineOf(String text, int offset) {
@@ -476,7 +513,7 @@ public final class ArcKernel extends BaseKernel {
         }
         String owner = f.getClassName().replaceFirst("^REPL\\.\\$JShell\\$\\d+[A-Z]?\\$?", "").replace('$', '.');
         String method = f.getMethodName();
-        if (method.equals("do_it$")) {
+        if (method.isEmpty() || method.equals("do_it$")) {
             return where;
         }
         String name = owner.isEmpty() ? method : owner + "." + method;
@@ -601,6 +638,17 @@ public final class ArcKernel extends BaseKernel {
         Chunk chunk = chunkAt(code, at);
         int rel = at - chunk.start();
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(chunk.source(), rel, extraDetail);
+        if (docs.isEmpty()) {
+            // On a method name without its '(' JShell finds nothing: ask as if the '(' were there.
+            int end = rel;
+            String src = chunk.source();
+            while (end < src.length() && Character.isJavaIdentifierPart(src.charAt(end))) {
+                end++;
+            }
+            if (end > 0 && Character.isJavaIdentifierPart(src.charAt(end - 1))) {
+                docs = analysis.documentation(src.substring(0, end) + "(", end + 1, extraDetail);
+            }
+        }
         StringBuilder sb = new StringBuilder();
         for (SourceCodeAnalysis.Documentation d : docs) {
             sb.append(d.signature()).append('\n');
