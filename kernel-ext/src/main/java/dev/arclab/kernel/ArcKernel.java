@@ -17,6 +17,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Iterator;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -35,6 +38,7 @@ import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -766,10 +770,26 @@ public final class ArcKernel extends BaseKernel {
         return List.of(abs);
     }
 
-    /** Installs the extensions that the snippet class loader now finds; returns the names of the new ones. */
-    List<String> installNewExtensions() {
+    /**
+     * Installs the extensions that the snippet class loader now finds (ServiceLoader, as at startup); returns the
+     * names of the new ones. A broken one is reported in {@code problems} and does not stop the others.
+     */
+    List<String> installNewExtensions(List<String> problems) {
         Set<String> before = Set.copyOf(extensions.keySet());
-        installExtensions(loader.classLoader());
+        Iterator<Extension> it = ServiceLoader.load(Extension.class, loader.classLoader()).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                installExtension(it.next());
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                problems.add(e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+                if (problems.size() > 20) {
+                    break;
+                }
+            }
+        }
         List<String> added = new ArrayList<>(extensions.keySet());
         added.removeAll(before);
         added.sort(null);
@@ -792,12 +812,17 @@ public final class ArcKernel extends BaseKernel {
         @Override
         public Object call() throws IOException {
             List<Path> added = kernel.addToClasspath(paths);
-            List<String> extensions = kernel.installNewExtensions();
+            List<String> problems = new ArrayList<>();
+            List<String> extensions = kernel.installNewExtensions(problems);
             StringBuilder sb = new StringBuilder("Added to the class path:");
             added.forEach(p -> sb.append("\n  ").append(p));
             if (!extensions.isEmpty()) {
                 sb.append("\nInstalled extensions:");
                 extensions.forEach(x -> sb.append("\n  ").append(x));
+            }
+            if (!problems.isEmpty()) {
+                sb.append("\nExtensions that could not be installed:");
+                problems.forEach(x -> sb.append("\n  ").append(x));
             }
             return sb.toString();
         }
