@@ -190,8 +190,14 @@ public final class ArcKernel extends BaseKernel {
     @Override
     public void onStartup() {
         super.onStartup();
-        String imports = DEFAULT_IMPORTS.stream().map(i -> "import " + i + ";").collect(Collectors.joining("\n"));
-        evalRaw(imports);
+        for (String i : DEFAULT_IMPORTS) {
+            try {
+                evalRaw("import " + i + ";");
+            } catch (CellException e) {
+                // A missing package must not keep the kernel from starting: say so in the kernel log.
+                System.err.println("ARC Lab kernel: default import " + i + " failed: " + e.getMessage());
+            }
+        }
         // Warm up javac and the loader, so that the first cell of the user is not the slow one.
         evalRaw("int $arclabWarmUp = 1;");
         shell.variables().filter(v -> v.name().equals("$arclabWarmUp")).forEach(shell::drop);

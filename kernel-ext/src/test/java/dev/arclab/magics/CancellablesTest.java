@@ -2,12 +2,28 @@ package dev.arclab.magics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CancellablesTest {
     @Test
     void cancelAllCallsEveryRegisteredOneUntilClosed() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            check();
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("cancel() failed: java.lang.IllegalStateException: a failing cancel does not stop the others\n",
+                captured.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void check() {
         AtomicInteger a = new AtomicInteger();
         AtomicInteger b = new AtomicInteger();
         int before = Cancellables.size();
