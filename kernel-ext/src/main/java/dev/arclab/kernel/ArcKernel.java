@@ -314,8 +314,47 @@ public final class ArcKernel extends BaseKernel {
         return control.capture(() -> shell.varValue(v));
     }
 
-    private static boolean endsWithSemicolon(String code) {
-        return code.stripTrailing().endsWith(";");
+    /** True if the code, without trailing comments, ends with ';' (as in IPython, that hides the result). */
+    static boolean endsWithSemicolon(String code) {
+        String s = code.stripTrailing();
+        while (true) {
+            String before = s;
+            if (s.endsWith("*/")) {
+                int open = s.lastIndexOf("/*", s.length() - 2);
+                if (open >= 0) {
+                    s = s.substring(0, open).stripTrailing();
+                }
+            } else {
+                int lineStart = s.lastIndexOf('\n') + 1;
+                int comment = lineCommentStart(s, lineStart);
+                if (comment >= 0) {
+                    s = s.substring(0, comment).stripTrailing();
+                }
+            }
+            if (s.equals(before)) {
+                return s.endsWith(";");
+            }
+        }
+    }
+
+    /** Where a {@code //} comment starts in the line from {@code from}, outside string and char literals; or -1. */
+    private static int lineCommentStart(String s, int from) {
+        char quote = 0;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Splits (magic-free) cell source into snippets. */

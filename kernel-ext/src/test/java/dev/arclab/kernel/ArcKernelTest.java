@@ -69,6 +69,12 @@ class ArcKernelTest {
         assertNull(h.value("1 + 1;"));
         assertNull(h.value("List.of(1);  \n"));
         assertEquals(3, h.value("int a = 1;\na + 2"));
+        assertNull(h.value("1 + 1; // a comment after the semicolon"));
+        assertNull(h.value("1 + 1; /* a block\n comment */"));
+        assertEquals("a;b", h.value("\"a;b\" // the string has a ';'"));
+        assertEquals("x//y", h.value("\"x//y\""));
+        assertTrue(ArcKernel.endsWithSemicolon("f(\"//\");  // c"));
+        assertFalse(ArcKernel.endsWithSemicolon("s + \"; // not a comment\""));
     }
 
     @Test
