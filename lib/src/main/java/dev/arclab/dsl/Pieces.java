@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Shared rules for Pieces (Grids and Patches) used by many primitives: the Tuple-is-a-Grid test,
- * the Object test and {@code toindices} pass-through of dsl-spec §2.3, and fast access to locations,
- * cells and colours. Every method raises a {@link DslException} where the reference raises.
+ * Shared rules for Pieces (Grids and Patches) used by many primitives: the Tuple-is-a-Grid conversion,
+ * the Object test of dsl-spec §2.3, container access, and coercion of generic Tuples to cells and
+ * locations. Every method raises a {@link DslException} where the reference raises.
  */
 public final class Pieces {
 
@@ -115,152 +115,6 @@ public final class Pieces {
     }
 
     /**
-     * {@code toindices} (§2.3 rule 4): empty → {}; an Object → the FrozenSet of its locations; anything
-     * else is returned unchanged (Indices stay Indices, a Tuple of locations stays a Tuple).
-     */
-    public static Object toIndices(Object patch) {
-        if (len(patch) == 0) {
-            return FSet.EMPTY;
-        }
-        if (!isObject(patch)) {
-            return patch;
-        }
-        Object[] es = elements(patch);
-        Object[] out = new Object[es.length];
-        for (int k = 0; k < es.length; k++) {
-            Object e = es[k];
-            out[k] = e instanceof Cell c ? new Pair(c.i, c.j) : loc(Values.toTuple(e).get(1));
-        }
-        Fuel.charge(es.length);
-        return FSet.fromArray(out);
-    }
-
-    /**
-     * The locations of {@code toindices(patch)} in its iteration order, flattened as
-     * {@code i0, j0, i1, j1, ...} (duplicates of a Tuple patch kept).
-     */
-    public static int[] locations(Object patch) {
-        Object ind = toIndices(patch);
-        Object[] es = elements(ind);
-        int[] out = new int[es.length * 2];
-        for (int k = 0; k < es.length; k++) {
-            Pair p = loc(es[k]);
-            out[2 * k] = p.a;
-            out[2 * k + 1] = p.b;
-        }
-        return out;
-    }
-
-    /** {uppermost, leftmost, lowermost, rightmost} of a patch's locations; empty is an error. */
-    public static int[] bounds(Object patch) {
-        int[] l = locations(patch);
-        if (l.length == 0) {
-            throw new DslException("min() arg is an empty sequence");
-        }
-        int top = Integer.MAX_VALUE;
-        int left = Integer.MAX_VALUE;
-        int bottom = Integer.MIN_VALUE;
-        int right = Integer.MIN_VALUE;
-        for (int k = 0; k < l.length; k += 2) {
-            top = Math.min(top, l[k]);
-            bottom = Math.max(bottom, l[k]);
-            left = Math.min(left, l[k + 1]);
-            right = Math.max(right, l[k + 1]);
-        }
-        return new int[] {top, left, bottom, right};
-    }
-
-    /** {@code height}: empty → 0; a Tuple → its length; a patch → lowermost − uppermost + 1. */
-    public static int height(Object piece) {
-        if (len(piece) == 0) {
-            return 0;
-        }
-        if (piece instanceof Tuple t) {
-            return t.size();
-        }
-        int[] b = bounds(piece);
-        return b[2] - b[0] + 1;
-    }
-
-    /** {@code width}: empty → 0; a Tuple → the length of its first element; a patch → its column span. */
-    public static int width(Object piece) {
-        if (len(piece) == 0) {
-            return 0;
-        }
-        if (piece instanceof Grid g) {
-            return g.cols();
-        }
-        if (piece instanceof Tuple t) {
-            return len(t.get(0));
-        }
-        int[] b = bounds(piece);
-        return b[3] - b[1] + 1;
-    }
-
-    /** {@code shift}: empty → the argument itself; else a FrozenSet of shifted cells or locations. */
-    public static Object shift(Object patch, Object directions) {
-        if (len(patch) == 0) {
-            return patch;
-        }
-        Tuple d = Values.toTuple(directions);
-        int di = d.getInt(0);
-        int dj = d.getInt(1);
-        Object[] es = elements(patch);
-        Object[] out = new Object[es.length];
-        Fuel.charge(es.length);
-        if (isObject(patch)) {
-            for (int k = 0; k < es.length; k++) {
-                Cell c = cell(es[k]);
-                out[k] = new Cell(c.color, c.i + di, c.j + dj);
-            }
-        } else {
-            for (int k = 0; k < es.length; k++) {
-                Pair p = loc(es[k]);
-                out[k] = new Pair(p.a + di, p.b + dj);
-            }
-        }
-        // A sorted set shifted by a constant stays sorted: only Tuples need sorting.
-        return patch instanceof FSet ? FSet.wrapSorted(out) : FSet.fromArray(out);
-    }
-
-    /**
-     * The values {@code mostcolor}/{@code leastcolor} count: every grid value row-major for a Tuple,
-     * else component 0 of every element (an Object's colours; row numbers for Indices).
-     */
-    public static Object[] colorValues(Object element) {
-        if (element instanceof Grid g) {
-            int[] cells = g.cells();
-            Object[] out = new Object[cells.length];
-            for (int k = 0; k < cells.length; k++) {
-                out[k] = cells[k];
-            }
-            return out;
-        }
-        if (element instanceof Tuple t) {
-            int n = 0;
-            Object[][] rows = new Object[t.size()][];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = elements(t.get(i));
-                n += rows[i].length;
-            }
-            Object[] out = new Object[n];
-            int w = 0;
-            for (Object[] row : rows) {
-                System.arraycopy(row, 0, out, w, row.length);
-                w += row.length;
-            }
-            return out;
-        }
-        Object[] es = elements(element);
-        Object[] out = new Object[es.length];
-        for (int k = 0; k < es.length; k++) {
-            Object e = es[k];
-            out[k] = e instanceof Cell c ? (Object) c.color : Values.toTuple(e).get(0);
-        }
-        return out;
-    }
-
-    /**
      * The value with the highest (most) or lowest (least) count among {@code values}, ties going to
      * the canonically smallest value; no values is an error.
      */
@@ -306,8 +160,5 @@ public final class Pieces {
         return best;
     }
 
-    /** {@code mostcolor}. */
-    public static Object mostcolor(Object element) {
-        return commonest(colorValues(element), true);
-    }
+
 }

@@ -1,12 +1,991 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Cell;
 import dev.arclab.dsl.Dsl;
+import dev.arclab.dsl.DslException;
+import dev.arclab.dsl.FSet;
+import dev.arclab.dsl.Fuel;
+import dev.arclab.dsl.Pair;
+import dev.arclab.dsl.Pieces;
+import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.Tuple;
+import dev.arclab.dsl.Values;
+import dev.arclab.grid.Grid;
+import java.util.Arrays;
 
-/** Patch geometry primitives: bounds, corners, neighbours, boxes, lines, distances, periods. */
+/**
+ * Patch geometry primitives: bounds, corners, neighbours, boxes, lines, distances, periods
+ * (dsl-spec §7.2). Boxes and lines live in {@link Boxes}.
+ *
+ * <p>Each primitive has a fast path for the common representation (a FrozenSet made only of
+ * {@link Pair} locations or only of {@link Cell}s, or a {@link Grid}) and a generic path that follows
+ * the reference's Python semantics on any Tuple/FrozenSet form (the Tuple-is-a-Grid rule, the Object
+ * test and the {@code toindices} pass-through of §2.3), raising a {@link DslException} wherever the
+ * reference raises.
+ */
 public final class Geometry {
     private Geometry() {
     }
 
+    static final int[] NO_INTS = new int[0];
+
     public static void register(Dsl.Registrar r) {
+        r.f1("height", Geometry::height);
+        r.f1("width", Geometry::width);
+        r.f1("shape", Geometry::shape);
+        r.f1("portrait", Geometry::portrait);
+        r.f2("sizefilter", Geometry::sizefilter);
+        r.f1("ulcorner", Geometry::ulcorner);
+        r.f1("urcorner", Geometry::urcorner);
+        r.f1("llcorner", Geometry::llcorner);
+        r.f1("lrcorner", Geometry::lrcorner);
+        r.f1("toindices", Geometry::toindices);
+        r.f2("recolor", Geometry::recolor);
+        r.f2("shift", Geometry::shift);
+        r.f1("normalize", Geometry::normalize);
+        r.f1("dneighbors", Geometry::dneighbors);
+        r.f1("ineighbors", Geometry::ineighbors);
+        r.f1("neighbors", Geometry::neighbors);
+        r.f1("uppermost", Geometry::uppermost);
+        r.f1("lowermost", Geometry::lowermost);
+        r.f1("leftmost", Geometry::leftmost);
+        r.f1("rightmost", Geometry::rightmost);
+        r.f1("square", Geometry::square);
+        r.f1("vline", Geometry::vline);
+        r.f1("hline", Geometry::hline);
+        r.f2("hmatching", Geometry::hmatching);
+        r.f2("vmatching", Geometry::vmatching);
+        r.f2("manhattan", Geometry::manhattan);
+        r.f2("adjacent", Geometry::adjacent);
+        r.f2("bordering", Geometry::bordering);
+        r.f1("centerofmass", Geometry::centerofmass);
+        r.f1("center", Geometry::center);
+        r.f2("position", Geometry::position);
+        r.f1("corners", Boxes::corners);
+        r.f2("connect", Boxes::connect);
+        r.f1("vfrontier", Boxes::vfrontier);
+        r.f1("hfrontier", Boxes::hfrontier);
+        r.f1("backdrop", Boxes::backdrop);
+        r.f1("delta", Boxes::delta);
+        r.f2("gravitate", Geometry::gravitate);
+        r.f1("inbox", Boxes::inbox);
+        r.f1("outbox", Boxes::outbox);
+        r.f1("box", Boxes::box);
+        r.f2("shoot", Boxes::shoot);
+        r.f1("hperiod", Geometry::hperiod);
+        r.f1("vperiod", Geometry::vperiod);
+    }
+
+    // ---- shared location helpers ----------------------------------------------------------------
+
+    /** Kind of a non-empty FrozenSet's elements: 1 = only Pairs, 2 = only Cells, 0 = anything else. */
+    static int fastKind(Object[] es) {
+        if (es.length == 0) {
+            return 0;
+        }
+        if (es[0] instanceof Pair) {
+            for (Object e : es) {
+                if (!(e instanceof Pair)) {
+                    return 0;
+                }
+            }
+            return 1;
+        }
+        if (es[0] instanceof Cell) {
+            for (Object e : es) {
+                if (!(e instanceof Cell)) {
+                    return 0;
+                }
+            }
+            return 2;
+        }
+        return 0;
+    }
+
+    /** (value, index) unpacked from an element of an Object: its index; a non-pair is an error. */
+    private static Object unpackIndex(Object e) {
+        if (e instanceof Cell c) {
+            return new Pair(c.i, c.j);
+        }
+        Object idx;
+        if (e instanceof Tuple t) {
+            if (t.size() != 2) {
+                throw DslException.of("cannot unpack %s as (value, index)", Values.shortRepr(e));
+            }
+            idx = t.get(1);
+        } else if (e instanceof FSet s) {
+            if (s.size() != 2) {
+                throw DslException.of("cannot unpack %s as (value, index)", Values.shortRepr(e));
+            }
+            idx = s.get(1);
+        } else {
+            throw DslException.of("cannot unpack non-iterable %s", Values.kindName(e));
+        }
+        if (idx instanceof Tuple t && !(idx instanceof Pair) && t.size() == 2 && t.get(0) instanceof Integer a
+                && t.get(1) instanceof Integer b) {
+            return new Pair(a, b);
+        }
+        return idx;
+    }
+
+    /**
+     * Locations of {@code toindices(patch)}, flattened {@code i0, j0, i1, j1, ...}; every element must
+     * unpack as two Integers. An Object given as a FrozenSet of Cells may repeat a location (callers
+     * only use this where multiplicity does not matter).
+     */
+    static int[] locs(Object patch) {
+        if (patch instanceof FSet s) {
+            Object[] es = s.elements();
+            int n = es.length;
+            if (n == 0) {
+                return NO_INTS;
+            }
+            int kind = fastKind(es);
+            if (kind != 0) {
+                Fuel.charge(n);
+                int[] out = new int[2 * n];
+                if (kind == 1) {
+                    for (int k = 0; k < n; k++) {
+                        Pair p = (Pair) es[k];
+                        out[2 * k] = p.a;
+                        out[2 * k + 1] = p.b;
+                    }
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        Cell c = (Cell) es[k];
+                        out[2 * k] = c.i;
+                        out[2 * k + 1] = c.j;
+                    }
+                }
+                return out;
+            }
+        }
+        Object ind = toindices(patch);
+        Object[] es = Pieces.elements(ind);
+        Fuel.charge(es.length);
+        int[] out = new int[2 * es.length];
+        for (int k = 0; k < es.length; k++) {
+            Pair p = Pieces.loc(es[k]);
+            out[2 * k] = p.a;
+            out[2 * k + 1] = p.b;
+        }
+        return out;
+    }
+
+    /**
+     * {uppermost, leftmost, lowermost, rightmost} of a patch (each location unpacked as (i, j));
+     * an empty patch is an error.
+     */
+    public static int[] bounds(Object patch) {
+        int top = Integer.MAX_VALUE;
+        int left = Integer.MAX_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        int right = Integer.MIN_VALUE;
+        if (patch instanceof FSet s && s.size() > 0) {
+            Object[] es = s.elements();
+            int kind = fastKind(es);
+            if (kind == 1) {
+                Fuel.charge(es.length);
+                // Pairs sort row-major: the rows are the first and last elements'.
+                top = ((Pair) es[0]).a;
+                bottom = ((Pair) es[es.length - 1]).a;
+                for (Object e : es) {
+                    int j = ((Pair) e).b;
+                    if (j < left) {
+                        left = j;
+                    }
+                    if (j > right) {
+                        right = j;
+                    }
+                }
+                return new int[] {top, left, bottom, right};
+            }
+            if (kind == 2) {
+                Fuel.charge(es.length);
+                for (Object e : es) {
+                    Cell c = (Cell) e;
+                    if (c.i < top) {
+                        top = c.i;
+                    }
+                    if (c.i > bottom) {
+                        bottom = c.i;
+                    }
+                    if (c.j < left) {
+                        left = c.j;
+                    }
+                    if (c.j > right) {
+                        right = c.j;
+                    }
+                }
+                return new int[] {top, left, bottom, right};
+            }
+        }
+        int[] l = locs(patch);
+        if (l.length == 0) {
+            throw new DslException("min() arg is an empty sequence");
+        }
+        for (int k = 0; k < l.length; k += 2) {
+            top = Math.min(top, l[k]);
+            bottom = Math.max(bottom, l[k]);
+            left = Math.min(left, l[k + 1]);
+            right = Math.max(right, l[k + 1]);
+        }
+        return new int[] {top, left, bottom, right};
+    }
+
+    // ---- height, width, shape ---------------------------------------------------------------------
+
+    public static int heightOf(Object piece) {
+        if (piece instanceof Tuple t) {
+            return t.size();
+        }
+        if (Pieces.len(piece) == 0) {
+            return 0;
+        }
+        int[] b = bounds(piece);
+        return b[2] - b[0] + 1;
+    }
+
+    public static int widthOf(Object piece) {
+        if (piece instanceof Grid g) {
+            return g.cols();
+        }
+        if (piece instanceof Tuple t) {
+            return t.size() == 0 ? 0 : Pieces.len(t.get(0));
+        }
+        if (Pieces.len(piece) == 0) {
+            return 0;
+        }
+        int[] b = bounds(piece);
+        return b[3] - b[1] + 1;
+    }
+
+    public static Object height(Object piece) {
+        return heightOf(piece);
+    }
+
+    public static Object width(Object piece) {
+        return widthOf(piece);
+    }
+
+    public static Object shape(Object piece) {
+        if (piece instanceof FSet s && s.size() > 0) {
+            int[] b = bounds(piece);
+            return new Pair(b[2] - b[0] + 1, b[3] - b[1] + 1);
+        }
+        return new Pair(heightOf(piece), widthOf(piece));
+    }
+
+    public static Object portrait(Object piece) {
+        if (piece instanceof FSet s && s.size() > 0) {
+            int[] b = bounds(piece);
+            return Values.bool(b[2] - b[0] > b[3] - b[1]);
+        }
+        return Values.bool(heightOf(piece) > widthOf(piece));
+    }
+
+    public static Object square(Object piece) {
+        if (piece instanceof Grid g) {
+            if (g.rows() == 0) {
+                throw new DslException("tuple index out of range");
+            }
+            return Values.bool(g.rows() == g.cols());
+        }
+        if (piece instanceof Tuple t) {
+            if (t.size() == 0) {
+                throw new DslException("tuple index out of range");
+            }
+            return Values.bool(t.size() == Pieces.len(t.get(0)));
+        }
+        int n = Pieces.len(piece);
+        if (n == 0) {
+            return 1;
+        }
+        int[] b = bounds(piece);
+        int h = b[2] - b[0] + 1;
+        int w = b[3] - b[1] + 1;
+        return Values.bool((long) h * w == n && h == w);
+    }
+
+    public static Object vline(Object patch) {
+        if (patch instanceof FSet s) {
+            int n = s.size();
+            if (n == 0) {
+                return 0;
+            }
+            int[] b = bounds(patch);
+            return Values.bool(b[2] - b[0] + 1 == n && b[3] == b[1]);
+        }
+        return Values.bool(heightOf(patch) == Pieces.len(patch) && widthOf(patch) == 1);
+    }
+
+    public static Object hline(Object patch) {
+        if (patch instanceof FSet s) {
+            int n = s.size();
+            if (n == 0) {
+                return 0;
+            }
+            int[] b = bounds(patch);
+            return Values.bool(b[3] - b[1] + 1 == n && b[2] == b[0]);
+        }
+        return Values.bool(widthOf(patch) == Pieces.len(patch) && heightOf(patch) == 1);
+    }
+
+    // ---- sizefilter --------------------------------------------------------------------------------
+
+    public static Object sizefilter(Object container, Object n) {
+        Object[] es = Pieces.elements(container);
+        Fuel.charge(es.length);
+        Object[] out = new Object[es.length];
+        int w = 0;
+        for (Object e : es) {
+            int len = Pieces.len(e);
+            if (n instanceof Integer m && m == len) {
+                out[w++] = e;
+            }
+        }
+        if (container instanceof FSet) {
+            return FSet.wrapSorted(w == out.length ? out : Arrays.copyOf(out, w));
+        }
+        return FSet.fromArray(out, w);
+    }
+
+    // ---- corners --------------------------------------------------------------------------------
+
+    public static Object ulcorner(Object patch) {
+        return corner(patch, false, false, false);
+    }
+
+    public static Object urcorner(Object patch) {
+        return corner(patch, false, true, true);
+    }
+
+    public static Object llcorner(Object patch) {
+        return corner(patch, true, false, true);
+    }
+
+    public static Object lrcorner(Object patch) {
+        return corner(patch, true, true, false);
+    }
+
+    /**
+     * The reference's corner rule: per column of {@code zip(*toindices(patch))} the min or max; an
+     * empty patch gives {@code ()}. With {@code twoColumnsOnly} (urcorner, llcorner) a third column
+     * is an error (the reference looks the column number up in a two-entry table).
+     */
+    static Object corner(Object patch, boolean maxRow, boolean maxCol, boolean twoColumnsOnly) {
+        if (patch instanceof FSet s) {
+            if (s.size() == 0) {
+                return Tup.EMPTY;
+            }
+            if (fastKind(s.elements()) != 0) {
+                int[] b = bounds(patch);
+                return new Pair(maxRow ? b[2] : b[0], maxCol ? b[3] : b[1]);
+            }
+        }
+        Object ind = toindices(patch);
+        Object[][] cols = zipColumns(ind);
+        Object[] out = new Object[cols.length];
+        for (int k = 0; k < cols.length; k++) {
+            if (k >= 2 && twoColumnsOnly) {
+                throw DslException.of("KeyError: %s", k);
+            }
+            boolean max = k == 0 ? maxRow : (k == 1 ? maxCol : maxRow);
+            Object[] col = cols[k];
+            Object best = col[0];
+            for (int r = 1; r < col.length; r++) {
+                if (max ? Values.greater(col[r], best) : Values.less(col[r], best)) {
+                    best = col[r];
+                }
+            }
+            out[k] = best;
+        }
+        return Values.tuple(out);
+    }
+
+    /** {@code zip(*container)}: column k holds element k of every element, k below the shortest length. */
+    static Object[][] zipColumns(Object container) {
+        Object[] es = Pieces.elements(container);
+        if (es.length == 0) {
+            return new Object[0][];
+        }
+        Fuel.charge(es.length);
+        Object[][] rows = new Object[es.length][];
+        int m = Integer.MAX_VALUE;
+        for (int r = 0; r < es.length; r++) {
+            rows[r] = Pieces.elements(es[r]);
+            m = Math.min(m, rows[r].length);
+        }
+        Object[][] cols = new Object[m][es.length];
+        for (int r = 0; r < es.length; r++) {
+            for (int k = 0; k < m; k++) {
+                cols[k][r] = rows[r][k];
+            }
+        }
+        return cols;
+    }
+
+    // ---- toindices, recolor, shift, normalize ----------------------------------------------------
+
+    public static Object toindices(Object patch) {
+        if (patch instanceof FSet s) {
+            Object[] es = s.elements();
+            int n = es.length;
+            if (n == 0) {
+                return FSet.EMPTY;
+            }
+            Object f = es[0];
+            if (f instanceof Pair) {
+                return patch;
+            }
+            if (f instanceof Cell c0) {
+                Fuel.charge(n);
+                Object[] out = new Object[n];
+                boolean oneColour = true;
+                for (int k = 0; k < n; k++) {
+                    Object e = es[k];
+                    if (e instanceof Cell c) {
+                        out[k] = new Pair(c.i, c.j);
+                        oneColour &= c.color == c0.color;
+                    } else {
+                        out[k] = unpackIndex(e);
+                        oneColour = false;
+                    }
+                }
+                // One colour: the cells are sorted by location already, and locations are distinct.
+                return oneColour ? FSet.wrapSorted(out) : FSet.fromArray(out);
+            }
+        }
+        if (Pieces.len(patch) == 0) {
+            return FSet.EMPTY;
+        }
+        if (!Pieces.isObject(patch)) {
+            return patch;
+        }
+        Object[] es = Pieces.elements(patch);
+        Fuel.charge(es.length);
+        Object[] out = new Object[es.length];
+        for (int k = 0; k < es.length; k++) {
+            out[k] = unpackIndex(es[k]);
+        }
+        return FSet.fromArray(out);
+    }
+
+    public static Object recolor(Object value, Object patch) {
+        if (value instanceof Integer v && patch instanceof FSet s && s.size() > 0) {
+            Object[] es = s.elements();
+            int kind = fastKind(es);
+            if (kind == 1) {
+                Fuel.charge(es.length);
+                Object[] out = new Object[es.length];
+                for (int k = 0; k < es.length; k++) {
+                    Pair p = (Pair) es[k];
+                    out[k] = new Cell(v, p.a, p.b);
+                }
+                return FSet.wrapSorted(out);
+            }
+            if (kind == 2 && ((Cell) es[0]).color == ((Cell) es[es.length - 1]).color) {
+                // One colour: the cells' locations are distinct and ascending already.
+                Fuel.charge(es.length);
+                Object[] out = new Object[es.length];
+                for (int k = 0; k < es.length; k++) {
+                    Cell c = (Cell) es[k];
+                    out[k] = new Cell(v, c.i, c.j);
+                }
+                return FSet.wrapSorted(out);
+            }
+        }
+        Object ind = toindices(patch);
+        Object[] es = Pieces.elements(ind);
+        Fuel.charge(es.length);
+        Object[] out = new Object[es.length];
+        for (int k = 0; k < es.length; k++) {
+            out[k] = Values.tuple2(value, es[k]);
+        }
+        // Distinct sorted indices give distinct cells sorted the same way (the colour is common).
+        return ind instanceof FSet ? FSet.wrapSorted(out) : FSet.fromArray(out);
+    }
+
+    /** {@code di, dj = directions}: exactly two Integers. */
+    private static int[] unpackOffset(Object directions) {
+        if (directions instanceof Pair p) {
+            return new int[] {p.a, p.b};
+        }
+        Object[] d;
+        if (directions instanceof Tuple || directions instanceof FSet) {
+            d = Pieces.elements(directions);
+        } else {
+            throw DslException.of("cannot unpack non-iterable %s", Values.kindName(directions));
+        }
+        if (d.length != 2) {
+            throw DslException.of("expected 2 values to unpack, got %s", d.length);
+        }
+        return new int[] {Values.toInt(d[0]), Values.toInt(d[1])};
+    }
+
+    public static Object shift(Object patch, Object directions) {
+        if (Pieces.len(patch) == 0) {
+            return patch;
+        }
+        int[] d = unpackOffset(directions);
+        return shiftBy(patch, d[0], d[1]);
+    }
+
+    /** {@code shift} of a non-empty patch. */
+    static Object shiftBy(Object patch, int di, int dj) {
+        if (patch instanceof FSet s) {
+            Object[] es = s.elements();
+            int kind = fastKind(es);
+            if (kind != 0) {
+                Fuel.charge(es.length);
+                Object[] out = new Object[es.length];
+                if (kind == 1) {
+                    for (int k = 0; k < es.length; k++) {
+                        Pair p = (Pair) es[k];
+                        out[k] = new Pair(p.a + di, p.b + dj);
+                    }
+                } else {
+                    for (int k = 0; k < es.length; k++) {
+                        Cell c = (Cell) es[k];
+                        out[k] = new Cell(c.color, c.i + di, c.j + dj);
+                    }
+                }
+                return FSet.wrapSorted(out);
+            }
+        }
+        Object[] es = Pieces.elements(patch);
+        Fuel.charge(es.length);
+        Object[] out = new Object[es.length];
+        if (Pieces.isObject(patch)) {
+            for (int k = 0; k < es.length; k++) {
+                Object e = es[k];
+                if (e instanceof Cell c) {
+                    out[k] = new Cell(c.color, c.i + di, c.j + dj);
+                } else {
+                    Tuple t = Values.toTuple(e);
+                    if (t.size() != 2) {
+                        throw DslException.of("cannot unpack %s as (value, (i, j))", Values.shortRepr(e));
+                    }
+                    Pair p = Pieces.loc(t.get(1));
+                    out[k] = Values.tuple2(t.get(0), new Pair(p.a + di, p.b + dj));
+                }
+            }
+        } else {
+            for (int k = 0; k < es.length; k++) {
+                Pair p = Pieces.loc(es[k]);
+                out[k] = new Pair(p.a + di, p.b + dj);
+            }
+        }
+        // A sorted set shifted by a constant stays sorted: only Tuples need sorting.
+        return patch instanceof FSet ? FSet.wrapSorted(out) : FSet.fromArray(out);
+    }
+
+    public static Object normalize(Object patch) {
+        if (Pieces.len(patch) == 0) {
+            return patch;
+        }
+        int[] b = bounds(patch);
+        if (b[0] == 0 && b[1] == 0 && patch instanceof FSet s && fastKind(s.elements()) != 0) {
+            return patch;
+        }
+        return shiftBy(patch, -b[0], -b[1]);
+    }
+
+    // ---- neighbours --------------------------------------------------------------------------------
+
+    private static int coord(Object loc, int k) {
+        if (loc instanceof Pair p) {
+            return k == 0 ? p.a : p.b;
+        }
+        if (loc instanceof Tuple t) {
+            return Values.toInt(t.get(k));
+        }
+        throw DslException.of("'%s' object is not subscriptable", Values.kindName(loc));
+    }
+
+    public static Object dneighbors(Object loc) {
+        int i = coord(loc, 0);
+        int j = coord(loc, 1);
+        Fuel.charge(4);
+        return FSet.wrapSorted(new Object[] {
+            new Pair(i - 1, j), new Pair(i, j - 1), new Pair(i, j + 1), new Pair(i + 1, j)});
+    }
+
+    public static Object ineighbors(Object loc) {
+        int i = coord(loc, 0);
+        int j = coord(loc, 1);
+        Fuel.charge(4);
+        return FSet.wrapSorted(new Object[] {
+            new Pair(i - 1, j - 1), new Pair(i - 1, j + 1), new Pair(i + 1, j - 1), new Pair(i + 1, j + 1)});
+    }
+
+    public static Object neighbors(Object loc) {
+        int i = coord(loc, 0);
+        int j = coord(loc, 1);
+        Fuel.charge(8);
+        return FSet.wrapSorted(new Object[] {
+            new Pair(i - 1, j - 1), new Pair(i - 1, j), new Pair(i - 1, j + 1),
+            new Pair(i, j - 1), new Pair(i, j + 1),
+            new Pair(i + 1, j - 1), new Pair(i + 1, j), new Pair(i + 1, j + 1)});
+    }
+
+    // ---- extremes -----------------------------------------------------------------------------------
+
+    public static Object uppermost(Object patch) {
+        return bounds(patch)[0];
+    }
+
+    public static Object leftmost(Object patch) {
+        return bounds(patch)[1];
+    }
+
+    public static Object lowermost(Object patch) {
+        return bounds(patch)[2];
+    }
+
+    public static Object rightmost(Object patch) {
+        return bounds(patch)[3];
+    }
+
+    // ---- matching, distances -------------------------------------------------------------------
+
+    public static Object hmatching(Object a, Object b) {
+        return Values.bool(shareCoordinate(locs(a), locs(b), 0));
+    }
+
+    public static Object vmatching(Object a, Object b) {
+        return Values.bool(shareCoordinate(locs(a), locs(b), 1));
+    }
+
+    /** Whether some location of {@code la} and some of {@code lb} share coordinate {@code off} (0 = row). */
+    static boolean shareCoordinate(int[] la, int[] lb, int off) {
+        if (la.length == 0 || lb.length == 0) {
+            return false;
+        }
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int k = off; k < la.length; k += 2) {
+            lo = Math.min(lo, la[k]);
+            hi = Math.max(hi, la[k]);
+        }
+        long span = (long) hi - lo + 1;
+        if (span <= 4096) {
+            boolean[] seen = new boolean[(int) span];
+            for (int k = off; k < la.length; k += 2) {
+                seen[la[k] - lo] = true;
+            }
+            for (int k = off; k < lb.length; k += 2) {
+                int v = lb[k];
+                if (v >= lo && v <= hi && seen[v - lo]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int[] xa = new int[la.length / 2];
+        for (int k = 0; k < xa.length; k++) {
+            xa[k] = la[2 * k + off];
+        }
+        Arrays.sort(xa);
+        for (int k = off; k < lb.length; k += 2) {
+            if (Arrays.binarySearch(xa, lb[k]) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Minimum Manhattan distance between two non-empty flattened location lists. */
+    static int minDistance(int[] la, int[] lb) {
+        Fuel.charge((long) (la.length / 2) * (lb.length / 2));
+        int best = Integer.MAX_VALUE;
+        for (int x = 0; x < la.length; x += 2) {
+            int ai = la[x];
+            int aj = la[x + 1];
+            for (int y = 0; y < lb.length; y += 2) {
+                int d = Math.abs(ai - lb[y]) + Math.abs(aj - lb[y + 1]);
+                if (d < best) {
+                    best = d;
+                    if (d == 0) {
+                        return 0;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int manhattanOf(Object a, Object b) {
+        int[] la = locs(a);
+        if (la.length == 0) {
+            throw new DslException("min() arg is an empty sequence");
+        }
+        int[] lb = locs(b);
+        if (lb.length == 0) {
+            throw new DslException("min() arg is an empty sequence");
+        }
+        return minDistance(la, lb);
+    }
+
+    public static Object manhattan(Object a, Object b) {
+        return manhattanOf(a, b);
+    }
+
+    public static Object adjacent(Object a, Object b) {
+        return Values.bool(manhattanOf(a, b) == 1);
+    }
+
+    public static Object bordering(Object patch, Object grid) {
+        int[] b = bounds(patch);
+        if (b[0] == 0 || b[1] == 0) {
+            return 1;
+        }
+        if (b[2] == Pieces.len(grid) - 1) {
+            return 1;
+        }
+        int cols;
+        if (grid instanceof Grid g) {
+            if (g.rows() == 0) {
+                throw new DslException("tuple index out of range");
+            }
+            cols = g.cols();
+        } else {
+            cols = Pieces.len(Values.toTuple(grid).get(0));
+        }
+        return Values.bool(b[3] == cols - 1);
+    }
+
+    // ---- centres ------------------------------------------------------------------------------------
+
+    public static Object centerofmass(Object patch) {
+        if (patch instanceof FSet s && s.size() > 0) {
+            Object[] es = s.elements();
+            int kind = fastKind(es);
+            boolean distinct = kind == 1 || (kind == 2 && ((Cell) es[0]).color == ((Cell) es[es.length - 1]).color);
+            if (distinct) {
+                // Pairs, or cells of one colour: the locations are distinct already.
+                Fuel.charge(es.length);
+                long si = 0;
+                long sj = 0;
+                for (Object e : es) {
+                    if (kind == 1) {
+                        si += ((Pair) e).a;
+                        sj += ((Pair) e).b;
+                    } else {
+                        si += ((Cell) e).i;
+                        sj += ((Cell) e).j;
+                    }
+                }
+                int n = es.length;
+                return new Pair((int) Math.floorDiv(si, n), (int) Math.floorDiv(sj, n));
+            }
+        }
+        int n = Pieces.len(patch);
+        Object[][] cols = zipColumns(toindices(patch));
+        Object[] out = new Object[cols.length];
+        for (int k = 0; k < cols.length; k++) {
+            long sum = 0;
+            for (Object v : cols[k]) {
+                sum += Values.toInt(v);
+            }
+            out[k] = (int) Math.floorDiv(sum, n);
+        }
+        return Values.tuple(out);
+    }
+
+    static Pair centerOf(Object patch) {
+        int[] b = bounds(patch);
+        int h;
+        int w;
+        if (patch instanceof Tuple) {
+            h = heightOf(patch);
+            w = widthOf(patch);
+        } else {
+            h = b[2] - b[0] + 1;
+            w = b[3] - b[1] + 1;
+        }
+        return new Pair(b[0] + Math.floorDiv(h, 2), b[1] + Math.floorDiv(w, 2));
+    }
+
+    public static Object center(Object patch) {
+        return centerOf(patch);
+    }
+
+    public static Object position(Object a, Object b) {
+        Pair ca = centerOf(toindices(a));
+        Pair cb = centerOf(toindices(b));
+        if (ca.a == cb.a) {
+            return new Pair(0, ca.b < cb.b ? 1 : -1);
+        }
+        if (ca.b == cb.b) {
+            return new Pair(ca.a < cb.a ? 1 : -1, 0);
+        }
+        return new Pair(ca.a < cb.a ? 1 : -1, ca.b < cb.b ? 1 : -1);
+    }
+
+    // ---- gravitate ------------------------------------------------------------------------------------
+
+    public static Object gravitate(Object source, Object destination) {
+        Pair cs = centerOf(source);
+        Pair cd = centerOf(destination);
+        int[] ls = locs(source);
+        int[] ld = locs(destination);
+        int di = 0;
+        int dj = 0;
+        if (shareCoordinate(ls, ld, 1)) {
+            di = cs.a < cd.a ? 1 : -1;
+        } else {
+            dj = cs.b < cd.b ? 1 : -1;
+        }
+        int c = stepsToAdjacency(ls, ld, di, dj, 42);
+        return new Pair(c * di, c * dj);
+    }
+
+    /**
+     * The first {@code c} in {@code 0..limit-1} at which {@code ls} shifted by {@code c * (di, dj)} is
+     * orthogonally adjacent to (minimum Manhattan distance exactly 1 from) {@code ld}; else {@code limit}.
+     */
+    static int stepsToAdjacency(int[] ls, int[] ld, int di, int dj, int limit) {
+        int top = Integer.MAX_VALUE;
+        int left = Integer.MAX_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        int right = Integer.MIN_VALUE;
+        for (int k = 0; k < ld.length; k += 2) {
+            top = Math.min(top, ld[k]);
+            bottom = Math.max(bottom, ld[k]);
+            left = Math.min(left, ld[k + 1]);
+            right = Math.max(right, ld[k + 1]);
+        }
+        long h = (long) bottom - top + 3;
+        long w = (long) right - left + 3;
+        int ns = ls.length / 2;
+        if (h * w > 1 << 16) {
+            for (int c = 0; c < limit; c++) {
+                int[] moved = new int[ls.length];
+                for (int k = 0; k < ls.length; k += 2) {
+                    moved[k] = ls[k] + c * di;
+                    moved[k + 1] = ls[k + 1] + c * dj;
+                }
+                if (minDistance(moved, ld) == 1) {
+                    return c;
+                }
+            }
+            return limit;
+        }
+        // Destination occupancy over its bounding box with a margin of one cell.
+        int hh = (int) h;
+        int ww = (int) w;
+        Fuel.charge(hh * ww + (long) limit * ns);
+        boolean[] occ = new boolean[hh * ww];
+        int oi = top - 1;
+        int oj = left - 1;
+        for (int k = 0; k < ld.length; k += 2) {
+            occ[(ld[k] - oi) * ww + (ld[k + 1] - oj)] = true;
+        }
+        for (int c = 0; c < limit; c++) {
+            boolean touch = false;
+            boolean overlap = false;
+            for (int k = 0; k < ls.length && !overlap; k += 2) {
+                long i = (long) ls[k] + (long) c * di - oi;
+                long j = (long) ls[k + 1] + (long) c * dj - oj;
+                if (i < 0 || j < 0 || i >= hh || j >= ww) {
+                    continue;
+                }
+                int at = (int) (i * ww + j);
+                if (occ[at]) {
+                    overlap = true;
+                } else if (!touch) {
+                    touch = (i > 0 && occ[at - ww]) || (i < hh - 1 && occ[at + ww])
+                            || (j > 0 && occ[at - 1]) || (j < ww - 1 && occ[at + 1]);
+                }
+            }
+            if (touch && !overlap) {
+                return c;
+            }
+        }
+        return limit;
+    }
+
+    // ---- periods --------------------------------------------------------------------------------------
+
+    public static Object hperiod(Object obj) {
+        return period(obj, true);
+    }
+
+    public static Object vperiod(Object obj) {
+        return period(obj, false);
+    }
+
+    /**
+     * The smallest {@code p} in {@code 1..extent-1} such that the normalized object shifted left (up)
+     * by {@code p}, cut to columns (rows) ≥ 0, is a subset of itself; else the extent (width/height).
+     */
+    static Object period(Object obj, boolean horizontal) {
+        Object normalized = normalize(obj);
+        int extent = horizontal ? widthOf(normalized) : heightOf(normalized);
+        if (extent <= 1) {
+            return extent;
+        }
+        FSet ns = Values.toSet(normalized);
+        Object[] es = ns.elements();
+        int kind = fastKind(es);
+        if (kind == 1) {
+            throw new DslException("cannot unpack non-iterable int object");
+        }
+        if (kind == 2) {
+            int h = horizontal ? heightOf(normalized) : extent;
+            int w = horizontal ? extent : widthOf(normalized);
+            long[] masks = null;
+            if ((long) h * w <= 1 << 16) {
+                masks = new long[h * w];
+                for (Object e : es) {
+                    Cell c = (Cell) e;
+                    if (c.color < 0 || c.color > 63) {
+                        masks = null;
+                        break;
+                    }
+                    masks[c.i * w + c.j] |= 1L << c.color;
+                }
+            }
+            Fuel.charge((long) es.length * extent);
+            for (int p = 1; p < extent; p++) {
+                boolean subset = true;
+                for (int k = 0; k < es.length && subset; k++) {
+                    Cell c = (Cell) es[k];
+                    int i = horizontal ? c.i : c.i - p;
+                    int j = horizontal ? c.j - p : c.j;
+                    if (i < 0 || j < 0) {
+                        continue;
+                    }
+                    if (masks != null) {
+                        subset = (masks[i * w + j] & (1L << c.color)) != 0;
+                    } else {
+                        subset = ns.contains(new Cell(c.color, i, j));
+                    }
+                }
+                if (subset) {
+                    return p;
+                }
+            }
+            return extent;
+        }
+        for (int p = 1; p < extent; p++) {
+            Object moved = horizontal ? shiftBy(ns, 0, -p) : shiftBy(ns, -p, 0);
+            boolean subset = true;
+            for (Object e : Pieces.elements(moved)) {
+                Tuple t = Values.toTuple(e);
+                if (t.size() != 2) {
+                    throw DslException.of("cannot unpack %s as (value, (i, j))", Values.shortRepr(e));
+                }
+                Pair loc = Pieces.loc(t.get(1));
+                if ((horizontal ? loc.b : loc.a) >= 0 && !ns.contains(e)) {
+                    subset = false;
+                }
+            }
+            if (subset) {
+                return p;
+            }
+        }
+        return extent;
     }
 }

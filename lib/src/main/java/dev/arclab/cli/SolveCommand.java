@@ -1,0 +1,148 @@
+package dev.arclab.cli;
+
+import dev.arclab.program.Interpreter;
+import dev.arclab.program.ParseError;
+import dev.arclab.program.ParseResult;
+import dev.arclab.program.ProgramParser;
+import dev.arclab.program.RepeatedRun;
+import dev.arclab.program.SolverRun;
+import dev.arclab.program.SolverRunResult;
+import dev.arclab.task.Task;
+import dev.arclab.task.TaskLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code solve}: runs the solvers of a solver file on their tasks and prints which tasks they solve,
+ * ending with {@code N out of M tasks solved (P of Q pairs)}. Exit code 0 whatever the score; 2 for
+ * bad arguments; 1 when the solver file or the tasks cannot be read.
+ */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Run solver programs (arc-dsl format) on their tasks and report which tasks they solve.")
+public final class SolveCommand implements Callable<Integer> {
+
+    private final Function<Path, List<Task>> loader;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--solvers", required = true, paramLabel = "FILE",
+            description = "Solver file: functions def solve_<taskid>(I): ... return O.")
+    Path solvers;
+
+    @Option(names = "--tasks", paramLabel = "PATH",
+            description = "Task folder, task file or Kaggle challenges file (default: the bundled ARC-AGI-1 training set).")
+    Path tasks;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write per-pair results as JSON to OUT.")
+    Path json;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
+            description = "Run everything R times in this JVM (the first as warm-up) and report min/median/max wall time.")
+    int repeat;
+
+    @Option(names = "--fuel", paramLabel = "N",
+            description = "Fuel budget per program run (default: ${DEFAULT-VALUE}).")
+    long fuel = Interpreter.DEFAULT_FUEL;
+
+    /** The command with the standard task loading: {@code --tasks PATH} strictly, else the bundled set. */
+    public SolveCommand() {
+        this(path -> (path == null ? TaskLoader.bundled() : TaskLoader.load(path)).tasks());
+    }
+
+    /**
+     * @param loader loads the tasks at a path; it is given null when {@code --tasks} is absent, meaning
+     *               its default data set. It reports unreadable input by throwing.
+     */
+    public SolveCommand(Function<Path, List<Task>> loader) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+    }
+
+    @Override
+    public Integer call() {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
+        }
+        if (repeat < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be at least 1, got " + repeat);
+        }
+        if (fuel < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fuel must be positive, got " + fuel);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        ParseResult parsed;
+        try {
+            parsed = new ProgramParser().parse(solvers);
+        } catch (IOException | RuntimeException e) {
+            err.println("cannot read solver file " + solvers + ": " + describe(e));
+            err.flush();
+            return 1;
+        }
+        for (ParseError e : parsed.errors()) {
+            err.println(e);
+        }
+        if (parsed.hasErrors()) {
+            err.println(parsed.errors().size() + " solver" + (parsed.errors().size() == 1 ? "" : "s")
+                    + " could not be parsed and will not run");
+        }
+        err.flush();
+
+        List<Task> loaded;
+        try {
+            loaded = loader.apply(tasks);
+        } catch (RuntimeException e) {
+            err.println("cannot read tasks" + (tasks == null ? "" : " from " + tasks) + ": " + describe(e));
+            err.flush();
+            return 1;
+        }
+
+        SolverRun runner = new SolverRun(new Interpreter(fuel), n);
+        SolverRunResult result;
+        if (repeat > 1) {
+            RepeatedRun r = runner.repeat(parsed.byTaskId(), loaded, repeat);
+            out.println(r.timingLine());
+            result = r.last();
+        } else {
+            result = runner.run(parsed.byTaskId(), loaded);
+        }
+        if (json != null) {
+            try (Writer w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+                result.writeJson(w);
+            } catch (IOException | RuntimeException e) {
+                err.println("cannot write " + json + ": " + describe(e));
+                err.flush();
+                return 1;
+            }
+        }
+        out.print(result.report());
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,313 @@
+package dev.arclab.dsl.primitives;
+
+import dev.arclab.dsl.DslException;
+import dev.arclab.dsl.FSet;
+import dev.arclab.dsl.Fuel;
+import dev.arclab.dsl.Pair;
+import dev.arclab.dsl.Pieces;
+import dev.arclab.dsl.Tuple;
+import dev.arclab.dsl.Values;
+
+/**
+ * Geometry primitives that build sets of locations: corners, lines ({@code connect}, {@code shoot},
+ * frontiers) and boxes ({@code backdrop}, {@code delta}, {@code inbox}, {@code outbox}, {@code box}).
+ * Every result is produced in canonical (row-major) order and charged before it is allocated.
+ */
+public final class Boxes {
+    private Boxes() {
+    }
+
+    /** Results larger than this are refused (the reference would exhaust memory). */
+    static final long MAX_LOCATIONS = 1L << 26;
+
+    /** Cached frontiers for small coordinates: 30-location sets are built very often. */
+    private static final int CACHE_LO = -64;
+    private static final int CACHE_HI = 128;
+    private static final FSet[] VFRONTIERS = new FSet[CACHE_HI - CACHE_LO];
+    private static final FSet[] HFRONTIERS = new FSet[CACHE_HI - CACHE_LO];
+
+    private static void charge(long n) {
+        if (n > MAX_LOCATIONS) {
+            throw DslException.of("MemoryError: %s locations", n);
+        }
+        Fuel.charge(n);
+    }
+
+    /** Element {@code k} of an indexable value (a Tuple); anything else is an error. */
+    private static Object item(Object v, int k) {
+        if (v instanceof Pair p) {
+            return k == 0 ? (Object) p.a : (Object) p.b;
+        }
+        if (v instanceof Tuple t) {
+            return t.get(k);
+        }
+        throw DslException.of("'%s' object is not subscriptable", Values.kindName(v));
+    }
+
+    /** {@code x, y = v}: exactly two Integers. */
+    private static int[] unpack2(Object v) {
+        if (v instanceof Pair p) {
+            return new int[] {p.a, p.b};
+        }
+        Object[] es;
+        if (v instanceof Tuple || v instanceof FSet) {
+            es = Pieces.elements(v);
+        } else {
+            throw DslException.of("cannot unpack non-iterable %s", Values.kindName(v));
+        }
+        if (es.length != 2) {
+            throw DslException.of("expected 2 values to unpack, got %s", es.length);
+        }
+        return new int[] {Values.toInt(es[0]), Values.toInt(es[1])};
+    }
+
+    // ---- corners ---------------------------------------------------------------------------------
+
+    public static Object corners(Object patch) {
+        if (patch instanceof FSet s && s.size() > 0 && Geometry.fastKind(s.elements()) != 0) {
+            int[] b = Geometry.bounds(patch);
+            return FSet.fromArray(new Object[] {
+                new Pair(b[0], b[1]), new Pair(b[0], b[3]), new Pair(b[2], b[1]), new Pair(b[2], b[3])});
+        }
+        Object ul = Geometry.ulcorner(patch);
+        Object ur = Geometry.urcorner(patch);
+        Object ll = Geometry.llcorner(patch);
+        Object lr = Geometry.lrcorner(patch);
+        return FSet.fromArray(new Object[] {ul, ur, ll, lr});
+    }
+
+    // ---- lines ------------------------------------------------------------------------------------
+
+    public static Object connect(Object a, Object b) {
+        int[] pa = unpack2(a);
+        int[] pb = unpack2(b);
+        return line(pa[0], pa[1], pb[0], pb[1]);
+    }
+
+    /** {@code connect} of two locations: a horizontal, vertical or diagonal segment, else {}. */
+    static FSet line(int ai, int aj, int bi, int bj) {
+        int si = Math.min(ai, bi);
+        int ei = Math.max(ai, bi);
+        int sj = Math.min(aj, bj);
+        int ej = Math.max(aj, bj);
+        if (ai == bi) {
+            int n = count((long) ej - sj + 1);
+            Object[] out = new Object[n];
+            for (int k = 0; k < n; k++) {
+                out[k] = new Pair(ai, sj + k);
+            }
+            return FSet.wrapSorted(out);
+        }
+        if (aj == bj) {
+            int n = count((long) ei - si + 1);
+            Object[] out = new Object[n];
+            for (int k = 0; k < n; k++) {
+                out[k] = new Pair(si + k, aj);
+            }
+            return FSet.wrapSorted(out);
+        }
+        long di = (long) bi - ai;
+        if (di == (long) bj - aj) {
+            int n = count((long) ei - si + 1);
+            Object[] out = new Object[n];
+            for (int k = 0; k < n; k++) {
+                out[k] = new Pair(si + k, sj + k);
+            }
+            return FSet.wrapSorted(out);
+        }
+        if (di == (long) aj - bj) {
+            int n = count((long) ei - si + 1);
+            Object[] out = new Object[n];
+            for (int k = 0; k < n; k++) {
+                out[k] = new Pair(si + k, ej - k);
+            }
+            return FSet.wrapSorted(out);
+        }
+        return FSet.EMPTY;
+    }
+
+    private static int count(long n) {
+        charge(n);
+        return (int) n;
+    }
+
+    public static Object shoot(Object start, Object direction) {
+        int s0 = Values.toInt(item(start, 0));
+        int d0 = Values.toInt(item(direction, 0));
+        long e0 = s0 + 42L * d0;
+        int s1 = Values.toInt(item(start, 1));
+        int d1 = Values.toInt(item(direction, 1));
+        long e1 = s1 + 42L * d1;
+        int[] a = unpack2(start);
+        if (e0 != (int) e0 || e1 != (int) e1) {
+            throw DslException.of("shoot target out of range: (%s, %s)", e0, e1);
+        }
+        return line(a[0], a[1], (int) e0, (int) e1);
+    }
+
+    public static Object vfrontier(Object location) {
+        Object v = item(location, 1);
+        if (v instanceof Integer j && j >= CACHE_LO && j < CACHE_HI) {
+            FSet f = VFRONTIERS[j - CACHE_LO];
+            if (f == null) {
+                f = frontier(v, true);
+                VFRONTIERS[j - CACHE_LO] = f;
+            }
+            Fuel.charge(30);
+            return f;
+        }
+        Fuel.charge(30);
+        return frontier(v, true);
+    }
+
+    public static Object hfrontier(Object location) {
+        Object v = item(location, 0);
+        if (v instanceof Integer i && i >= CACHE_LO && i < CACHE_HI) {
+            FSet f = HFRONTIERS[i - CACHE_LO];
+            if (f == null) {
+                f = frontier(v, false);
+                HFRONTIERS[i - CACHE_LO] = f;
+            }
+            Fuel.charge(30);
+            return f;
+        }
+        Fuel.charge(30);
+        return frontier(v, false);
+    }
+
+    /** {(k, v) | 0 <= k < 30} (vertical) or {(v, k) | 0 <= k < 30}: ascending either way. */
+    private static FSet frontier(Object v, boolean vertical) {
+        Object[] out = new Object[30];
+        for (int k = 0; k < 30; k++) {
+            out[k] = vertical ? Values.tuple2(k, v) : Values.tuple2(v, k);
+        }
+        return FSet.wrapSorted(out);
+    }
+
+    // ---- boxes ------------------------------------------------------------------------------------
+
+    /** {upper-left i, j, lower-right i, j} by the reference's ulcorner/lrcorner rule, unpacked as pairs. */
+    private static int[] cornerBounds(Object patch) {
+        if (patch instanceof FSet s && s.size() > 0 && Geometry.fastKind(s.elements()) != 0) {
+            int[] b = Geometry.bounds(patch);
+            return new int[] {b[0], b[1], b[2], b[3]};
+        }
+        int[] ul = unpack2(Geometry.ulcorner(patch));
+        int[] lr = unpack2(Geometry.lrcorner(patch));
+        return new int[] {ul[0], ul[1], lr[0], lr[1]};
+    }
+
+    public static Object backdrop(Object patch) {
+        if (Pieces.len(patch) == 0) {
+            return FSet.EMPTY;
+        }
+        int[] c = cornerBounds(Geometry.toindices(patch));
+        return rect(c[0], c[2], c[1], c[3]);
+    }
+
+    /** All locations of rows {@code si..ei} × columns {@code sj..ej}, row-major. */
+    static FSet rect(int si, int ei, int sj, int ej) {
+        long h = Math.max(0, (long) ei - si + 1);
+        long w = Math.max(0, (long) ej - sj + 1);
+        int n = count(h * w);
+        Object[] out = new Object[n];
+        int k = 0;
+        for (int di = 0; di < h; di++) {
+            for (int dj = 0; dj < w; dj++) {
+                out[k++] = new Pair(si + di, sj + dj);
+            }
+        }
+        return FSet.wrapSorted(out);
+    }
+
+    public static Object delta(Object patch) {
+        if (Pieces.len(patch) == 0) {
+            return FSet.EMPTY;
+        }
+        if (patch instanceof FSet s && Geometry.fastKind(s.elements()) != 0) {
+            int[] b = Geometry.bounds(patch);
+            long h = (long) b[2] - b[0] + 1;
+            long w = (long) b[3] - b[1] + 1;
+            charge(h * w);
+            int hh = (int) h;
+            int ww = (int) w;
+            boolean[] filled = new boolean[hh * ww];
+            int[] l = Geometry.locs(patch);
+            int holes = hh * ww;
+            for (int k = 0; k < l.length; k += 2) {
+                int at = (l[k] - b[0]) * ww + (l[k + 1] - b[1]);
+                if (!filled[at]) {
+                    filled[at] = true;
+                    holes--;
+                }
+            }
+            Object[] out = new Object[holes];
+            int n = 0;
+            for (int i = 0; i < hh; i++) {
+                for (int j = 0; j < ww; j++) {
+                    if (!filled[i * ww + j]) {
+                        out[n++] = new Pair(b[0] + i, b[1] + j);
+                    }
+                }
+            }
+            return FSet.wrapSorted(out);
+        }
+        FSet back = (FSet) backdrop(patch);
+        Object ind = Geometry.toindices(patch);
+        if (!(ind instanceof FSet indices)) {
+            throw DslException.of("unsupported operand type(s) for -: 'frozenset' and '%s'", Values.kindName(ind));
+        }
+        return back.minus(indices);
+    }
+
+    public static Object inbox(Object patch) {
+        int[] b = Geometry.bounds(patch);
+        int ai = b[0] + 1;
+        int aj = b[1] + 1;
+        int bi = b[2] - 1;
+        int bj = b[3] - 1;
+        return outline(Math.min(ai, bi), Math.max(ai, bi), Math.min(aj, bj), Math.max(aj, bj));
+    }
+
+    public static Object outbox(Object patch) {
+        int[] b = Geometry.bounds(patch);
+        int ai = b[0] - 1;
+        int aj = b[1] - 1;
+        int bi = b[2] + 1;
+        int bj = b[3] + 1;
+        return outline(Math.min(ai, bi), Math.max(ai, bi), Math.min(aj, bj), Math.max(aj, bj));
+    }
+
+    public static Object box(Object patch) {
+        if (Pieces.len(patch) == 0) {
+            return patch;
+        }
+        int[] c = cornerBounds(patch);
+        return outline(Math.min(c[0], c[2]), Math.max(c[0], c[2]), Math.min(c[1], c[3]), Math.max(c[1], c[3]));
+    }
+
+    /** The outline of rows {@code si..ei} × columns {@code sj..ej} ({@code si <= ei}, {@code sj <= ej}), row-major. */
+    static FSet outline(int si, int ei, int sj, int ej) {
+        long h = (long) ei - si + 1;
+        long w = (long) ej - sj + 1;
+        long total = h == 1 ? w : 2 * w + (h - 2) * (w == 1 ? 1 : 2);
+        int n = count(total);
+        Object[] out = new Object[n];
+        int k = 0;
+        for (int dj = 0; dj < w; dj++) {
+            out[k++] = new Pair(si, sj + dj);
+        }
+        for (int di = 1; di < h - 1; di++) {
+            out[k++] = new Pair(si + di, sj);
+            if (ej != sj) {
+                out[k++] = new Pair(si + di, ej);
+            }
+        }
+        if (ei != si) {
+            for (int dj = 0; dj < w; dj++) {
+                out[k++] = new Pair(ei, sj + dj);
+            }
+        }
+        return FSet.wrapSorted(out);
+    }
+}

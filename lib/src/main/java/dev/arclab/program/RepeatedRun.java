@@ -1,0 +1,54 @@
+package dev.arclab.program;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A solver run repeated R times in one JVM. With R ≥ 2 the first run is a warm-up and the timings
+ * are those of the others; with R = 1 the single run is timed.
+ *
+ * @param wallNanos  wall time of every run, the warm-up first
+ * @param last       the results of the last run
+ * @param consistent whether every run had the same outcomes and fuel on every pair
+ */
+public record RepeatedRun(List<Long> wallNanos, SolverRunResult last, boolean consistent) {
+
+    public RepeatedRun {
+        wallNanos = List.copyOf(wallNanos);
+        if (wallNanos.isEmpty()) {
+            throw new IllegalArgumentException("no runs");
+        }
+    }
+
+    /** The wall times that count: all but the warm-up when there was more than one run. */
+    public List<Long> timedNanos() {
+        return wallNanos.size() == 1 ? wallNanos : wallNanos.subList(1, wallNanos.size());
+    }
+
+    public long minNanos() {
+        return Collections.min(timedNanos());
+    }
+
+    public long maxNanos() {
+        return Collections.max(timedNanos());
+    }
+
+    /** The median of the timed runs (the mean of the two middle ones for an even count). */
+    public long medianNanos() {
+        List<Long> s = new ArrayList<>(timedNanos());
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** E.g. {@code wall time over 4 runs after 1 warm-up: min 812.3 ms, median 830.1 ms, max 901.0 ms}. */
+    public String timingLine() {
+        int timed = timedNanos().size();
+        String runs = wallNanos.size() == 1 ? "wall time of 1 run" : "wall time over " + timed
+                + (timed == 1 ? " run" : " runs") + " after 1 warm-up";
+        return String.format(Locale.ROOT, "%s: min %.1f ms, median %.1f ms, max %.1f ms%s", runs, minNanos() / 1e6,
+                medianNanos() / 1e6, maxNanos() / 1e6, consistent ? "" : " (outcomes differed between runs!)");
+    }
+}

@@ -1,0 +1,216 @@
+package dev.arclab.program;
+
+import dev.arclab.dsl.Values;
+import dev.arclab.grid.Grid;
+import dev.arclab.task.Example;
+import dev.arclab.task.Task;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The conformance runner: runs each solver {@code solve_<id>} on every demo and test pair of task
+ * {@code <id>} (test pairs with a known output are checked, the others only run) and reports which
+ * tasks it solves. Tasks are the work items of one bounded pool; results come back in task-id order,
+ * and (except for timings) do not depend on the thread count or on scheduling. Tasks without a
+ * solver are skipped and counted.
+ */
+public final class SolverRun {
+
+    private final Interpreter interpreter;
+    private final int threads;
+
+    /** A runner with {@code threads} workers and the default fuel budget. */
+    public SolverRun(int threads) {
+        this(new Interpreter(), threads);
+    }
+
+    public SolverRun(Interpreter interpreter, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.interpreter = interpreter;
+        this.threads = threads;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public Interpreter interpreter() {
+        return interpreter;
+    }
+
+    /** Runs with a pool of this runner's threads, made for the run and shut down after it. */
+    public SolverRunResult run(Map<String, Program> solvers, Collection<Task> tasks) {
+        ExecutorService pool = newPool(threads);
+        try {
+            return run(solvers, tasks, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs on a pool the caller owns (e.g. the kernel's one pool); it is not shut down. If the calling
+     * thread is interrupted, the tasks not yet finished are cancelled and the result is marked partial.
+     */
+    public SolverRunResult run(Map<String, Program> solvers, Collection<Task> tasks, ExecutorService pool) {
+        long start = System.nanoTime();
+        List<Task> sorted = new ArrayList<>(tasks);
+        sorted.sort(Comparator.comparing(Task::id));
+        List<String> withoutSolver = new ArrayList<>();
+        TreeSet<String> loaded = new TreeSet<>();
+        List<Future<TaskResult>> futures = new ArrayList<>();
+        for (Task task : sorted) {
+            loaded.add(task.id());
+            Program program = solvers.get(task.id());
+            if (program == null) {
+                withoutSolver.add(task.id());
+            } else {
+                futures.add(pool.submit(() -> runTask(program, task, interpreter)));
+            }
+        }
+        List<String> withoutTask = new ArrayList<>(new TreeSet<>(solvers.keySet()));
+        withoutTask.removeAll(loaded);
+
+        List<TaskResult> results = new ArrayList<>(futures.size());
+        boolean partial = false;
+        for (Future<TaskResult> f : futures) {
+            if (partial) {
+                f.cancel(true);
+                continue;
+            }
+            try {
+                results.add(f.get());
+            } catch (InterruptedException e) {
+                partial = true;
+                f.cancel(true);
+            } catch (CancellationException e) {
+                partial = true;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("solver run failed: " + e.getCause(), e.getCause());
+            }
+        }
+        if (partial) {
+            for (Future<TaskResult> f : futures) {
+                f.cancel(true);
+            }
+            Thread.currentThread().interrupt();
+        }
+        return new SolverRunResult(results, withoutSolver, withoutTask, threads, interpreter.fuel(),
+                System.nanoTime() - start, partial);
+    }
+
+    /**
+     * Runs the whole thing {@code times} times on one pool (the first run a warm-up when there are
+     * more) and checks that every run gave the same outcomes and fuel.
+     */
+    public RepeatedRun repeat(Map<String, Program> solvers, Collection<Task> tasks, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("repeat needs at least 1 run, got " + times);
+        }
+        ExecutorService pool = newPool(threads);
+        try {
+            List<Long> walls = new ArrayList<>();
+            SolverRunResult first = null;
+            SolverRunResult last = null;
+            boolean consistent = true;
+            for (int r = 0; r < times; r++) {
+                last = run(solvers, tasks, pool);
+                walls.add(last.wallNanos());
+                if (first == null) {
+                    first = last;
+                } else {
+                    consistent &= first.outcomes().equals(last.outcomes());
+                }
+                if (last.partial()) {
+                    break;
+                }
+            }
+            return new RepeatedRun(walls, last, consistent);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs one solver on every pair of its task, on the calling thread. */
+    public static TaskResult runTask(Program program, Task task, Interpreter interpreter) {
+        List<PairResult> pairs = new ArrayList<>(task.demo().size() + task.test().size());
+        runPairs(program, task.demo(), PairResult.Split.DEMO, interpreter, pairs);
+        runPairs(program, task.test(), PairResult.Split.TEST, interpreter, pairs);
+        return TaskResult.of(task.id(), program.hash(), pairs);
+    }
+
+    private static void runPairs(Program program, List<Example> examples, PairResult.Split split,
+                                 Interpreter interpreter, List<PairResult> out) {
+        for (int i = 0; i < examples.size(); i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // cancelled: the result is dropped, stop soon
+            }
+            Example ex = examples.get(i);
+            long t0 = System.nanoTime();
+            Outcome o = interpreter.run(program, ex.input());
+            long nanos = System.nanoTime() - t0;
+            boolean checked = ex.hasOutput();
+            if (o instanceof Outcome.Ok ok) {
+                PairResult.Status s;
+                String message = null;
+                if (!checked) {
+                    s = PairResult.Status.UNCHECKED;
+                } else if (Values.equal(ok.value(), ex.output())) {
+                    s = PairResult.Status.MATCH;
+                } else {
+                    s = PairResult.Status.MISMATCH;
+                    message = difference(ok.value(), ex.output());
+                }
+                out.add(new PairResult(split, i, checked, s, message, null, 0, o.fuel(), nanos));
+            } else if (o instanceof Outcome.Error e) {
+                out.add(new PairResult(split, i, checked, PairResult.Status.ERROR, e.message(), e.variable(),
+                        program.sourceLine(e.node()), o.fuel(), nanos));
+            } else {
+                Outcome.Timeout t = (Outcome.Timeout) o;
+                out.add(new PairResult(split, i, checked, PairResult.Status.TIMEOUT, "out of fuel", t.variable(),
+                        program.sourceLine(t.node()), o.fuel(), nanos));
+            }
+        }
+    }
+
+    /** How an output differs from the expected grid, in a few words. */
+    static String difference(Object got, Grid expected) {
+        String want = expected.rows() + "x" + expected.cols();
+        if (got instanceof Grid g) {
+            if (g.rows() != expected.rows() || g.cols() != expected.cols()) {
+                return "got a " + g.rows() + "x" + g.cols() + " grid, expected " + want;
+            }
+            int diff = 0;
+            int[] a = g.cells();
+            int[] b = expected.cells();
+            for (int k = 0; k < a.length; k++) {
+                diff += a[k] != b[k] ? 1 : 0;
+            }
+            return diff + " of " + a.length + " cells differ";
+        }
+        return "got " + Values.kindName(got) + " " + Values.shortRepr(got) + ", expected a " + want + " grid";
+    }
+
+    private static ExecutorService newPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "arclab-solve-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return Executors.newFixedThreadPool(threads, factory);
+    }
+}
