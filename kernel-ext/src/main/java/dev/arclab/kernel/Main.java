@@ -1,0 +1,35 @@
+package dev.arclab.kernel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+/** Starts the ARC Lab kernel for Jupyter: {@code java -cp arclab-kernel.jar dev.arclab.kernel.Main CONNECTION_FILE}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp arclab-kernel.jar dev.arclab.kernel.Main CONNECTION_FILE");
+            System.exit(2);
+        }
+        // Kernel log lines go to the stderr of the process (Jupyter's log), never into a cell's output.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
+
+        String json = Files.readString(Path.of(args[0]));
+        KernelConnectionProperties props = KernelConnectionProperties.parse(json);
+        JupyterConnection connection = new JupyterConnection(props);
+
+        ParentWatchdog.start();
+        ArcKernel kernel = ArcKernel.builder().build();
+        kernel.onStartup();
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+        System.exit(0);
+    }
+}

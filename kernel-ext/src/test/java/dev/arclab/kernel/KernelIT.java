@@ -1,0 +1,229 @@
+package dev.arclab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built kernel through Debian's Jupyter: installs the kernelspec into a temporary JUPYTER_DATA_DIR, runs
+ * {@code notebooks/smoke.ipynb} with nbconvert, drives the kernel with a jupyter_client script, and checks the
+ * parent watchdog. Skipped (with a message) only where /usr/bin/jupyter is missing.
+ */
+class KernelIT {
+    private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    @TempDir
+    static Path dataDir;
+
+    private static Path jar;
+
+    record Run(int exit, String output) {
+    }
+
+    @BeforeAll
+    static void installKernelspec() throws Exception {
+        jar = Path.of(System.getProperty("arclab.kernelJar", "target/arclab-kernel.jar"));
+        assertTrue(Files.isRegularFile(jar), "the kernel jar is built before integration tests: " + jar);
+        Assumptions.assumeTrue(Files.isExecutable(JUPYTER),
+                "/usr/bin/jupyter is missing: skipping the Jupyter end-to-end tests (apt-get install jupyter-notebook"
+                        + " jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)");
+        Run r = run(List.of("bash", property("arclab.installScript")), Duration.ofMinutes(2));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(Files.isRegularFile(dataDir.resolve("kernels/arclab/kernel.json")), r.output());
+    }
+
+    private static String property(String name) {
+        String v = System.getProperty(name);
+        assertNotNull(v, "system property " + name + " (set by the failsafe configuration)");
+        return v;
+    }
+
+    private static Run run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("JUPYTER_DATA_DIR", dataDir.toString());
+        env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+        env.remove("JPY_PARENT_PID");
+        Path log = Files.createTempFile(dataDir, "run", ".log");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            return new Run(-1, "timed out after " + timeout + ":\n" + Files.readString(log));
+        }
+        return new Run(p.exitValue(), Files.readString(log));
+    }
+
+    @Test
+    void kernelspecIsInstalledWithAbsolutePathsAndMessageInterrupts() throws IOException {
+        JsonObject spec = JsonParser.parseString(Files.readString(dataDir.resolve("kernels/arclab/kernel.json")))
+                .getAsJsonObject();
+        assertEquals("message", spec.get("interrupt_mode").getAsString());
+        assertEquals("java", spec.get("language").getAsString());
+        List<String> argv = new ArrayList<>();
+        spec.getAsJsonArray("argv").forEach(e -> argv.add(e.getAsString()));
+        assertTrue(Path.of(argv.get(0)).isAbsolute(), argv.toString());
+        assertTrue(argv.contains("-Djava.awt.headless=true"), argv.toString());
+        assertTrue(argv.contains(jar.toAbsolutePath().normalize().toString()), argv.toString());
+        assertEquals(List.of("dev.arclab.kernel.Main", "{connection_file}"), argv.subList(argv.size() - 2, argv.size()));
+    }
+
+    @Test
+    void smokeNotebookRunsWithoutErrorsAndShowsItsOutputs() throws Exception {
+        Path notebook = Path.of(property("arclab.notebooks"), "smoke.ipynb");
+        assertCommittedWithoutOutputs(notebook);
+        Path out = dataDir.resolve("smoke-out.ipynb");
+        Run r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=180", "--ExecutePreprocessor.startup_timeout=120",
+                notebook.toString(), "--output", out.toString()), Duration.ofMinutes(6));
+        assertEquals(0, r.exit(), r.output());
+
+        List<JsonObject> cells = codeCells(out);
+        for (JsonObject cell : cells) {
+            for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                assertFalse(o.getAsJsonObject().get("output_type").getAsString().equals("error"),
+                        "error output in " + source(cell) + ": " + o);
+            }
+        }
+        assertTrue(text(cells.get(0), "execute_result").startsWith("ARC Lab "), source(cells.get(0)));
+        assertTrue(text(cells.get(0), "execute_result").contains("%threads"));
+        assertEquals("42", text(cells.get(1), "execute_result"));
+        assertEquals("hello from java\n", text(cells.get(2), "stream"));
+        assertEquals("2", text(cells.get(3), "execute_result"));
+        assertEquals("2x3", text(cells.get(4), "execute_result"));
+        String png = data(cells.get(5), "execute_result", "image/png").orElseThrow(
+                () -> new AssertionError("no image/png in " + cells.get(5)));
+        byte[] bytes = Base64.getDecoder().decode(png.replace("\n", ""));
+        assertEquals("PNG", new String(bytes, 1, 3, StandardCharsets.US_ASCII));
+        assertEquals("shown with display", text(cells.get(6), "display_data"));
+        assertEquals(1, cells.get(6).getAsJsonArray("outputs").size(), "display(...); shows no result");
+        assertEquals(0, cells.get(7).getAsJsonArray("outputs").size(), "a trailing ';' shows no result");
+    }
+
+    private static void assertCommittedWithoutOutputs(Path notebook) throws IOException {
+        for (JsonObject cell : codeCells(notebook)) {
+            assertEquals(0, cell.getAsJsonArray("outputs").size(), notebook + " is committed with outputs");
+            assertTrue(cell.get("execution_count").isJsonNull(), notebook + " is committed with execution counts");
+        }
+    }
+
+    private static List<JsonObject> codeCells(Path notebook) throws IOException {
+        JsonObject nb = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
+        List<JsonObject> cells = new ArrayList<>();
+        for (JsonElement e : nb.getAsJsonArray("cells")) {
+            if (e.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
+                cells.add(e.getAsJsonObject());
+            }
+        }
+        return cells;
+    }
+
+    private static String joined(JsonElement e) {
+        if (e == null) {
+            return null;
+        }
+        if (e.isJsonArray()) {
+            StringBuilder sb = new StringBuilder();
+            e.getAsJsonArray().forEach(x -> sb.append(x.getAsString()));
+            return sb.toString();
+        }
+        return e.getAsString();
+    }
+
+    private static String source(JsonObject cell) {
+        return joined(cell.get("source"));
+    }
+
+    private static Optional<String> data(JsonObject cell, String outputType, String mime) {
+        for (JsonElement o : cell.getAsJsonArray("outputs")) {
+            JsonObject out = o.getAsJsonObject();
+            if (out.get("output_type").getAsString().equals(outputType)) {
+                if (outputType.equals("stream")) {
+                    return Optional.ofNullable(joined(out.get("text")));
+                }
+                JsonObject d = out.getAsJsonObject("data");
+                if (d != null && d.has(mime)) {
+                    return Optional.of(joined(d.get(mime)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String text(JsonObject cell, String outputType) {
+        return data(cell, outputType, "text/plain").orElseThrow(
+                () -> new AssertionError("no " + outputType + " in cell " + source(cell) + ": " + cell.get("outputs")));
+    }
+
+    @Test
+    void jupyterClientChecksCompletionInspectionErrorsAndInterrupt() throws Exception {
+        Run r = run(List.of(PYTHON.toString(), property("arclab.clientScript"), "arclab"), Duration.ofMinutes(5));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains(" 0 failing"), r.output());
+    }
+
+    @Test
+    void kernelExitsWhenItsParentDies() throws Exception {
+        Path connection = dataDir.resolve("connection.json");
+        JsonObject c = new JsonObject();
+        c.addProperty("ip", "127.0.0.1");
+        c.addProperty("transport", "tcp");
+        c.addProperty("signature_scheme", "hmac-sha256");
+        c.addProperty("key", "watchdog-test");
+        for (String port : List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                c.addProperty(port, s.getLocalPort());
+            }
+        }
+        Files.writeString(connection, c.toString());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // bash starts the kernel in the background, prints its pid and waits: killing bash orphans the kernel.
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c",
+                "\"$0\" -Djava.awt.headless=true -cp \"$1\" dev.arclab.kernel.Main \"$2\" >/dev/null 2>&1 & echo $!; wait",
+                java, jar.toString(), connection.toString());
+        pb.environment().remove("JPY_PARENT_PID");
+        Process parent = pb.start();
+        long kernelPid;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+            kernelPid = Long.parseLong(in.readLine().trim());
+            ProcessHandle kernel = ProcessHandle.of(kernelPid).orElseThrow();
+            Thread.sleep(3000);
+            assertTrue(kernel.isAlive(), "kernel did not start");
+            parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (kernel.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            boolean alive = kernel.isAlive();
+            if (alive) {
+                kernel.destroyForcibly();
+            }
+            assertFalse(alive, "kernel " + kernelPid + " still runs 30 s after its parent died");
+        }
+    }
+}
