@@ -41,6 +41,7 @@ public final class Main implements Callable<Integer> {
             TasksCommand.class,
             SolveCommand.class,
             RunCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec
