@@ -105,6 +105,9 @@ public record CacheStats(String map, long sessionHits, long diskHits, long misse
             if (map != null) {
                 maps = maps.stream().filter(s -> s.map().equals(map)).toList();
             }
+            if (maps.isEmpty()) {
+                continue;
+            }
             CacheStats t = total(map == null ? "all maps" : map, maps);
             out.merge(p.iteration(), t, CacheStats::plus);
         }
