@@ -82,9 +82,13 @@ public final class ReportCommand implements Callable<Integer> {
                     throw new IOException(f + ": no such file");
                 }
                 records.add(RunRecords.read(f));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-                err.println("report: cannot read " + f + (msg.contains(f.toString()) ? ": " + msg.replace(f + ": ", "") : ": " + msg));
+                err.println("report: cannot read " + f + ": " + msg.replace(f + ": ", ""));
+                return UNREADABLE;
+            } catch (RuntimeException e) {
+                // Gson reports a record with missing parts as a failed constructor call.
+                err.println("report: cannot read " + f + ": not a run record (" + e.getMessage() + ")");
                 return UNREADABLE;
             }
         }
@@ -99,10 +103,16 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    /** Tablesaw logs through SLF4J; with no provider bound SLF4J warns on stderr. Choose its no-op provider. */
+    /**
+     * Tablesaw logs through SLF4J; with no provider bound SLF4J warns on stderr. Unless the user chose a
+     * provider, pick SLF4J's own no-op provider (and keep SLF4J from announcing that choice).
+     */
     private static void quietLogging() {
         if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_SLF4JServiceProvider");
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
         }
     }
 

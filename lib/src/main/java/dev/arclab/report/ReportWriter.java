@@ -99,17 +99,12 @@ public final class ReportWriter {
             }
         }
 
-        Map<Integer, List<RunRecord>> byThreads = new TreeMap<>();
-        for (RunRecord r : runs) {
-            if (r.config() != null && r.config().threads() > 0) {
-                byThreads.computeIfAbsent(r.config().threads(), k -> new ArrayList<>()).add(r);
-            }
-        }
+        Map<Integer, List<RunRecord>> byThreads = scalingRuns(runs);
         if (byThreads.size() > 1) {
             ThreadScaling ts = ThreadScaling.of(RunSeries.TOTAL, byThreads);
             section("Thread scaling", "scaling");
-            index.append("<p class=\"note\">Whole runs grouped by their thread count; speedup against the smallest ")
-                    .append("thread count. Only meaningful when the runs differ in nothing else.</p>\n");
+            index.append("<p class=\"note\">Runs whose configurations differ only in the thread count, grouped by it; ")
+                    .append("speedup of the whole run against the smallest thread count.</p>\n");
             table(Tables.threadScaling(ts), "scaling.html");
             chart(Charts.threadScaling(ts), "scaling.png", "Measured speedup against threads, with the ideal line");
         }
@@ -122,6 +117,25 @@ public final class ReportWriter {
         written.add("report.txt");
         Files.writeString(dir.resolve("index.html"), Html.page("ARC Lab run report", index.toString()), StandardCharsets.UTF_8);
         written.add("index.html");
+    }
+
+    /**
+     * The runs of the largest set whose configurations differ only in the thread count, by thread count;
+     * empty unless that set spans at least two thread counts.
+     */
+    static Map<Integer, List<RunRecord>> scalingRuns(List<RunRecord> runs) {
+        Map<RunConfig, Map<Integer, List<RunRecord>>> groups = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            RunConfig c = r.config();
+            if (c == null || c.threads() <= 0) {
+                continue;
+            }
+            RunConfig key = new RunConfig(c.seed(), 0, c.tasks(), c.librarySize(), c.tasksPerBatch(),
+                    c.mutationProbability(), c.iterations(), c.dslVersion(), c.label());
+            groups.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(c.threads(), k -> new ArrayList<>()).add(r);
+        }
+        return groups.values().stream().filter(g -> g.size() > 1).max(Comparator.comparingInt(Map::size))
+                .orElse(Map.of());
     }
 
     private static List<RunSeries> series(List<RunRecord> runs, boolean groupRepeats) {
@@ -188,10 +202,8 @@ public final class ReportWriter {
             index.append('.');
         }
         if (!imp.isEmpty()) {
-            index.append(' ').append(imp.size()).append(" improvement").append(imp.size() == 1 ? "" : "s").append(": ");
-            index.append(Html.escape(String.join(", ", imp.stream().map(r -> String.format(Locale.ROOT, "%s in %s (%+.1f%%)",
-                    r.run(), r.phase(), r.changePercent())).toList())));
-            index.append('.');
+            index.append(' ').append(imp.size()).append(" improvement").append(imp.size() == 1 ? "" : "s")
+                    .append(" (see the verdict column).");
         }
         index.append("</p>\n");
     }

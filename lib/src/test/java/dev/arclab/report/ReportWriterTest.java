@@ -29,7 +29,7 @@ class ReportWriterTest {
         RunRecord slow = SyntheticRuns.run("r3", "4 threads slower", 4, 2.0, 3);
         ReportWriter.Result r = ReportWriter.write(List.of(base, par, slow), base, false, dir);
         assertTrue(Files.exists(r.index()));
-        for (String f : List.of("journey.png", "speedup.png", "scaling.png", "comparison.html", "scaling.html",
+        for (String f : List.of("journey.png", "speedup.png", "comparison.html",
                 "phases-run1.html", "wall-busy-cpu-run2.png", "cache-run3.png", "report.txt")) {
             assertTrue(r.files().contains(f), f + " in " + r.files());
         }
@@ -59,6 +59,20 @@ class ReportWriterTest {
         assertTrue(html.contains("href=\"comparison.html\""));
         String text = Files.readString(dir.resolve("report.txt"));
         assertTrue(text.contains("Runs against baseline 1 thread"));
+    }
+
+    @Test
+    void threadScalingOnlyForRunsThatDifferInThreadsAlone(@TempDir Path dir) throws Exception {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int t : new int[] {1, 2, 4}) {
+            runs.add(SyntheticRuns.run("s" + t, "scaling", t, 1.0, t));
+        }
+        runs.add(SyntheticRuns.run("other", "other label", 8, 1.0, 8));
+        assertEquals(List.of(1, 2, 4), List.copyOf(ReportWriter.scalingRuns(runs).keySet()));
+        ReportWriter.Result r = ReportWriter.write(runs, null, false, dir);
+        assertTrue(r.files().contains("scaling.png"));
+        assertTrue(r.files().contains("scaling.html"));
+        assertTrue(ReportWriter.scalingRuns(List.of(runs.get(0), runs.get(3))).isEmpty());
     }
 
     @Test
