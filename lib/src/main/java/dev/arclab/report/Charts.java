@@ -326,13 +326,17 @@ public final class Charts {
 
     // ---- worker timeline ------------------------------------------------------------------------------------
 
+    /** Above this many items, the worker timeline merges same-colour neighbours less than a pixel apart. */
+    public static final int GANTT_MERGE_ABOVE = 2000;
+
     /** How many of a phase's tasks get their own colour on the worker timeline. */
     public static final int GANTT_TASK_COLOURS = 6;
 
     /**
      * Worker timeline (Gantt) of one phase: one lane per worker thread, one bar per work item from its start
      * to its end. The tasks with the most busy time get their own colours (so slow tasks stand out); the
-     * others are grey.
+     * others are grey. Above {@link #GANTT_MERGE_ABOVE} items, neighbouring items of one colour on a lane
+     * that are less than about a pixel apart are drawn as one bar.
      */
     public static XYChart gantt(PhaseRecord phase) {
         List<ItemTiming> items = phase.itemTimings();
@@ -365,25 +369,46 @@ public final class Charts {
             laneLabels.add("worker " + ws.get(i));
         }
         Map<Integer, List<double[]>> rects = new TreeMap<>();
-        for (ItemTiming it : items) {
+        // With many items, neighbours of one colour on a lane closer than about a pixel are drawn as one bar:
+        // they could not be told apart anyway, and tens of thousands of polygons make XChart slow.
+        double mergeGap = items.size() > GANTT_MERGE_ABOVE ? unit.of(end) / 1500.0 : -1;
+        List<ItemTiming> ordered = new ArrayList<>(items);
+        ordered.sort(Comparator.comparingInt(ItemTiming::worker).thenComparingLong(ItemTiming::startNanos));
+        Map<Integer, double[]> open = new HashMap<>();
+        int openLane = Integer.MIN_VALUE;
+        for (ItemTiming it : ordered) {
             int c = colourOf.getOrDefault(it.task(), -1);
-            rects.computeIfAbsent(c, k -> new ArrayList<>()).add(new double[] {
-                unit.of(it.startNanos()), unit.of(it.endNanos()), laneOf.get(it.worker())});
+            double x0 = unit.of(it.startNanos());
+            double x1 = unit.of(it.endNanos());
+            double lane = laneOf.get(it.worker());
+            if (it.worker() != openLane) {
+                open.clear();
+                openLane = it.worker();
+            }
+            double[] last = open.get(c);
+            if (last != null && x0 - last[1] <= mergeGap) {
+                last[1] = Math.max(last[1], x1);
+                continue;
+            }
+            double[] r = {x0, x1, lane};
+            rects.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
+            open.put(c, r);
         }
         int height = Math.max(300, Math.min(900, 160 + 34 * lanes));
         String title = String.format(Locale.ROOT, "Worker timeline: %s, iteration %d (%d threads, %d items, parallelism %.2f)",
                 phase.phase(), phase.iteration(), phase.threads(), phase.items(), phase.parallelism());
         XYChart chart = xy(title, "time since phase start (" + unit.symbol() + ")", "worker thread", WIDTH, height);
         style(chart.getStyler(), rects.size());
+        // Grey first: series paint in order, so the named tasks stay visible on top of merged grey bars.
+        if (rects.containsKey(-1)) {
+            bars(chart, "other tasks (" + (byBusy.size() - named) + ")", rects.get(-1), 0.36, OTHER);
+        }
         for (int i = 0; i < named; i++) {
             List<double[]> r = rects.get(i);
             if (r != null) {
                 TaskTiming t = byBusy.get(i);
                 bars(chart, "task " + t.task() + " (" + unit.format(t.busyNanos()) + " busy)", r, 0.36, EXTRA[i % EXTRA.length]);
             }
-        }
-        if (rects.containsKey(-1)) {
-            bars(chart, "other tasks (" + (byBusy.size() - named) + ")", rects.get(-1), 0.36, OTHER);
         }
         laneAxis(chart, laneLabels);
         chart.getStyler().setXAxisMin(0.0);

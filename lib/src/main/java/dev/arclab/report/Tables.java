@@ -418,6 +418,11 @@ public final class Tables {
         return html.substring(0, open) + "\n<caption>" + Html.escape(t.name()) + "</caption>" + html.substring(open);
     }
 
+    /** {@link #html(Table)} preceded by the report's style sheet, for a notebook cell's HTML output. */
+    public static String notebookHtml(Table t) {
+        return "<style>" + Html.CSS + "</style>\n" + html(t);
+    }
+
     private static Element element(Table t, String name, Column<?> column, Integer row) {
         Element e = new Element(name);
         switch (name) {

@@ -81,6 +81,19 @@ class ChartsTest {
     }
 
     @Test
+    void ganttMergesNeighboursOfLargePhases() throws Exception {
+        PhaseRecord big = SyntheticRuns.phase("score", 1, 4, SyntheticRuns.durations(6000, 2, 7), 300, Map.of());
+        XYChart c = Charts.gantt(big);
+        int points = c.getSeriesCollection().stream().mapToInt(s -> s.getXData().length).sum();
+        assertTrue(points < 6000 * 6 / 2, "merged: " + points + " points");
+        checkPng(c);
+        // Small phases keep one bar per item: 6 points (4 corners, closing point, break) each.
+        PhaseRecord score = PAR.phases().get(2);
+        int smallPoints = Charts.gantt(score).getSeriesCollection().stream().mapToInt(s -> s.getXData().length).sum();
+        assertEquals(score.items() * 6, smallPoints);
+    }
+
+    @Test
     void speedupAndScalingCharts() throws Exception {
         CategoryChart s = Charts.speedup(BASE, List.of(PAR, SLOW));
         checkLabels(s, 2);

@@ -139,6 +139,7 @@ class TablesTest {
                 .item(t.rowCount() - 1);
         assertEquals("total", totalRow.getAttribute("class"));
         assertTrue(html.contains("class=\"num\""));
+        parse(Tables.notebookHtml(t));
     }
 
     @Test
