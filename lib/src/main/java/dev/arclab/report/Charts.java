@@ -1,5 +1,9 @@
 package dev.arclab.report;
 
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import dev.arclab.profile.ItemTiming;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
@@ -31,7 +35,6 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -169,7 +172,7 @@ public final class Charts {
             }
             return v < 0 ? "" : " ";
         };
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(f);
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(f);
     }
 
     /** XChart 4.0.3 never finishes laying out an axis with a tick label longer than 20 characters. */
@@ -565,11 +568,7 @@ public final class Charts {
     // ---- output ---------------------------------------------------------------------------------------------
 
     public static byte[] png(Chart<?, ?> chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Images.png(BitmapEncoder.getBufferedImage(chart));
     }
 
     public static void writePng(Chart<?, ?> chart, Path file) throws IOException {
@@ -580,11 +579,14 @@ public final class Charts {
         Files.write(file, png(chart));
     }
 
-    /** The chart as SVG (VectorGraphics2D). */
+    /** The chart as SVG, painted through VectorGraphics2D. */
     public static String svg(Chart<?, ?> chart) {
+        VectorGraphics2D g = new VectorGraphics2D();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(chart.getWidth(), chart.getHeight()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            doc.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
