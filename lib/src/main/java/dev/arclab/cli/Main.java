@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
             SolveCommand.class,
             RunCommand.class,
             BenchCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec
