@@ -75,8 +75,9 @@ import picocli.CommandLine.Parameters;
  */
 public final class ArcKernel extends BaseKernel {
     /**
-     * The imports of every cell: the same java.* packages as the jshell tool, ARC Lab's grid and task packages,
-     * the session, and {@code display}/{@code updateDisplay}.
+     * The imports of every cell: the same java.* packages as the jshell tool; ARC Lab's grid, task, pipeline,
+     * profile (run and phase records) and report (tables, charts, pictures) packages; {@code BundledSolvers} and
+     * {@code ProgramParser} (solver files); the session; and {@code display}/{@code updateDisplay}.
      */
     public static final List<String> DEFAULT_IMPORTS = List.of(
             "java.io.*",
@@ -91,6 +92,11 @@ public final class ArcKernel extends BaseKernel {
             "java.util.stream.*",
             "dev.arclab.grid.*",
             "dev.arclab.task.*",
+            "dev.arclab.pipeline.*",
+            "dev.arclab.profile.*",
+            "dev.arclab.report.*",
+            "dev.arclab.program.BundledSolvers",
+            "dev.arclab.program.ProgramParser",
             "dev.arclab.magics.Session",
             "static dev.arclab.kernel.Notebook.display",
             "static dev.arclab.kernel.Notebook.updateDisplay");
@@ -116,6 +122,7 @@ public final class ArcKernel extends BaseKernel {
     private final Object stopLock = new Object();
     private volatile boolean running;
     private volatile boolean interrupted;
+    private volatile boolean cancelledWork;
     private volatile Thread stopper;
 
     private ArcKernel(String name, String version, HistoryManager history, JupyterIO io, CommManager comms,
@@ -239,6 +246,7 @@ public final class ArcKernel extends BaseKernel {
         thread.setContextClassLoader(loader.classLoader());
         synchronized (stopLock) {
             interrupted = false;
+            cancelledWork = false;
             running = true;
         }
         try {
@@ -262,8 +270,9 @@ public final class ArcKernel extends BaseKernel {
 
     private void checkInterrupted() {
         if (interrupted) {
-            throw new CellInterruptedException("the cell was interrupted",
-                    List.of(RED + "Interrupted" + RESET + ": the cell was stopped."));
+            throw new CellInterruptedException("the cell was interrupted", List.of(RED + "Interrupted" + RESET
+                    + ": the cell was stopped." + (cancelledWork
+                    ? " The running work was cancelled and kept what had finished (marked partial)." : "")));
         }
     }
 
@@ -590,10 +599,15 @@ public final class ArcKernel extends BaseKernel {
 
     // ---------------------------------------------------------------------------------------------- interrupt
 
+    /** How long a cell with registered {@link Cancellables} may take to end on its own after they were cancelled. */
+    static final long CANCEL_GRACE_NANOS = 1_500_000_000L;
+
     /**
-     * Stops the running cell: calls {@link Cancellables#cancelAll()}, then JShell's stop (which ends even a tight
-     * loop), repeated every 100 ms while the cell has not ended (an interrupt that arrives while the snippet is
-     * still compiling would otherwise be lost). Called on the kernel's control thread.
+     * Stops the running cell: calls {@link Cancellables#cancelAll()}; when something was registered (a running
+     * phase), gives the cell up to {@link #CANCEL_GRACE_NANOS} to end on its own, so that the phase returns and keeps
+     * what finished; then JShell's stop (which ends even a tight loop), repeated every 100 ms while the cell has not
+     * ended (an interrupt that arrives while the snippet is still compiling would otherwise be lost). Called on the
+     * kernel's control thread.
      */
     @Override
     public void interrupt() {
@@ -603,11 +617,22 @@ public final class ArcKernel extends BaseKernel {
                 return;
             }
         }
-        Cancellables.cancelAll();
+        boolean graceful = Cancellables.cancelAll() > 0;
+        if (graceful) {
+            cancelledWork = true;
+        }
         if (stopper != null && stopper.isAlive()) {
             return;
         }
         Thread t = new Thread(() -> {
+            long graceEnd = System.nanoTime() + (graceful ? CANCEL_GRACE_NANOS : 0);
+            while (graceful && running && interrupted && System.nanoTime() < graceEnd) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (running && interrupted && System.nanoTime() < deadline) {
                 try {

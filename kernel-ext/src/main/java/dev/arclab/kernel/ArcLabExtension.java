@@ -2,6 +2,7 @@ package dev.arclab.kernel;
 
 import dev.arclab.magics.Magic;
 import dev.arclab.magics.MagicRegistry;
+import dev.arclab.magics.NotebookDisplay;
 import dev.arclab.magics.Renderers;
 import java.util.Base64;
 import java.util.Map;
@@ -19,8 +20,8 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
  *
  * <p>Listed in {@code META-INF/services/org.dflib.jjava.jupyter.Extension}, so it is installed by the
  * ARC Lab kernel at startup and by a real JJava kernel when the jar is on {@code JJAVA_CLASSPATH} or added with
- * {@code %classpath}. This class and {@link Notebook} are the only places where ARC Lab's magics meet
- * jjava-jupyter.
+ * {@code %classpath}. It also makes the kernel's display the {@link NotebookDisplay} of progress bars. This class,
+ * {@link KernelDisplay} and {@link Notebook} are the only places where ARC Lab's magics meet jjava-jupyter.
  */
 public final class ArcLabExtension implements Extension {
     private final Map<BaseKernel, Consumer<Magic>> magicListeners = new ConcurrentHashMap<>();
@@ -42,6 +43,7 @@ public final class ArcLabExtension implements Extension {
         Consumer<Renderers.Registration<?>> onRegister = r -> register(renderer, r);
         renderers.onRegister(onRegister);
         rendererListeners.put(kernel, onRegister);
+        NotebookDisplay.use(new KernelDisplay(kernel));
     }
 
     @Override
@@ -53,6 +55,9 @@ public final class ArcLabExtension implements Extension {
         Consumer<Renderers.Registration<?>> r = rendererListeners.remove(kernel);
         if (r != null) {
             Renderers.global().removeListener(r);
+        }
+        if (NotebookDisplay.current() instanceof KernelDisplay d && d.kernel() == kernel) {
+            NotebookDisplay.use(null);
         }
     }
 

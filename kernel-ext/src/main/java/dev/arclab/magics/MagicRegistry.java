@@ -12,8 +12,9 @@ import java.util.function.Consumer;
  * The magics of ARC Lab, by name.
  *
  * <p>{@link #global()} holds the standard magics ({@code %arclab}, {@code %threads}, {@code %seed},
- * {@code %home}); the kernel adapters register everything in it, and also every magic {@link #add added} later
- * (they {@link #onAdd listen}), so another package adds a magic to all kernels with
+ * {@code %home}) and the workflow magics ({@link LabMagics}); the kernel adapters register everything in it, and
+ * also every magic {@link #add added} later (they {@link #onAdd listen}), so another package adds a magic to all
+ * kernels with
  * {@code MagicRegistry.global().add(magic)}.
  */
 public final class MagicRegistry {
@@ -27,10 +28,11 @@ public final class MagicRegistry {
         return GLOBAL;
     }
 
-    /** A new registry with the standard magics working on {@code session}. */
+    /** A new registry with the standard and the workflow magics ({@link LabMagics}) working on {@code session}. */
     public static MagicRegistry standard(Session session) {
         MagicRegistry registry = new MagicRegistry();
         StandardMagics.addTo(registry, session);
+        LabMagics.addTo(registry, session);
         return registry;
     }
 

@@ -57,12 +57,15 @@ public final class Renderers {
     public static final String PNG = "image/png";
     public static final String HTML = "text/html";
 
-    private static final Renderers GLOBAL = withDefaults(new Renderers());
+    private static final Renderers GLOBAL = LabRenderers.addTo(withDefaults(new Renderers()));
 
     private final List<Registration<?>> registrations = new CopyOnWriteArrayList<>();
     private final List<Consumer<Registration<?>>> listeners = new CopyOnWriteArrayList<>();
 
-    /** The renderers the kernel adapters install: {@link BufferedImage} as PNG, and whatever is added later. */
+    /**
+     * The renderers the kernel adapters install: {@link BufferedImage} as PNG, ARC Lab's values ({@link LabRenderers}),
+     * and whatever is added later.
+     */
     public static Renderers global() {
         return GLOBAL;
     }

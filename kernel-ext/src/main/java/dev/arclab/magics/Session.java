@@ -1,28 +1,95 @@
 package dev.arclab.magics;
 
+import dev.arclab.dsl.Dsl;
+import dev.arclab.pipeline.LibraryEntry;
+import dev.arclab.pipeline.MemoryCache;
+import dev.arclab.pipeline.PhaseResults.Canonicalized;
+import dev.arclab.pipeline.PhaseResults.Differed;
+import dev.arclab.pipeline.PhaseResults.Filtered;
+import dev.arclab.pipeline.PhaseResults.Generated;
+import dev.arclab.pipeline.PhaseResults.Predicted;
+import dev.arclab.pipeline.PhaseResults.Saved;
+import dev.arclab.pipeline.PhaseResults.Scored;
+import dev.arclab.pipeline.PhaseResults.Validated;
+import dev.arclab.pipeline.Pipeline;
+import dev.arclab.pipeline.PipelineConfig;
+import dev.arclab.pipeline.ResultCache;
+import dev.arclab.pipeline.SolverLibrary;
+import dev.arclab.profile.PhaseRecord;
+import dev.arclab.profile.RunConfig;
+import dev.arclab.profile.RunRecord;
+import dev.arclab.program.BundledSolvers;
+import dev.arclab.program.ParseResult;
+import dev.arclab.program.Program;
+import dev.arclab.program.ProgramParser;
+import dev.arclab.report.ThreadScaling;
+import dev.arclab.task.TaskLoader;
+import dev.arclab.task.TaskSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
- * The settings of one notebook session, shared by magics and by plain Java in cells.
+ * The state of one notebook session, shared by magics and by plain Java in cells.
  *
- * <p>{@code %threads}, {@code %seed} and {@code %home} set these fields; later magics read them when they call
- * into the engine, and a cell can do the same with {@code Session.current()}. There is one session per JVM
- * (per kernel).
+ * <p>Settings: {@code threads} (worker pool size, default all cores), {@code seed} (every random choice,
+ * default 0), {@code home} (the folder of the cache and library, default {@code $ARCLAB_HOME}, else
+ * {@code ~/.arclab}) and the rest of the {@link PipelineConfig} ({@link #configure}).
  *
- * <ul>
- *   <li>threads: size of the worker pool, default all cores ({@link Runtime#availableProcessors()});</li>
- *   <li>seed: seed of every random choice (generation, mutation), default 0;</li>
- *   <li>home: folder for the cache and the solver library, default {@code $ARCLAB_HOME}, else
- *       {@code ~/.arclab}.</li>
- * </ul>
+ * <p>State: the task set ({@link #tasks()}, the bundled ARC-AGI-1 training set until another is chosen), the
+ * result cache ({@link #cache()}), the {@link Pipeline} ({@link #pipeline()}: built on first use and rebuilt when
+ * the threads, seed, configuration, tasks or cache change, keeping the solver library), the last result of each
+ * phase and the run history.
+ *
+ * <p>Each phase is a method that takes the previous phase's result kept here and keeps its own:
+ * {@link #generate()}, {@link #score()} (of the last generate), {@link #filter()}, {@link #canonicalize()},
+ * {@link #validate()}, {@link #save()}, {@link #differs()} (of the last score) and {@link #predict()};
+ * {@link #run()} and {@link #iterate(int)} chain generate..differs. While one runs, the notebook's stop button
+ * cancels it (it returns what finished, marked partial) and a progress bar shows in the notebook (nothing when
+ * there is no notebook display). The magics are short forms of these calls:
+ *
+ * <pre>{@code
+ * Session s = Session.current();
+ * s.tasks(TaskLoader.bundled()).limit(40);     // %tasks --limit 40
+ * s.loadBundledSolvers();                      // %solvers
+ * RunRecord r = s.run();                       // %run
+ * Tables.phases(r)                             // %timings
+ * }</pre>
+ *
+ * There is one session per kernel ({@link #current()}).
  */
 public final class Session {
+    /** The phases that {@link #phase(String)} runs, in pipeline order. */
+    public static final List<String> PHASES = List.of("generate", "score", "filter", "canonicalize", "validate", "save",
+            "differs", "predict");
+
     private static final Session CURRENT = new Session();
 
     private int threads;
     private long seed;
     private Path home;
+    private PipelineConfig base;
+    private TaskSet tasks;
+    private ResultCache cache;
+    private Pipeline pipeline;
+    private PipelineKey pipelineKey;
+    private final List<RunRecord> archived = new ArrayList<>();
+    private final List<PhaseRecord> loosePhases = new ArrayList<>();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private PhaseRecord libraryLoad;
+    private ThreadScaling scaling;
+    private final List<String> libraryFiles = new ArrayList<>();
 
     Session() {
         reset();
@@ -33,19 +100,31 @@ public final class Session {
         return CURRENT;
     }
 
-    /** Puts every field back to its default. */
+    /** Puts every setting back to its default and forgets the tasks, pipeline, library, results and history. */
     public synchronized Session reset() {
         threads = defaultThreads();
         seed = 0L;
         home = defaultHome();
+        base = PipelineConfig.defaults();
+        tasks = null;
+        closePipeline();
+        closeCache();
+        archived.clear();
+        loosePhases.clear();
+        results.clear();
+        libraryLoad = null;
+        libraryFiles.clear();
+        scaling = null;
         return this;
     }
+
+    // ---------------------------------------------------------------------------------------------- settings
 
     public synchronized int threads() {
         return threads;
     }
 
-    /** Sets the worker pool size; {@code n} must be at least 1. */
+    /** Sets the worker pool size; {@code n} must be at least 1. The pipeline is rebuilt at its next use. */
     public synchronized Session threads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + n);
@@ -58,6 +137,7 @@ public final class Session {
         return seed;
     }
 
+    /** Sets the seed of every random choice. The pipeline is rebuilt at its next use. */
     public synchronized Session seed(long s) {
         seed = s;
         return this;
@@ -67,11 +147,458 @@ public final class Session {
         return home;
     }
 
-    /** Sets the home folder (made absolute; a leading {@code ~} is the user's home). */
+    /**
+     * Sets the home folder (made absolute; a leading {@code ~} is the user's home). The cache lives there: a
+     * cache that is open elsewhere is closed and opened again in the new home at its next use.
+     */
     public synchronized Session home(Path dir) {
-        home = resolve(Objects.requireNonNull(dir, "home").toString());
+        Path p = resolve(Objects.requireNonNull(dir, "home").toString());
+        if (!p.equals(home)) {
+            closeCache();
+        }
+        home = p;
         return this;
     }
+
+    /** The pipeline configuration: the session's threads and seed with the other settings of {@link #configure}. */
+    public synchronized PipelineConfig config() {
+        return base.withThreads(threads).withSeed(seed);
+    }
+
+    /**
+     * Changes the pipeline settings other than threads and seed, e.g.
+     * {@code configure(c -> c.withTasksPerBatch(8).withMutation(0.2, 2))}. The pipeline is rebuilt at its next use.
+     */
+    public synchronized Session configure(UnaryOperator<PipelineConfig> change) {
+        PipelineConfig c = Objects.requireNonNull(change.apply(config()), "configure returned null");
+        base = c;
+        return this;
+    }
+
+    // ---------------------------------------------------------------------------------------------- tasks
+
+    /** The tasks the phases work on: those chosen with {@link #tasks(TaskSet)}, else the bundled training set. */
+    public synchronized TaskSet tasks() {
+        if (tasks == null) {
+            tasks = TaskLoader.bundled();
+        }
+        return tasks;
+    }
+
+    /** True once tasks were chosen (or the bundled set was loaded as the default). */
+    public synchronized boolean hasTasks() {
+        return tasks != null;
+    }
+
+    /**
+     * Chooses the tasks. The pipeline is rebuilt at its next use (keeping the library) and the phase results of
+     * the previous tasks are forgotten.
+     */
+    public synchronized Session tasks(TaskSet set) {
+        Objects.requireNonNull(set, "tasks");
+        if (set.isEmpty()) {
+            throw new IllegalArgumentException("no tasks in " + set.source());
+        }
+        if (set != tasks) {
+            tasks = set;
+            results.clear();
+        }
+        return this;
+    }
+
+    /** Keeps the first {@code n} tasks (by id) of the current set. */
+    public synchronized Session limit(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the number of tasks must be at least 1, got " + n);
+        }
+        TaskSet t = tasks();
+        if (n < t.size()) {
+            tasks(new TaskSet(t.source() + " (first " + n + ")", t.tasks().subList(0, n)));
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------------------------------------- cache
+
+    /**
+     * The result cache of this session, opened on first use. The one place where the session gets its cache:
+     * an in-memory cache for now (it lives as long as the kernel); the persistent store in {@link #home()}
+     * replaces it here.
+     */
+    public synchronized ResultCache cache() {
+        if (cache == null) {
+            cache = openCache();
+        }
+        return cache;
+    }
+
+    private ResultCache openCache() {
+        return new MemoryCache();
+    }
+
+    /** Forgets every cached result: the cache is closed and a new, empty one is opened. */
+    public synchronized Session clearCache() {
+        closeCache();
+        return this;
+    }
+
+    private void closeCache() {
+        if (cache != null) {
+            try {
+                cache.close();
+            } finally {
+                cache = null;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- pipeline
+
+    /**
+     * The pipeline for the current tasks, configuration and cache. Built on first use; when one of them changed
+     * since, the old pipeline is closed (its runs stay in the {@link #history()}) and a new one is built with the
+     * same solver library.
+     */
+    public synchronized Pipeline pipeline() {
+        TaskSet t = tasks();
+        ResultCache c = cache();
+        PipelineConfig config = config();
+        PipelineKey key = new PipelineKey(t, c, config);
+        if (pipeline != null && key.sameAs(pipelineKey)) {
+            return pipeline;
+        }
+        Pipeline next = new Pipeline(t, config, c);
+        if (pipeline != null) {
+            copyLibrary(pipeline.library(), next);
+            closePipeline();
+        }
+        pipeline = next;
+        pipelineKey = key;
+        return pipeline;
+    }
+
+    /** What a pipeline was built from: the same task set and cache objects and an equal configuration. */
+    private record PipelineKey(TaskSet tasks, ResultCache cache, PipelineConfig config) {
+        boolean sameAs(PipelineKey o) {
+            return o != null && tasks == o.tasks && cache == o.cache && config.equals(o.config);
+        }
+    }
+
+    /** Copies every entry of {@code from} into {@code to}'s library, its nodes adopted into {@code to}'s table. */
+    static void copyLibrary(SolverLibrary from, Pipeline to) {
+        for (LibraryEntry e : from.all()) {
+            Program p = Program.of(e.task(), to.nodeTable().adopt(e.program().root()));
+            to.library().offer(new LibraryEntry(e.task(), p, e.score(), e.matched(), e.total(), e.fuel(), e.nanos(),
+                    e.origin()));
+        }
+    }
+
+    private void closePipeline() {
+        if (pipeline != null) {
+            archived.addAll(pipeline.history());
+            pipeline.close();
+            pipeline = null;
+            pipelineKey = null;
+        }
+    }
+
+    /** The solver library (of the current pipeline). */
+    public synchronized SolverLibrary library() {
+        return pipeline().library();
+    }
+
+    /** The solver files loaded so far, in order. */
+    public synchronized List<String> libraryFiles() {
+        return List.copyOf(libraryFiles);
+    }
+
+    /** The bundled solvers into the library, each validated on its task first. */
+    public PhaseRecord loadBundledSolvers() {
+        return loadSolvers(BundledSolvers.parse());
+    }
+
+    /** A solver file into the library. */
+    public PhaseRecord loadSolvers(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("no solver file " + p);
+        }
+        try {
+            return loadSolvers(new ProgramParser().parse(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parsed solver programs into the library, each validated on its task first. */
+    public synchronized PhaseRecord loadSolvers(ParseResult parsed) {
+        Pipeline p = pipeline();
+        PhaseRecord r = track("load library", p, p::cancel, () -> p.loadLibrary(parsed));
+        libraryLoad = r;
+        libraryFiles.add(parsed.file());
+        return r;
+    }
+
+    /** The timing of the last library load, if any. */
+    public synchronized Optional<PhaseRecord> libraryLoad() {
+        return Optional.ofNullable(libraryLoad);
+    }
+
+    // ---------------------------------------------------------------------------------------------- phases
+
+    /** Picks tasks of the library and builds the batch (their best programs and mutants). */
+    public synchronized Generated generate() {
+        Pipeline p = pipeline();
+        if (p.library().size() == 0) {
+            throw new IllegalStateException("the solver library is empty: load solvers first"
+                    + " (%solvers, or Session.current().loadBundledSolvers())");
+        }
+        return keep("generate", track("generate", p, p::cancel, p::generate), Generated::timing);
+    }
+
+    /** Runs the batch of the last {@link #generate()} on every demo sample of every task. */
+    public synchronized Scored score() {
+        Generated g = need("generate", Generated.class);
+        Pipeline p = pipeline();
+        return keep("score", track("score", p, p::cancel, () -> p.score(g)), Scored::timing);
+    }
+
+    /** Keeps the unique candidates of the last {@link #score()} with enough demo matches. */
+    public synchronized Filtered filter() {
+        Scored s = need("score", Scored.class);
+        Pipeline p = pipeline();
+        return keep("filter", track("filter", p, p::cancel, () -> p.filter(s)), Filtered::timing);
+    }
+
+    /** The canonical text of each program kept by the last {@link #filter()}. */
+    public synchronized Canonicalized canonicalize() {
+        Filtered f = need("filter", Filtered.class);
+        Pipeline p = pipeline();
+        return keep("canonicalize", track("canonicalize", p, p::cancel, () -> p.canonicalize(f)), Canonicalized::timing);
+    }
+
+    /** Runs each program of the last {@link #canonicalize()} alone on its task's demo pairs. */
+    public synchronized Validated validate() {
+        Canonicalized c = need("canonicalize", Canonicalized.class);
+        Pipeline p = pipeline();
+        return keep("validate", track("validate", p, p::cancel, () -> p.validate(c)), Validated::timing);
+    }
+
+    /** Offers the programs of the last {@link #validate()} to the library. */
+    public synchronized Saved save() {
+        Validated v = need("validate", Validated.class);
+        Pipeline p = pipeline();
+        return keep("save", track("save", p, p::cancel, () -> p.save(v)), Saved::timing);
+    }
+
+    /** Partial credit of the near misses of the last {@link #score()}. */
+    public synchronized Differed differs() {
+        Scored s = need("score", Scored.class);
+        Pipeline p = pipeline();
+        return keep("differs", track("differs", p, p::cancel, () -> p.differs(s)), Differed::timing);
+    }
+
+    /** The two best programs of each task on its test inputs, and the Kaggle submission. */
+    public synchronized Predicted predict() {
+        Pipeline p = pipeline();
+        return keep("predict", track("predict", p, p::cancel, p::predict), Predicted::timing);
+    }
+
+    /** Runs one phase by name ({@link #PHASES}) and returns its result. */
+    public Object phase(String name) {
+        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        switch (n) {
+            case "generate":
+                return generate();
+            case "score":
+                return score();
+            case "filter":
+                return filter();
+            case "canonicalize":
+                return canonicalize();
+            case "validate":
+                return validate();
+            case "save":
+                return save();
+            case "differs":
+                return differs();
+            case "predict":
+                return predict();
+            default:
+                throw new IllegalArgumentException("no phase '" + name + "'; the phases are " + String.join(", ", PHASES));
+        }
+    }
+
+    /** Generate..differs once; the run record joins the history. */
+    public RunRecord run() {
+        return run(null);
+    }
+
+    /** As {@link #run()}, the record labelled (e.g. "baseline"; null or blank for none). */
+    public RunRecord run(String label) {
+        return iterate(1, label);
+    }
+
+    /** Generate..differs {@code n} times, as one run record in the history. */
+    public RunRecord iterate(int n) {
+        return iterate(n, null);
+    }
+
+    /** As {@link #iterate(int)}, the record labelled. */
+    public synchronized RunRecord iterate(int n, String label) {
+        if (n < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, got " + n);
+        }
+        Pipeline p = pipeline();
+        if (p.library().size() == 0) {
+            throw new IllegalStateException("the solver library is empty: load solvers first"
+                    + " (%solvers, or Session.current().loadBundledSolvers())");
+        }
+        p.label(label == null ? "" : label.strip());
+        track(n == 1 ? "run" : "iterate " + n, p, p::cancel, () -> p.iterate(n));
+        loosePhases.clear();
+        List<RunRecord> h = history();
+        return h.get(h.size() - 1);
+    }
+
+    // ---------------------------------------------------------------------------------------------- results
+
+    /** The last result of a phase ({@link #PHASES}), if it ran since the tasks were chosen. */
+    public synchronized Optional<Object> result(String phase) {
+        return Optional.ofNullable(results.get(phase));
+    }
+
+    public synchronized Optional<Generated> generated() {
+        return typed("generate", Generated.class);
+    }
+
+    public synchronized Optional<Scored> scored() {
+        return typed("score", Scored.class);
+    }
+
+    public synchronized Optional<Filtered> filtered() {
+        return typed("filter", Filtered.class);
+    }
+
+    public synchronized Optional<Canonicalized> canonicalized() {
+        return typed("canonicalize", Canonicalized.class);
+    }
+
+    public synchronized Optional<Validated> validated() {
+        return typed("validate", Validated.class);
+    }
+
+    public synchronized Optional<Saved> saved() {
+        return typed("save", Saved.class);
+    }
+
+    public synchronized Optional<Differed> differed() {
+        return typed("differs", Differed.class);
+    }
+
+    public synchronized Optional<Predicted> predicted() {
+        return typed("predict", Predicted.class);
+    }
+
+    private <T> Optional<T> typed(String phase, Class<T> type) {
+        Object o = results.get(phase);
+        return type.isInstance(o) ? Optional.of(type.cast(o)) : Optional.empty();
+    }
+
+    private <T> T need(String phase, Class<T> type) {
+        return typed(phase, type).orElseThrow(() -> new IllegalStateException("no " + phase + " result yet: run "
+                + "%phase " + phase + " (or %run) first"));
+    }
+
+    private <T> T keep(String phase, T result, Function<T, PhaseRecord> timing) {
+        results.put(phase, result);
+        PhaseRecord r = timing.apply(result);
+        if (r != null) {
+            loosePhases.add(r);
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code work} with the pipeline's cancel registered for the notebook's stop button and a progress bar
+     * fed by the pipeline's progress events.
+     */
+    private static <T> T track(String what, Pipeline p, Cancellables.Cancellable cancel, Supplier<T> work) {
+        try (Cancellables.Registration r = Cancellables.register(cancel);
+             ProgressBar bar = ProgressBar.start(what)) {
+            p.onProgress(bar::update);
+            try {
+                return work.get();
+            } finally {
+                p.onProgress(null);
+                bar.finish(p.cancelled());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- history
+
+    /**
+     * Every run of this session, oldest first, numbered {@code run-1}, {@code run-2}, ... across pipeline
+     * rebuilds (also those made by calling the pipeline directly).
+     */
+    public synchronized List<RunRecord> history() {
+        List<RunRecord> all = new ArrayList<>(archived);
+        if (pipeline != null) {
+            all.addAll(pipeline.history());
+        }
+        List<RunRecord> out = new ArrayList<>(all.size());
+        for (int k = 0; k < all.size(); k++) {
+            RunRecord r = all.get(k);
+            String id = "run-" + (k + 1);
+            out.add(r.id().equals(id) ? r : new RunRecord(id, r.startedMillis(), r.config(), r.phases(), r.summary()));
+        }
+        return out;
+    }
+
+    /** Run number {@code n} (1 = the first) of the {@link #history()}. */
+    public synchronized RunRecord historyRun(int n) {
+        List<RunRecord> h = history();
+        if (h.isEmpty()) {
+            throw new IllegalArgumentException("no runs yet: %run or %iterate N make one");
+        }
+        if (n < 1 || n > h.size()) {
+            throw new IllegalArgumentException("no run " + n + ": the runs are 1.." + h.size());
+        }
+        return h.get(n - 1);
+    }
+
+    /** The phases run one at a time since the last run (empty after {@link #run()}). */
+    public synchronized List<PhaseRecord> loosePhases() {
+        return List.copyOf(loosePhases);
+    }
+
+    /**
+     * What {@code %timings} shows by default: the phases run one at a time since the last run, as a record named
+     * "phases", if there are any; else the last run; empty when nothing ran.
+     */
+    public synchronized Optional<RunRecord> lastTimings() {
+        if (!loosePhases.isEmpty()) {
+            PipelineConfig c = config();
+            int iterations = (int) loosePhases.stream().mapToInt(PhaseRecord::iteration).distinct().count();
+            RunConfig rc = new RunConfig(c.seed(), c.threads(), tasks().size(), pipeline == null ? 0 : pipeline.library().size(),
+                    c.tasksPerBatch(), c.mutation(), iterations, Dsl.VERSION, "phases");
+            return Optional.of(new RunRecord("phases", System.currentTimeMillis(), rc, loosePhases, Map.of()));
+        }
+        List<RunRecord> h = history();
+        return h.isEmpty() ? Optional.empty() : Optional.of(h.get(h.size() - 1));
+    }
+
+    /** The last thread scaling measured with {@code %scaling}, if any. */
+    public synchronized Optional<ThreadScaling> lastScaling() {
+        return Optional.ofNullable(scaling);
+    }
+
+    synchronized void keepScaling(ThreadScaling s) {
+        scaling = s;
+    }
+
+    // ---------------------------------------------------------------------------------------------- defaults
 
     /** All cores of this machine. */
     public static int defaultThreads() {
@@ -99,6 +626,7 @@ public final class Session {
 
     @Override
     public synchronized String toString() {
-        return "Session[threads=" + threads + ", seed=" + seed + ", home=" + home + "]";
+        return "Session[threads=" + threads + ", seed=" + seed + ", home=" + home
+                + (tasks == null ? "" : ", tasks=" + tasks.size()) + "]";
     }
 }

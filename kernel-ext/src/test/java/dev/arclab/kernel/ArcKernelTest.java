@@ -162,6 +162,14 @@ class ArcKernelTest {
         assertInstanceOf(Grid.class, h.value("Grid.EMPTY"));
         assertEquals(Session.defaultThreads(), h.value("Session.current().threads()"));
         assertNotNull(h.value("new Task(\"t\", List.of(), List.of())"));
+        // The engine's API that notebooks use: pipeline, run records, tables and charts, solver files.
+        assertNotNull(h.value("PipelineConfig.defaults()"));
+        assertNotNull(h.value("RunRecord.class"));
+        assertNotNull(h.value("Tables.class.getName() + Charts.class.getName() + GridPictures.class.getName()"));
+        assertNotNull(h.value("BundledSolvers.parse()"));
+        assertNotNull(h.value("new ProgramParser()"));
+        assertInstanceOf(CompilationException.class, h.run("Dsl.VERSION").error());
+        assertInstanceOf(CompilationException.class, h.run("Interpreter.DEFAULT_FUEL").error());
         // Nothing else from the kernel: its own packages are not imported.
         assertInstanceOf(CompilationException.class, h.run("ArcKernel.DEFAULT_IMPORTS").error());
         assertInstanceOf(CompilationException.class, h.run("Renderers.global()").error());
