@@ -286,11 +286,11 @@ public final class LabMagics {
         }
     }
 
-    @Command(name = "library", description = {
-            "Browse the solver library: by task, or one task's programs and their text.",
-            "With TASK: its programs best first (demo score, fuel, origin) and their canonical text."})
+    @Command(name = "library", description = {"Browse the solver library: by task, or one task's programs and their text.",
+            "With TASK: its programs best first (demo score, fuel, origin) and their canonical text.",
+            "%library clear starts over with an empty library (and a fresh pipeline); the cache is kept."})
     static final class Library extends Base {
-        @Parameters(arity = "0..1", paramLabel = "TASK", description = "A task id: its programs, best first.")
+        @Parameters(arity = "0..1", paramLabel = "TASK", description = "A task id: its programs, best first; or clear.")
         String task;
 
         Library(Session session) {
@@ -299,6 +299,11 @@ public final class LabMagics {
 
         @Override
         Object run() {
+            if ("clear".equals(task)) {
+                int n = session.library().size();
+                session.clearLibrary();
+                return "library cleared: " + n + " programs dropped; %solvers loads solvers again";
+            }
             SolverLibrary lib = session.library();
             if (task == null) {
                 return lib;
@@ -824,7 +829,7 @@ public final class LabMagics {
                     }
                 }
             } else {
-                List<Candidate> list = session.filtered().map(f -> f.kept()).orElseGet(scored::candidatesWithAMatch);
+                List<Candidate> list = bestFirst(session.filtered().map(f -> f.kept()).orElseGet(scored::candidatesWithAMatch));
                 for (Candidate c : list) {
                     if (only != null && !only.contains(c.task())) {
                         continue;
@@ -846,6 +851,28 @@ public final class LabMagics {
             parts.addAll(views);
             return new Outputs(parts);
         }
+    }
+
+    /** Best demo fraction first; among equals, one candidate per task before a task's second. */
+    static List<Candidate> bestFirst(List<Candidate> list) {
+        List<Candidate> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparingDouble((Candidate c) -> -(double) c.matched() / Math.max(1, c.total())));
+        List<Candidate> out = new ArrayList<>();
+        List<Candidate> later = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        double band = Double.NaN;
+        for (Candidate c : sorted) {
+            double f = (double) c.matched() / Math.max(1, c.total());
+            if (f != band) {
+                out.addAll(later);
+                later.clear();
+                seen.clear();
+                band = f;
+            }
+            (seen.add(c.task()) ? out : later).add(c);
+        }
+        out.addAll(later);
+        return out;
     }
 
     // ---------------------------------------------------------------------------------------------- submission

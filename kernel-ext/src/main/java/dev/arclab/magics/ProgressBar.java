@@ -24,20 +24,29 @@ public final class ProgressBar implements AutoCloseable {
             return total <= 0 ? 1 : Math.min(1, (double) done / total);
         }
 
-        /** One line: {@code run, iteration 2: score 812/1302 samples, 1.2 s elapsed, ETA 0.6 s}. */
+        /**
+         * One line: {@code iterate 3, iteration 2: score 812/1302 samples, 1.2 s elapsed, ETA 0.6 s}; at the end the
+         * state ({@code done in 2.0 s}, or cancelled) instead of the times. A phase run alone is not named twice.
+         */
         public String line() {
             StringBuilder sb = new StringBuilder(what);
             if (iteration > 0) {
                 sb.append(", iteration ").append(iteration);
             }
             if (phase != null) {
-                sb.append(": ").append(phase).append(' ').append(done).append('/').append(total).append(' ').append(unit);
+                sb.append(": ");
+                if (!phase.equals(what)) {
+                    sb.append(phase).append(' ');
+                }
+                sb.append(done).append('/').append(total).append(' ').append(unit);
             }
-            sb.append(", ").append(seconds(elapsedSeconds)).append(" elapsed");
             if (state != null) {
                 sb.append(", ").append(state);
-            } else if (!Double.isNaN(etaSeconds)) {
-                sb.append(", ETA ").append(seconds(etaSeconds));
+            } else {
+                sb.append(", ").append(seconds(elapsedSeconds)).append(" elapsed");
+                if (!Double.isNaN(etaSeconds)) {
+                    sb.append(", ETA ").append(seconds(etaSeconds));
+                }
             }
             return sb.toString();
         }
@@ -138,8 +147,9 @@ public final class ProgressBar implements AutoCloseable {
         finished = true;
         if (id != null) {
             long now = clock.getAsLong();
-            publish(now, cancelled ? "cancelled: what finished is kept, marked partial"
-                    : "done in " + View.seconds((now - start) / 1e9));
+            String took = View.seconds((now - start) / 1e9);
+            publish(now, cancelled ? "cancelled after " + took + ": what finished is kept, marked partial"
+                    : "done in " + took);
         }
     }
 

@@ -307,6 +307,19 @@ public final class Session {
         return pipeline().library();
     }
 
+    /**
+     * Starts over with an empty library: the pipeline is closed (its runs stay in the history) and the next one
+     * starts from iteration 1 with no programs; the phase results are forgotten. The cache is kept.
+     */
+    public synchronized Session clearLibrary() {
+        closePipeline();
+        results.clear();
+        loosePhases.clear();
+        libraryLoad = null;
+        libraryFiles.clear();
+        return this;
+    }
+
     /** The solver files loaded so far, in order. */
     public synchronized List<String> libraryFiles() {
         return List.copyOf(libraryFiles);

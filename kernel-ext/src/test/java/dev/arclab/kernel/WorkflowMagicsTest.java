@@ -182,6 +182,14 @@ class WorkflowMagicsTest {
         String said = (String) mine.parts().get(0);
         assertTrue(said.contains("from " + file), said);
         assertTrue(said.contains("1 programs could not be parsed") && said.contains("nosuchprimitive"), said);
+
+        h.value("%run");
+        String cleared = (String) h.value("%library clear");
+        assertTrue(cleared.startsWith("library cleared: ") && cleared.endsWith("programs dropped; %solvers loads solvers again"),
+                cleared);
+        assertEquals(0, Session.current().library().size());
+        assertEquals(1, Session.current().history().size(), "the runs stay");
+        assertTrue(usageError("%run").contains("the solver library is empty"));
     }
 
     // ---------------------------------------------------------------------------------------------- phases

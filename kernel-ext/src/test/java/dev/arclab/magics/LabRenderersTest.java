@@ -161,5 +161,7 @@ class LabRenderersTest {
         var v = new ProgressBar.View("run", "score", 0, 50, 200, "samples", 1.5, 4.5, null);
         assertEquals("[########......................] run: score 50/200 samples, 1.5 s elapsed, ETA 4.5 s", text(v));
         assertTrue(html(v).contains("<progress value=\"50\" max=\"200\""), html(v));
+        var alone = new ProgressBar.View("score", "score", 0, 200, 200, "samples", 2, 0, "done in 2.0 s");
+        assertEquals("score: 200/200 samples, done in 2.0 s", alone.line());
     }
 }

@@ -63,6 +63,7 @@ class ProgressBarTest {
         ProgressBar.View last = d.views.get(d.views.size() - 1);
         assertEquals(1000, last.done());
         assertEquals("done in 1.0 s", last.state());
+        assertEquals("run: score 1000/1000 samples, done in 1.0 s", last.line());
         ProgressBar.View middle = d.views.get(2);
         assertEquals("score", middle.phase());
         assertEquals("samples", middle.unit());
@@ -86,7 +87,8 @@ class ProgressBarTest {
         ProgressBar.View last = d.views.get(d.views.size() - 1);
         assertEquals(2, last.iteration());
         assertTrue(last.line().startsWith("iterate 3, iteration 2: differs 10/10 tasks"), last.line());
-        assertTrue(last.line().endsWith("cancelled: what finished is kept, marked partial"), last.line());
+        assertTrue(last.line().endsWith("differs 10/10 tasks, cancelled after 2.4 s: what finished is kept, marked partial"),
+                last.line());
         int n = d.calls.size();
         bar.update(new Progress("score", 1, 10));
         bar.close();
