@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Drives the ARC Lab kernel through jupyter_client, as a notebook front end would.
 
-Checks kernel_info, completion, inspection, is_complete, output, a compile error, a runtime error, and an
-interrupt of a tight loop after which the kernel still answers; then shuts the kernel down.
+Checks kernel_info, completion, inspection, is_complete, output, a compile error, a runtime error, an interrupt
+of a tight loop after which the kernel still answers, and an interrupt of a running pipeline (its progress bar
+updated in place, the run kept marked partial, the kernel usable after); then shuts the kernel down.
 Run by kernel-ext's KernelIT with JUPYTER_DATA_DIR pointing at a freshly installed kernelspec:
 
     JUPYTER_DATA_DIR=... /usr/bin/python3 kernel_client_check.py [KERNEL_NAME]
@@ -143,6 +144,54 @@ def main():
         reply, out = run(kc, "1 + 1", timeout=30)
         results = of_type(out, "execute_result")
         check("kernel answers after the interrupt", results and results[0]["data"]["text/plain"] == "2", out)
+
+        # Interrupt a running pipeline (1000 iterations on the 400 bundled tasks): its progress bar is shown once and
+        # updated in place; the interrupt cancels it, the run is kept marked partial, and the kernel stays usable.
+        reply, out = run(kc, "%tasks bundled\n%solvers", timeout=180)
+        check("pipeline set-up", reply["status"] == "ok", reply)
+        msg_id = kc.execute("%iterate 1000")
+        shown, updated, bar_ids = False, 0, set()
+        deadline = time.time() + 180
+        while time.time() < deadline and updated < 3:
+            try:
+                msg = kc.get_iopub_msg(timeout=5)
+            except queue.Empty:
+                continue
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            display_id = msg["content"].get("transient", {}).get("display_id")
+            if msg["msg_type"] == "display_data" and display_id:
+                shown = True
+                bar_ids.add(display_id)
+            elif msg["msg_type"] == "update_display_data" and display_id in bar_ids:
+                updated += 1
+        check("progress bar shown once and updated in place", shown and updated >= 3 and len(bar_ids) == 1,
+              "shown %s, %d updates, ids %s" % (shown, updated, bar_ids))
+        time.sleep(1.0)
+        started = time.time()
+        km.interrupt_kernel()
+        reply = shell_reply(kc, msg_id, timeout=120)
+        took = time.time() - started
+        errors = []
+        while True:
+            msg = kc.get_iopub_msg(timeout=30)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "error":
+                errors.append(msg["content"])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        text = ANSI.sub("", "\n".join(errors[0]["traceback"])) if errors else ""
+        check("interrupt stops a running pipeline", reply["status"] == "error"
+              and reply.get("ename") == "CellInterruptedException" and took < 10
+              and "kept what had finished (marked partial)" in text, "%s %s after %.1f s" % (reply, text, took))
+        reply, out = run(kc, 'Session.current().history().get(0).summary().get("partial")', timeout=30)
+        results = of_type(out, "execute_result")
+        check("the cancelled run is kept, marked partial", results and results[0]["data"]["text/plain"] == "1", out)
+        reply, out = run(kc, "%tasks --limit 5\n%run", timeout=120)
+        results = of_type(out, "execute_result")
+        check("kernel runs the pipeline after the interrupt", reply["status"] == "ok" and results
+              and "run-2" in results[0]["data"].get("text/html", ""), out)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)

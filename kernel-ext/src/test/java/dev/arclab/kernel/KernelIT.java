@@ -26,11 +26,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The built kernel through Debian's Jupyter: installs the kernelspec into a temporary JUPYTER_DATA_DIR, runs
- * {@code notebooks/smoke.ipynb} with nbconvert, drives the kernel with a jupyter_client script, and checks the
- * parent watchdog. Skipped (with a message) only where /usr/bin/jupyter is missing.
+ * {@code notebooks/smoke.ipynb} and every workflow notebook with nbconvert (no error outputs; the pictures, tables and
+ * charts each one should show), drives the kernel with a jupyter_client script (also interrupting a running
+ * pipeline), and checks the parent watchdog. ARCLAB_HOME is a temporary folder too. Skipped (with a message) only
+ * where /usr/bin/jupyter is missing.
  */
 class KernelIT {
     private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
@@ -67,6 +71,7 @@ class KernelIT {
         Map<String, String> env = pb.environment();
         env.put("JUPYTER_DATA_DIR", dataDir.toString());
         env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+        env.put("ARCLAB_HOME", dataDir.resolve("arclab-home").toString());
         env.remove("JPY_PARENT_PID");
         Path log = Files.createTempFile(dataDir, "run", ".log");
         pb.redirectOutput(log.toFile());
@@ -123,6 +128,122 @@ class KernelIT {
         assertEquals("shown with display", text(cells.get(6), "display_data"));
         assertEquals(1, cells.get(6).getAsJsonArray("outputs").size(), "display(...); shows no result");
         assertEquals(0, cells.get(7).getAsJsonArray("outputs").size(), "a trailing ';' shows no result");
+    }
+
+    /** What a notebook must show: the cell whose source starts with {@code cell} has an output of {@code mime}. */
+    record Expect(String cell, String mime, String contains) {
+        static Expect of(String cell, String mime) {
+            return new Expect(cell, mime, null);
+        }
+    }
+
+    private static final String PNG = "image/png";
+    private static final String HTML = "text/html";
+    private static final String TEXT = "text/plain";
+
+    static Map<String, List<Expect>> expectations() {
+        return Map.of(
+                "quickstart", List.of(Expect.of("%arclab", TEXT), new Expect("TaskSet all", HTML, "400 tasks"),
+                        Expect.of("%task 007bbfb7", PNG), Expect.of("// The same from Java: a Task", PNG),
+                        new Expect("%solvers", HTML, "Solver library"), new Expect("%run", HTML, "Phases of run run-1"),
+                        new Expect("%run", HTML, "<progress"), new Expect("%timings", HTML, "<table class=\"arclab\">"),
+                        Expect.of("%timings --chart wallbusy", PNG), new Expect("RunRecord run", HTML, "Phases of run"),
+                        Expect.of("Charts.journey", PNG)),
+                "phase-by-phase", List.of(new Expect("%phase generate", HTML, "generate (iteration 1)"),
+                        new Expect("%phase score", HTML, "score (iteration 1)"),
+                        new Expect("%candidates --limit 3", HTML, "data:image/png;base64,"),
+                        new Expect("%phase filter", HTML, "filter (iteration 1)"),
+                        new Expect("%phase canonicalize", HTML, "canonicalize (iteration 1)"),
+                        new Expect("%phase validate", HTML, "validate (iteration 1)"),
+                        new Expect("%phase save", HTML, "save (iteration 1)"),
+                        new Expect("%phase differs", HTML, "differs (iteration 1)"),
+                        new Expect("%candidates --near-misses", HTML, "data:image/png;base64,"),
+                        new Expect("%phase predict", HTML, "predict (iteration 1)"),
+                        new Expect("%timings", HTML, "Phases of run phases"), Expect.of("%timings --chart gantt score", PNG),
+                        new Expect("%library", HTML, "Solver library")),
+                "iterations-and-cache", List.of(new Expect("%iterate 3", HTML, "3 iterations on 40 tasks"),
+                        new Expect("%cache", HTML, "hits (from disk)"), Expect.of("%cache --chart", PNG),
+                        Expect.of("// The same from Java, for one map", PNG), Expect.of("%timings --chart journey", PNG),
+                        new Expect("// Per-iteration wall time", TEXT, "iteration 3: ")),
+                "speedups", List.of(new Expect("%scaling", HTML, "Thread scaling of total"),
+                        new Expect("%scaling", HTML, "data:image/png;base64,"), new Expect("%runs", HTML, "two-threads"),
+                        new Expect("%compare", HTML, "Runs against baseline one-thread"),
+                        new Expect("TaskSet tasks", HTML, "Runs against baseline baseline"),
+                        new Expect("comparison.regressions()", TEXT, "regressions"), Expect.of("Charts.speedup", PNG)),
+                "kaggle-submission", List.of(new Expect("String given", TEXT, "arc-agi_training_challenges.json"),
+                        new Expect("Session.current().tasks(", HTML, "400 tasks"), Expect.of("%task 1", PNG),
+                        new Expect("%iterate 2", HTML, "2 iterations on 400 tasks"),
+                        new Expect("%submit", TEXT, "out/submission.json: 400 tasks"),
+                        new Expect("var predicted", TEXT, "400 tasks in "), new Expect("%timings --run kaggle", HTML, "kaggle"),
+                        Expect.of("var hit", PNG)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"quickstart", "phase-by-phase", "iterations-and-cache", "speedups", "kaggle-submission"})
+    void notebookRunsWithoutErrorsAndShowsPicturesTablesAndCharts(String name) throws Exception {
+        Path source = Path.of(property("arclab.notebooks"), name + ".ipynb");
+        assertCommittedWithoutOutputs(source);
+        // Run a copy in a folder of its own: files the notebook writes (out/submission.json) land there.
+        Path dir = Files.createDirectories(dataDir.resolve("nb-" + name));
+        Path notebook = Files.copy(source, dir.resolve(name + ".ipynb"));
+        Path out = dir.resolve(name + "-out.ipynb");
+        long started = System.nanoTime();
+        Run r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.startup_timeout=120",
+                notebook.toString(), "--output", out.toString()), Duration.ofMinutes(8));
+        assertEquals(0, r.exit(), r.output());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%s.ipynb ran in %.1f s%n", name, seconds);
+
+        List<JsonObject> cells = codeCells(out);
+        for (JsonObject cell : cells) {
+            for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                assertFalse(o.getAsJsonObject().get("output_type").getAsString().equals("error"),
+                        name + ": error output in " + source(cell) + ": " + o);
+            }
+        }
+        for (Expect e : expectations().get(name)) {
+            JsonObject cell = cells.stream().filter(c -> source(c).startsWith(e.cell())).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": no cell starting with " + e.cell()));
+            List<String> data = allData(cell, e.mime());
+            assertFalse(data.isEmpty(), name + ": no " + e.mime() + " output in the cell " + e.cell() + ": "
+                    + cell.get("outputs"));
+            if (e.contains() != null) {
+                assertTrue(data.stream().anyMatch(d -> d.contains(e.contains())), name + ": the " + e.mime()
+                        + " output of " + e.cell() + " does not contain " + e.contains() + ": " + data);
+            }
+            if (e.mime().equals(PNG)) {
+                byte[] bytes = Base64.getDecoder().decode(data.get(0).replace("\n", ""));
+                assertEquals("PNG", new String(bytes, 1, 3, StandardCharsets.US_ASCII));
+            }
+        }
+        if (name.equals("quickstart")) {
+            // The progress bar was updated in place: its one output shows the final state.
+            JsonObject run = cells.stream().filter(c -> source(c).startsWith("%run")).findFirst().orElseThrow();
+            List<String> bars = allData(run, HTML).stream().filter(d -> d.contains("<progress")).toList();
+            assertEquals(1, bars.size(), bars.toString());
+            assertTrue(bars.get(0).contains("done in"), bars.get(0));
+        }
+        if (name.equals("kaggle-submission")) {
+            assertTrue(Files.isRegularFile(dir.resolve("out/submission.json")), "%submit out/submission.json wrote nothing");
+        }
+    }
+
+    /** Every output of the cell's display_data and execute_result (and stream, for text/plain) of a MIME type. */
+    private static List<String> allData(JsonObject cell, String mime) {
+        List<String> out = new ArrayList<>();
+        for (JsonElement o : cell.getAsJsonArray("outputs")) {
+            JsonObject output = o.getAsJsonObject();
+            String type = output.get("output_type").getAsString();
+            if (type.equals("stream") && mime.equals(TEXT)) {
+                out.add(joined(output.get("text")));
+            }
+            JsonObject d = output.getAsJsonObject("data");
+            if (d != null && d.has(mime)) {
+                out.add(joined(d.get(mime)));
+            }
+        }
+        return out;
     }
 
     private static void assertCommittedWithoutOutputs(Path notebook) throws IOException {
