@@ -704,30 +704,32 @@ public final class LabMagics {
                 p.cancel();
             }
         }); ProgressBar bar = ProgressBar.start("scaling")) {
-            ThreadScaling s = Experiments.threadScaling(phase, counts, warmups, repeats, t -> {
-                if (stop.get()) {
-                    throw new CancellationException("scaling was cancelled");
-                }
-                try (Pipeline p = new Pipeline(tasks, config.withThreads(t), new MemoryCache())) {
-                    Session.copyLibrary(source.library(), p);
-                    p.label(t + (t == 1 ? " thread" : " threads"));
-                    running.set(p);
-                    bar.update(new Pipeline.Progress("runs at " + t + " threads", done[0], total));
-                    RunRecord r = p.iterate(iterations);
-                    running.set(null);
-                    if (p.cancelled()) {
+            try {
+                ThreadScaling s = Experiments.threadScaling(phase, counts, warmups, repeats, t -> {
+                    if (stop.get()) {
                         throw new CancellationException("scaling was cancelled");
                     }
-                    done[0]++;
-                    bar.update(new Pipeline.Progress("runs at " + t + " threads", done[0], total));
-                    return r;
-                }
-            });
-            bar.finish(false);
-            session.keepScaling(s);
-            return s;
-        } catch (CancellationException e) {
-            throw new IllegalStateException("scaling was cancelled before all runs finished");
+                    try (Pipeline p = new Pipeline(tasks, config.withThreads(t), new MemoryCache())) {
+                        Session.copyLibrary(source.library(), p);
+                        p.label(t + (t == 1 ? " thread" : " threads"));
+                        running.set(p);
+                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0], total));
+                        RunRecord r = p.iterate(iterations);
+                        running.set(null);
+                        if (p.cancelled()) {
+                            throw new CancellationException("scaling was cancelled");
+                        }
+                        done[0]++;
+                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0], total));
+                        return r;
+                    }
+                });
+                session.keepScaling(s);
+                return s;
+            } catch (CancellationException e) {
+                bar.finish(true);
+                throw new IllegalStateException("scaling was cancelled after " + done[0] + " of " + total + " runs");
+            }
         }
     }
 

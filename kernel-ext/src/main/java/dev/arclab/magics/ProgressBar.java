@@ -183,6 +183,9 @@ public final class ProgressBar implements AutoCloseable {
         if (phase == null) {
             return "items";
         }
+        if (phase.startsWith("runs")) {
+            return "runs";
+        }
         switch (phase) {
             case "score":
                 return "samples";

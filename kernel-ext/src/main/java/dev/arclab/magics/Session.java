@@ -236,6 +236,11 @@ public final class Session {
         return new MemoryCache();
     }
 
+    /** Where the cache keeps its entries, in words. */
+    public synchronized String cacheLocation() {
+        return "in memory (lasts as long as the kernel)";
+    }
+
     /** Forgets every cached result: the cache is closed and a new, empty one is opened. */
     public synchronized Session clearCache() {
         closeCache();
@@ -609,6 +614,21 @@ public final class Session {
 
     synchronized void keepScaling(ThreadScaling s) {
         scaling = s;
+    }
+
+    /**
+     * The state of the session in a few aligned lines (tasks, library, cache, runs), without loading, building or
+     * opening anything.
+     */
+    public synchronized String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("  tasks    %s%n", tasks == null ? "none chosen (the bundled ARC-AGI-1 training set by default)"
+                : tasks.size() + " from " + tasks.source()));
+        sb.append(String.format("  library  %s%n", pipeline == null ? "empty"
+                : pipeline.library().size() + " programs for " + pipeline.library().tasks().size() + " tasks"));
+        sb.append(String.format("  cache    %s%n", cacheLocation()));
+        sb.append(String.format("  runs     %d%n", history().size()));
+        return sb.toString();
     }
 
     // ---------------------------------------------------------------------------------------------- defaults

@@ -56,6 +56,7 @@ public final class StandardMagics {
             sb.append(String.format("  threads  %d (of %d cores)%n", session.threads(), Session.defaultThreads()));
             sb.append(String.format("  seed     %d%n", session.seed()));
             sb.append(String.format("  java     %s%n", System.getProperty("java.version")));
+            sb.append(session.describe());
             sb.append("Magics:\n");
             int width = 0;
             for (Magic m : registry.all()) {

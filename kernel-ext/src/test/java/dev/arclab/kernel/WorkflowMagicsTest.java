@@ -388,6 +388,10 @@ class WorkflowMagicsTest {
         assertEquals(List.of("run-1", "run-2"), Session.current().history().stream().map(RunRecord::id).toList(),
                 "the history spans pipeline rebuilds");
         String list = (String) h.value("%arclab");
+        assertTrue(list.contains("\n  tasks    10 from bundled ARC-AGI-1 training (first 10)\n"), list);
+        assertTrue(list.contains("\n  library  " + Session.current().library().size() + " programs for "), list);
+        assertTrue(list.contains("\n  cache    in memory"), list);
+        assertTrue(list.contains("\n  runs     2\n"), list);
         for (String m : List.of("%tasks", "%task", "%solvers", "%config", "%phase", "%run", "%iterate", "%runs",
                 "%timings", "%compare", "%scaling", "%cache", "%library", "%candidates", "%submit")) {
             assertTrue(list.contains("\n  " + m + " "), m + " in " + list);
