@@ -191,7 +191,8 @@ public final class LabMagics {
             out = new TaskSet(out.source() + " (" + sample + " sampled with seed " + seed + ")", shuffled.subList(0, sample));
         }
         if (limit != null && limit < out.size()) {
-            out = new TaskSet(out.source() + " (first " + limit + ")", out.tasks().subList(0, limit));
+            out = new TaskSet(out.source().replaceFirst(" \\(first \\d+\\)$", "") + " (first " + limit + ")",
+                    out.tasks().subList(0, limit));
         }
         return out;
     }

@@ -213,7 +213,8 @@ public final class Session {
         }
         TaskSet t = tasks();
         if (n < t.size()) {
-            tasks(new TaskSet(t.source() + " (first " + n + ")", t.tasks().subList(0, n)));
+            tasks(new TaskSet(t.source().replaceFirst(" \\(first \\d+\\)$", "") + " (first " + n + ")",
+                    t.tasks().subList(0, n)));
         }
         return this;
     }
