@@ -55,7 +55,8 @@ public record CandidateView(String task, String program, String caption, List<Dr
     public static CandidateView of(Scored scored, Task task, NearMiss n) {
         int member = scored.batch().members().indexOf(n.program());
         if (member < 0) {
-            throw new IllegalArgumentException("the near miss " + short12(n.program().hash()) + " is not in the last batch");
+            throw new IllegalArgumentException("the near miss " + short12(n.program().hash())
+                    + " is not in the last batch");
         }
         return of(scored, task, member, String.format(Locale.ROOT, "near miss, credit %.2f", n.measures().combined()));
     }

@@ -119,16 +119,19 @@ public final class LabMagics {
             "Subsets: --ids (by id), --sample N (seeded random), --limit N (the first N). Without"
                     + " arguments: the current tasks."})
     static final class Tasks extends Base {
-        @Parameters(arity = "0..1", paramLabel = "SOURCE", description = {"'bundled' (the 400 ARC-AGI-1 training tasks),"
+        @Parameters(arity = "0..1", paramLabel = "SOURCE",
+                description = {"'bundled' (the 400 ARC-AGI-1 training tasks),"
                 + " a folder of task JSON files, one task file, or a Kaggle arc-agi_<split>_challenges.json (its"
                 + " _solutions.json beside it gives the test outputs) or a folder holding one.",
             "Default: the current tasks (the bundled set at first)."})
         String source;
 
-        @Option(names = "--ids", split = ",", paramLabel = "ID", description = "Keep these tasks (comma-separated ids).")
+        @Option(names = "--ids", split = ",", paramLabel = "ID",
+                description = "Keep these tasks (comma-separated ids).")
         List<String> ids;
 
-        @Option(names = "--sample", paramLabel = "N", description = "Keep N tasks picked at random with the session's seed.")
+        @Option(names = "--sample", paramLabel = "N",
+                description = "Keep N tasks picked at random with the session's seed.")
         Integer sample;
 
         @Option(names = "--limit", paramLabel = "N", description = "Keep the first N tasks (by id).")
@@ -179,16 +182,19 @@ public final class LabMagics {
             List<String> unknown = wanted.stream().filter(id -> !set.contains(id)).toList();
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("no task " + String.join(", ", unknown) + " in " + set.source()
-                        + " (" + set.size() + " tasks, e.g. " + String.join(", ", set.ids().subList(0, Math.min(3, set.size())))
+                        + " (" + set.size() + " tasks, e.g. "
+                        + String.join(", ", set.ids().subList(0, Math.min(3, set.size())))
                         + ")");
             }
             Set<String> keep = new LinkedHashSet<>(wanted);
-            out = new TaskSet(set.source() + " (" + keep.size() + " chosen)", set.stream().filter(t -> keep.contains(t.id())).toList());
+            out = new TaskSet(set.source() + " (" + keep.size() + " chosen)",
+                    set.stream().filter(t -> keep.contains(t.id())).toList());
         }
         if (sample != null && sample < out.size()) {
             List<Task> shuffled = new ArrayList<>(out.tasks());
             Collections.shuffle(shuffled, new Random(seed));
-            out = new TaskSet(out.source() + " (" + sample + " sampled with seed " + seed + ")", shuffled.subList(0, sample));
+            out = new TaskSet(out.source() + " (" + sample + " sampled with seed " + seed + ")",
+                    shuffled.subList(0, sample));
         }
         if (limit != null && limit < out.size()) {
             out = new TaskSet(out.source().replaceFirst(" \\(first \\d+\\)$", "") + " (first " + limit + ")",
@@ -199,7 +205,8 @@ public final class LabMagics {
 
     @Command(name = "task", description = "Show tasks as pictures: demo pairs, then test pairs, side by side.")
     static final class ShowTask extends Base {
-        @Parameters(arity = "0..*", paramLabel = "TASK", description = "Task ids, or positions in the task list (1 = the first).")
+        @Parameters(arity = "0..*", paramLabel = "TASK",
+                description = "Task ids, or positions in the task list (1 = the first).")
         List<String> tasks;
 
         @Option(names = "--first", paramLabel = "N", description = "Show the first N tasks.")
@@ -223,7 +230,8 @@ public final class LabMagics {
                 shown.add(find(set, t));
             }
             if (shown.isEmpty()) {
-                throw new IllegalArgumentException("name a task (e.g. %task " + set.ids().get(0) + ") or use --first N");
+                throw new IllegalArgumentException("name a task (e.g. %task " + set.ids().get(0)
+                        + ") or use --first N");
             }
             return shown.size() == 1 ? shown.get(0) : new Outputs(new ArrayList<>(shown));
         }
@@ -247,7 +255,8 @@ public final class LabMagics {
             "Load solvers into the library: the bundled ones (default) or a solver file.",
             "Each program is validated on its task's demo pairs first (score and cost recorded)."})
     static final class Solvers extends Base {
-        @Parameters(arity = "0..1", paramLabel = "FILE", description = "'bundled' (default) or a file of def solve_<id>(I): programs.")
+        @Parameters(arity = "0..1", paramLabel = "FILE",
+                description = "'bundled' (default) or a file of def solve_<id>(I): programs.")
         String file;
 
         Solvers(Session session) {
@@ -287,7 +296,8 @@ public final class LabMagics {
         }
     }
 
-    @Command(name = "library", description = {"Browse the solver library: by task, or one task's programs and their text.",
+    @Command(name = "library",
+            description = {"Browse the solver library: by task, or one task's programs and their text.",
             "With TASK: its programs best first (demo score, fuel, origin) and their canonical text.",
             "%library clear starts over with an empty library (and a fresh pipeline); the cache is kept."})
     static final class Library extends Base {
@@ -369,12 +379,14 @@ public final class LabMagics {
                 throw new IllegalArgumentException("--fuel must be at least 1, got " + fuel);
             }
             session.configure(c -> new PipelineConfig(c.threads(), c.seed(),
-                    tasksPerBatch != null ? tasksPerBatch : c.tasksPerBatch(), mutants != null ? mutants : c.mutantsPerProgram(),
+                    tasksPerBatch != null ? tasksPerBatch : c.tasksPerBatch(),
+                    mutants != null ? mutants : c.mutantsPerProgram(),
                     mutation != null ? mutation : c.mutation(), keep != null ? keep : c.keepPerTask(),
                     fuel != null ? fuel : c.fuel(), minMatches != null ? minMatches : c.minMatches(),
                     nearMisses != null ? nearMisses : c.nearMissesPerTask()));
             PipelineConfig c = session.config();
-            return String.format(Locale.ROOT, "threads %d, seed %d, tasks per batch %d, mutants per program %d, mutation %.2f,"
+            return String.format(Locale.ROOT,
+                    "threads %d, seed %d, tasks per batch %d, mutants per program %d, mutation %.2f,"
                     + " keep per task %d, fuel %d, min matches %d, near misses per task %d", c.threads(), c.seed(),
                     c.tasksPerBatch(), c.mutantsPerProgram(), c.mutation(), c.keepPerTask(), c.fuel(), c.minMatches(),
                     c.nearMissesPerTask());
@@ -414,7 +426,8 @@ public final class LabMagics {
 
     @Command(name = "run", description = "Run the pipeline once (generate..differs); the run joins the history.")
     static final class Run extends Base {
-        @Option(names = "--label", paramLabel = "TEXT", description = "A name for the run in comparisons (e.g. baseline).")
+        @Option(names = "--label", paramLabel = "TEXT",
+                description = "A name for the run in comparisons (e.g. baseline).")
         String label;
 
         Run(Session session) {
@@ -481,10 +494,12 @@ public final class LabMagics {
         @Option(names = "--tasks", paramLabel = "PHASE", description = "The tasks of a phase, longest first.")
         String tasksOf;
 
-        @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Rows of --tasks (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+                description = "Rows of --tasks (default: ${DEFAULT-VALUE}).")
         int top;
 
-        @Option(names = "--iteration", paramLabel = "K", description = "For gantt and --tasks: the iteration (default: the last).")
+        @Option(names = "--iteration", paramLabel = "K",
+                description = "For gantt and --tasks: the iteration (default: the last).")
         Integer iteration;
 
         Timings(Session session) {
@@ -515,12 +530,14 @@ public final class LabMagics {
                     return Charts.wallBusyCpu(r);
                 case "gantt":
                     if (chart.size() < 2) {
-                        throw new IllegalArgumentException("--chart gantt needs a phase, e.g. --chart gantt score; this run has "
+                        throw new IllegalArgumentException("--chart gantt needs a phase, e.g. --chart gantt score;"
+                                + " this run has "
                                 + String.join(", ", RunSeries.of(r).phases()));
                     }
                     return Charts.gantt(phaseOf(r, chart.get(1), iteration));
                 default:
-                    throw new IllegalArgumentException("no chart '" + chart.get(0) + "'; the charts are journey, wallbusy,"
+                    throw new IllegalArgumentException("no chart '" + chart.get(0)
+                            + "'; the charts are journey, wallbusy,"
                             + " gantt PHASE");
             }
         }
@@ -569,7 +586,8 @@ public final class LabMagics {
             }
         }
         if (found == null) {
-            throw new IllegalArgumentException("no phase " + phase + (iteration == null ? "" : " in iteration " + iteration)
+            throw new IllegalArgumentException("no phase " + phase
+                    + (iteration == null ? "" : " in iteration " + iteration)
                     + " in " + r.id() + "; it has " + String.join(", ", RunSeries.of(r).phases()));
         }
         return found;
@@ -579,10 +597,12 @@ public final class LabMagics {
             "Compare runs with a baseline: speedups per phase, regressions beyond noise.",
             "Runs sharing a label are repeats of one configuration (min/median/max)."})
     static final class Compare extends Base {
-        @Option(names = "--baseline", required = true, paramLabel = "N", description = "Run number or label of the baseline.")
+        @Option(names = "--baseline", required = true, paramLabel = "N",
+                description = "Run number or label of the baseline.")
         String baseline;
 
-        @Parameters(arity = "0..*", paramLabel = "N", description = "Run numbers or labels to compare (default: all other runs).")
+        @Parameters(arity = "0..*", paramLabel = "N",
+                description = "Run numbers or labels to compare (default: all other runs).")
         List<String> runs;
 
         Compare(Session session) {
@@ -593,7 +613,8 @@ public final class LabMagics {
         Object run() {
             List<RunRecord> h = session.history();
             if (h.size() < 2) {
-                throw new IllegalStateException("comparing needs at least two runs; there " + (h.size() == 1 ? "is one" : "are none")
+                throw new IllegalStateException("comparing needs at least two runs; there "
+                        + (h.size() == 1 ? "is one" : "are none")
                         + " (%run --label NAME makes one)");
             }
             RunSeries base = series(h, baseline);
@@ -634,7 +655,8 @@ public final class LabMagics {
             }
             List<RunRecord> l = runsLabelled(h, spec);
             if (l.isEmpty()) {
-                throw new IllegalArgumentException("no run " + spec + ": give a run number (1.." + h.size() + ") or a label"
+                throw new IllegalArgumentException("no run " + spec + ": give a run number (1.." + h.size()
+                        + ") or a label"
                         + labels(h));
             }
             return RunSeries.of(spec, l);
@@ -645,16 +667,20 @@ public final class LabMagics {
             "Thread scaling: the pipeline at 1..N threads, R times each; table and chart.",
             "Each run has a fresh private cache and a copy of the library, so all do the same work."})
     static final class Scaling extends Base {
-        @Option(names = "--max-threads", paramLabel = "N", description = "Largest thread count (default: the session's threads).")
+        @Option(names = "--max-threads", paramLabel = "N",
+                description = "Largest thread count (default: the session's threads).")
         Integer maxThreads;
 
-        @Option(names = "--repeat", paramLabel = "R", defaultValue = "3", description = "Runs per thread count (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
+                description = "Runs per thread count (default: ${DEFAULT-VALUE}).")
         int repeat;
 
-        @Option(names = "--warmups", paramLabel = "W", defaultValue = "1", description = "Discarded warm-up rounds (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmups", paramLabel = "W", defaultValue = "1",
+                description = "Discarded warm-up rounds (default: ${DEFAULT-VALUE}).")
         int warmups;
 
-        @Option(names = "--iterations", paramLabel = "I", defaultValue = "1", description = "Iterations per run (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--iterations", paramLabel = "I", defaultValue = "1",
+                description = "Iterations per run (default: ${DEFAULT-VALUE}).")
         int iterations;
 
         @Option(names = "--phase", paramLabel = "PHASE", defaultValue = RunSeries.TOTAL,
@@ -669,10 +695,12 @@ public final class LabMagics {
         Object run() {
             int max = maxThreads == null ? session.threads() : maxThreads;
             if (max < 1 || repeat < 1 || warmups < 0 || iterations < 1) {
-                throw new IllegalArgumentException("--max-threads, --repeat and --iterations must be at least 1, --warmups at least 0");
+                throw new IllegalArgumentException("--max-threads, --repeat and --iterations must be at least 1,"
+                        + " --warmups at least 0");
             }
             if (!phase.equals(RunSeries.TOTAL) && !Session.PHASES.contains(phase)) {
-                throw new IllegalArgumentException("no phase '" + phase + "'; use total or one of " + String.join(", ", Session.PHASES));
+                throw new IllegalArgumentException("no phase '" + phase + "'; use total or one of "
+                        + String.join(", ", Session.PHASES));
             }
             return scaling(session, phase, max, warmups, repeat, iterations);
         }
@@ -683,7 +711,8 @@ public final class LabMagics {
      * with a copy of its library and a fresh in-memory cache, runs {@code iterations}. The stop button cancels the
      * running pipeline and the rest.
      */
-    static ThreadScaling scaling(Session session, String phase, int maxThreads, int warmups, int repeats, int iterations) {
+    static ThreadScaling scaling(Session session, String phase, int maxThreads, int warmups, int repeats,
+            int iterations) {
         TaskSet tasks = session.tasks();
         PipelineConfig config = session.config();
         Pipeline source = session.pipeline();
@@ -714,14 +743,16 @@ public final class LabMagics {
                         Session.copyLibrary(source.library(), p);
                         p.label(t + (t == 1 ? " thread" : " threads"));
                         running.set(p);
-                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0], total));
+                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
+                                total));
                         RunRecord r = p.iterate(iterations);
                         running.set(null);
                         if (p.cancelled()) {
                             throw new CancellationException("scaling was cancelled");
                         }
                         done[0]++;
-                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0], total));
+                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
+                                total));
                         return r;
                     }
                 });
@@ -782,7 +813,8 @@ public final class LabMagics {
     static List<CacheStats> stats(Session session) {
         List<CacheStats> out = new ArrayList<>();
         for (MapStats m : session.cache().stats()) {
-            out.add(new CacheStats(m.map(), m.sessionHits(), m.diskHits(), m.misses(), m.entries(), m.bytes(), m.savedSeconds()));
+            out.add(new CacheStats(m.map(), m.sessionHits(), m.diskHits(), m.misses(), m.entries(), m.bytes(),
+                    m.savedSeconds()));
         }
         return out;
     }
@@ -799,7 +831,8 @@ public final class LabMagics {
         @Option(names = "--near-misses", description = "The best near misses of the last differs instead.")
         boolean nearMisses;
 
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "4", description = "At most N pictures (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "4",
+                description = "At most N pictures (default: ${DEFAULT-VALUE}).")
         int limit;
 
         Candidates(Session session) {
@@ -832,7 +865,8 @@ public final class LabMagics {
                     }
                 }
             } else {
-                List<Candidate> list = bestFirst(session.filtered().map(f -> f.kept()).orElseGet(scored::candidatesWithAMatch));
+                List<Candidate> list = bestFirst(session.filtered().map(f -> f.kept())
+                        .orElseGet(scored::candidatesWithAMatch));
                 for (Candidate c : list) {
                     if (only != null && !only.contains(c.task())) {
                         continue;
@@ -859,7 +893,8 @@ public final class LabMagics {
     /** Best demo fraction first; among equals, one candidate per task before a task's second. */
     static List<Candidate> bestFirst(List<Candidate> list) {
         List<Candidate> sorted = new ArrayList<>(list);
-        sorted.sort(java.util.Comparator.comparingDouble((Candidate c) -> -(double) c.matched() / Math.max(1, c.total())));
+        sorted.sort(java.util.Comparator.comparingDouble(
+                (Candidate c) -> -(double) c.matched() / Math.max(1, c.total())));
         List<Candidate> out = new ArrayList<>();
         List<Candidate> later = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();

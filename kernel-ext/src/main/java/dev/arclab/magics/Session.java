@@ -393,7 +393,8 @@ public final class Session {
     public synchronized Canonicalized canonicalize() {
         Filtered f = need("filter", Filtered.class);
         Pipeline p = pipeline();
-        return keep("canonicalize", track("canonicalize", p, p::cancel, () -> p.canonicalize(f)), Canonicalized::timing);
+        return keep("canonicalize", track("canonicalize", p, p::cancel, () -> p.canonicalize(f)),
+                Canonicalized::timing);
     }
 
     /** Runs each program of the last {@link #canonicalize()} alone on its task's demo pairs. */
@@ -444,7 +445,8 @@ public final class Session {
             case "predict":
                 return predict();
             default:
-                throw new IllegalArgumentException("no phase '" + name + "'; the phases are " + String.join(", ", PHASES));
+                throw new IllegalArgumentException("no phase '" + name + "'; the phases are " + String.join(", ",
+                        PHASES));
         }
     }
 
@@ -600,7 +602,8 @@ public final class Session {
         if (!loosePhases.isEmpty()) {
             PipelineConfig c = config();
             int iterations = (int) loosePhases.stream().mapToInt(PhaseRecord::iteration).distinct().count();
-            RunConfig rc = new RunConfig(c.seed(), c.threads(), tasks().size(), pipeline == null ? 0 : pipeline.library().size(),
+            RunConfig rc = new RunConfig(c.seed(), c.threads(), tasks().size(), pipeline == null ? 0
+                    : pipeline.library().size(),
                     c.tasksPerBatch(), c.mutation(), iterations, Dsl.VERSION, "phases");
             return Optional.of(new RunRecord("phases", System.currentTimeMillis(), rc, loosePhases, Map.of()));
         }
@@ -623,7 +626,8 @@ public final class Session {
      */
     public synchronized String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("  tasks    %s%n", tasks == null ? "none chosen (the bundled ARC-AGI-1 training set by default)"
+        sb.append(String.format("  tasks    %s%n", tasks == null
+                ? "none chosen (the bundled ARC-AGI-1 training set by default)"
                 : tasks.size() + " from " + tasks.source()));
         sb.append(String.format("  library  %s%n", pipeline == null ? "empty"
                 : pipeline.library().size() + " programs for " + pipeline.library().tasks().size() + " tasks"));

@@ -60,7 +60,8 @@ public final class Views {
     // ---- columns ---------------------------------------------------------------------------------------------
 
     private static NumberColumnFormatter format(String pattern) {
-        return new NumberColumnFormatter(new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)), "\u2013");
+        return new NumberColumnFormatter(new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)),
+                "\u2013");
     }
 
     private static DoubleColumn decimals(String name, String pattern) {
@@ -131,9 +132,9 @@ public final class Views {
 
     public static Summary of(Generated g) {
         Batch b = g.batch();
-        String line = phaseHead(g.timing()) + ": " + g.pickedTasks().size() + " tasks picked, " + b.size() + " programs ("
-                + b.mutants() + " mutants), " + b.nodesBefore() + " nodes, " + b.nodesAfter() + " after sharing"
-                + timing(g.timing());
+        String line = phaseHead(g.timing()) + ": " + g.pickedTasks().size() + " tasks picked, " + b.size()
+                + " programs (" + b.mutants() + " mutants), " + b.nodesBefore() + " nodes, " + b.nodesAfter()
+                + " after sharing" + timing(g.timing());
         StringColumn program = StringColumn.create("program");
         StringColumn task = StringColumn.create("picked for");
         IntColumn calls = ints("calls");
@@ -203,7 +204,8 @@ public final class Views {
             best.append(r.best() + "/" + r.samples());
             program.append(r.bestProgram());
         }
-        return new Summary(line, Table.create(title("Tasks with a match", shown, rows.size()), task, n, with, best, program));
+        return new Summary(line, Table.create(title("Tasks with a match", shown, rows.size()), task, n, with, best,
+                program));
     }
 
     public static Summary of(Filtered f) {
@@ -229,8 +231,8 @@ public final class Views {
     }
 
     public static Summary of(Canonicalized c) {
-        String line = phaseHead(c.timing()) + ": canonical text of " + c.texts().size() + " programs (" + c.kept().size()
-                + " kept candidates)" + timing(c.timing());
+        String line = phaseHead(c.timing()) + ": canonical text of " + c.texts().size() + " programs ("
+                + c.kept().size() + " kept candidates)" + timing(c.timing());
         StringColumn program = StringColumn.create("program");
         StringColumn tasks = StringColumn.create("tasks");
         IntColumn lines = ints("lines");
@@ -246,7 +248,8 @@ public final class Views {
             lines.append(ls.length);
             first.append(ls.length > 1 ? ls[1].strip() : ls[0].strip());
         }
-        return new Summary(line, Table.create(title("Canonical programs", n, hashes.size()), program, tasks, lines, first));
+        return new Summary(line, Table.create(title("Canonical programs", n, hashes.size()), program, tasks, lines,
+                first));
     }
 
     public static Summary of(Validated v) {
@@ -279,7 +282,8 @@ public final class Views {
         String line = phaseHead(s.timing()) + ": " + s.added().size() + " of " + s.offered()
                 + " programs entered the library; it holds " + s.librarySize() + " programs, " + s.perfectTasks()
                 + " tasks demo-perfect" + timing(s.timing());
-        return new Summary(line, entries(title("Added to the library", Math.min(ROWS, s.added().size()), s.added().size()),
+        return new Summary(line, entries(title("Added to the library", Math.min(ROWS, s.added().size()),
+                s.added().size()),
                 s.added().subList(0, Math.min(ROWS, s.added().size()))));
     }
 
@@ -352,14 +356,16 @@ public final class Views {
             tests.append(t.attempts().size());
             correct.append((int) t.correct().stream().filter(b -> b).count());
         }
-        return new Summary(line, Table.create(title("Tasks with a program", n, rows.size()), task, programs, tests, correct));
+        return new Summary(line, Table.create(title("Tasks with a program", n, rows.size()), task, programs, tests,
+                correct));
     }
 
     /** One iteration (as {@code Pipeline.runOnce()} returns it): its phases' timings. */
     public static Summary of(Iteration it) {
         List<PhaseRecord> phases = new ArrayList<>();
         for (PhaseRecord r : new PhaseRecord[] {t(it.generated()), it.scored() == null ? null : it.scored().timing(),
-            it.filtered() == null ? null : it.filtered().timing(), it.canonicalized() == null ? null : it.canonicalized().timing(),
+            it.filtered() == null ? null : it.filtered().timing(), it.canonicalized() == null ? null
+                    : it.canonicalized().timing(),
             it.validated() == null ? null : it.validated().timing(), it.saved() == null ? null : it.saved().timing(),
             it.differed() == null ? null : it.differed().timing()}) {
             if (r != null) {
@@ -410,7 +416,8 @@ public final class Views {
     public static Summary of(PhaseRecord r) {
         String line = phaseHead(r) + ": " + seconds(r.wallSeconds()) + " wall, " + seconds(r.busySeconds()) + " busy, "
                 + r.items() + " items on " + r.threads() + (r.threads() == 1 ? " thread" : " threads")
-                + String.format(Locale.ROOT, ", parallelism %.2f", r.parallelism()) + (r.partial() ? "; PARTIAL (cancelled)" : "");
+                + String.format(Locale.ROOT, ", parallelism %.2f", r.parallelism()) + (r.partial()
+                        ? "; PARTIAL (cancelled)" : "");
         RunRecord run = new RunRecord(r.phase(), System.currentTimeMillis(), null, List.of(r), Map.of());
         return new Summary(line, Tables.phases(run));
     }
@@ -469,7 +476,8 @@ public final class Views {
 
     public static Summary of(SolverLibrary lib) {
         List<String> tasks = lib.tasks();
-        String line = "Solver library: " + lib.size() + " programs for " + tasks.size() + " tasks, " + lib.perfectTasks()
+        String line = "Solver library: " + lib.size() + " programs for " + tasks.size() + " tasks, "
+                + lib.perfectTasks()
                 + " tasks demo-perfect (at most " + lib.keepPerTask() + " programs per task)";
         StringColumn task = StringColumn.create("task");
         IntColumn programs = ints("programs");
@@ -501,8 +509,10 @@ public final class Views {
 
     public static Summary of(TaskSet set) {
         TaskSet.Summary s = set.summary();
-        String line = s.tasks() + " tasks from " + set.source() + ": " + s.demoPairs() + " demo pairs, " + s.testInputs()
-                + " test inputs (" + s.knownTestOutputs() + " outputs known), grid sides " + s.minSide() + ".." + s.maxSide()
+        String line = s.tasks() + " tasks from " + set.source() + ": " + s.demoPairs() + " demo pairs, "
+                + s.testInputs()
+                + " test inputs (" + s.knownTestOutputs() + " outputs known), grid sides " + s.minSide() + ".."
+                        + s.maxSide()
                 + (set.problems().isEmpty() ? "" : "; " + set.problems().size() + " problems left out");
         StringColumn id = StringColumn.create("task");
         IntColumn demo = ints("demo pairs");

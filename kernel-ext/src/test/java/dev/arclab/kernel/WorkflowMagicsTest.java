@@ -185,7 +185,8 @@ class WorkflowMagicsTest {
 
         h.value("%run");
         String cleared = (String) h.value("%library clear");
-        assertTrue(cleared.startsWith("library cleared: ") && cleared.endsWith("programs dropped; %solvers loads solvers again"),
+        assertTrue(cleared.startsWith("library cleared: ")
+                && cleared.endsWith("programs dropped; %solvers loads solvers again"),
                 cleared);
         assertEquals(0, Session.current().library().size());
         assertEquals(1, Session.current().history().size(), "the runs stay");
@@ -270,7 +271,8 @@ class WorkflowMagicsTest {
         assertEquals("run-1", first.id());
         assertEquals("before", first.config().label());
         assertTrue(html(first).startsWith("<div class=\"arclab-summary\""), html(first));
-        assertTrue(html(first).contains("run-1 \u201cbefore\u201d: 1 iteration on 30 tasks, 2 threads, seed 0"), html(first));
+        assertTrue(html(first).contains("run-1 \u201cbefore\u201d: 1 iteration on 30 tasks, 2 threads, seed 0"),
+                html(first));
         assertTrue(html(first).contains("Phases of run before"), html(first));
         RunRecord second = assertInstanceOf(RunRecord.class, h.value("%iterate 2 --label after"));
         assertEquals("run-2", second.id());
@@ -311,7 +313,8 @@ class WorkflowMagicsTest {
         assertEquals("a", c.baseline().name());
         assertEquals(2, c.baseline().repeats());
         String html = html(c);
-        assertTrue(html.contains("regressions beyond the noise") || html.contains("REGRESSIONS beyond the noise"), html);
+        assertTrue(html.contains("regressions beyond the noise") || html.contains("REGRESSIONS beyond the noise"),
+                html);
         assertTrue(html.contains("Runs against baseline a"), html);
         assertTrue(html.contains("<img src=\"data:image/png;base64,"), html);
         Comparison byNumber = assertInstanceOf(Comparison.class, h.value("%compare --baseline 1 3"));

@@ -78,7 +78,8 @@ class LabRenderersTest {
         Grid g = Grid.of(new int[][] {{0, 1}, {2, 3}});
         BufferedImage img = png(g);
         assertEquals(GridPictures.grid(g).width(), img.getWidth());
-        assertEquals(Palette.color(2).getRGB() & 0xFFFFFF, img.getRGB(img.getWidth() / 4, img.getHeight() / 4 * 3) & 0xFFFFFF,
+        assertEquals(Palette.color(2).getRGB() & 0xFFFFFF, img.getRGB(img.getWidth() / 4,
+                img.getHeight() / 4 * 3) & 0xFFFFFF,
                 "cell (1, 0) has colour 2");
         assertEquals("Grid 2\u00d72", text(g));
         Task t = tasks.get("007bbfb7");

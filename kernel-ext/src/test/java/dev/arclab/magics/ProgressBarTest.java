@@ -58,7 +58,8 @@ class ProgressBarTest {
         }
         bar.finish(false);
         assertEquals("show", d.calls.get(0));
-        assertTrue(d.calls.subList(1, d.calls.size()).stream().allMatch(c -> c.equals("update id-1")), d.calls.toString());
+        assertTrue(d.calls.subList(1, d.calls.size()).stream().allMatch(c -> c.equals("update id-1")),
+                d.calls.toString());
         assertTrue(d.calls.size() <= 1 + 5 + 2, "throttled: " + d.calls.size() + " calls for 1000 events in 1 s");
         ProgressBar.View last = d.views.get(d.views.size() - 1);
         assertEquals(1000, last.done());
