@@ -106,6 +106,7 @@ public final class MapDbCache implements ResultCache {
         Files.createDirectories(options.home());
         MapDbCache c = new MapDbCache(options, messages);
         Files.deleteIfExists(c.compactFile());
+        long size = Files.exists(c.file) ? Files.size(c.file) : -1;
         try {
             c.attach(openDb(c.file));
         } catch (DBException.FileLocked e) {
@@ -116,6 +117,13 @@ public final class MapDbCache implements ResultCache {
             }
             if (lockedByOther(e)) {
                 throw new DBException.FileLocked(c.file, e instanceof Exception ex ? ex : new RuntimeException(e));
+            }
+            // MapDB may have grown a short file to its first mapped page with zeros: give it back its size
+            if (size >= 0 && Files.exists(c.file) && Files.size(c.file) > size) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(c.file,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.truncate(size);
+                }
             }
             Path aside = c.moveAside();
             messages.accept("cache: " + c.file + " could not be opened (" + describe(e) + "); moved it to " + aside
