@@ -63,6 +63,15 @@ final class Bytes {
         /** Unsigned LEB128; negative values take 10 bytes. */
         Out varLong(long v) {
             ensure(10);
+            if ((v & ~0x7FL) == 0) {
+                buf[size++] = (byte) v;
+                return this;
+            }
+            if ((v & ~0x3FFFL) == 0) {
+                buf[size++] = (byte) ((v & 0x7F) | 0x80);
+                buf[size++] = (byte) (v >>> 7);
+                return this;
+            }
             while ((v & ~0x7FL) != 0) {
                 buf[size++] = (byte) ((v & 0x7F) | 0x80);
                 v >>>= 7;

@@ -32,6 +32,7 @@ import org.mapdb.HTreeMap;
 final class GroupedMap<V> implements CacheMap<V> {
     /** A group with more chunks than this is rewritten as one chunk at the next commit. */
     static final int MAX_CHUNKS = 8;
+    /** The item of a key without {@code |}. */
     private static final Key NO_ITEM = Keys.fast("");
 
     private final String name;
@@ -39,8 +40,9 @@ final class GroupedMap<V> implements CacheMap<V> {
     private final MapDbCache store;
     private HTreeMap<byte[], byte[]> index;
     private HTreeMap<byte[], byte[]> chunks;
-    /** The groups this session knows, by the fast hash of their text (see {@link Keys#fast}). */
-    private final ConcurrentHashMap<Key, Group> loaded = new ConcurrentHashMap<>();
+    /** The groups this session knows, by their text. */
+    private final ConcurrentHashMap<String, Group> loaded = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Key> itemKeys = new ConcurrentHashMap<>();
     private final AtomicLong loadedBytes = new AtomicLong();
     private final LongAdder sessionHits = new LongAdder();
     private final LongAdder diskHits = new LongAdder();
@@ -64,7 +66,8 @@ final class GroupedMap<V> implements CacheMap<V> {
     /** The items of one group this session knows. */
     private static final class Group {
         final Key key;
-        final ConcurrentHashMap<Key, Item> items = new ConcurrentHashMap<>();
+        /** Replaced (presized) only under the store's exclusive lock. */
+        ConcurrentHashMap<Key, Item> items = new ConcurrentHashMap<>();
         final ConcurrentHashMap<Key, Pending<?>> pending = new ConcurrentHashMap<>();
         long[] ticks = new long[0];
         long lastUse;
@@ -124,12 +127,28 @@ final class GroupedMap<V> implements CacheMap<V> {
 
     @Override
     public Entry<V> get(String key) {
+        int bar = key.lastIndexOf('|');
+        return bar < 0 ? get(key, null) : get(key.substring(0, bar), key.substring(bar + 1));
+    }
+
+    @Override
+    public void put(String key, V value, long costNanos) {
+        int bar = key.lastIndexOf('|');
+        if (bar < 0) {
+            put(key, null, value, costNanos);
+        } else {
+            put(key.substring(0, bar), key.substring(bar + 1), value, costNanos);
+        }
+    }
+
+    /** {@code item} null: a key without {@code |}. */
+    @Override
+    public Entry<V> get(String group, String item) {
         store.readLock();
         try {
-            int bar = key.lastIndexOf('|');
-            Group g = group(key, bar < 0 ? key.length() : bar);
-            Key item = bar < 0 ? NO_ITEM : Keys.fast(key, bar + 1, key.length());
-            Pending<?> p = g.pending.get(item);
+            Group g = group(group);
+            Key k = itemKey(item);
+            Pending<?> p = g.pending.get(k);
             if (p != null) {
                 sessionHits.increment();
                 saved.add(p.cost());
@@ -137,13 +156,13 @@ final class GroupedMap<V> implements CacheMap<V> {
                 V v = (V) p.value();
                 return new Entry<>(v, p.cost(), false);
             }
-            Item it = g.items.get(item);
+            Item it = g.items.get(k);
             if (it != null) {
                 V v;
                 try {
                     v = codec.read(new Bytes.In(it.chunk(), it.off(), it.len()));
                 } catch (RuntimeException e) {
-                    g.items.remove(item, it);
+                    g.items.remove(k, it);
                     corrupt.increment();
                     misses.increment();
                     return null;
@@ -162,17 +181,16 @@ final class GroupedMap<V> implements CacheMap<V> {
     }
 
     @Override
-    public void put(String key, V value, long costNanos) {
+    public void put(String group, String item, V value, long costNanos) {
         byte[] payload = codec.encode(value);
         store.readLock();
         try {
-            int bar = key.lastIndexOf('|');
-            Group g = group(key, bar < 0 ? key.length() : bar);
-            Key item = bar < 0 ? NO_ITEM : Keys.fast(key, bar + 1, key.length());
-            if (g.items.containsKey(item)) {
+            Group g = group(group);
+            Key k = itemKey(item);
+            if (g.items.containsKey(k)) {
                 return;
             }
-            if (g.pending.putIfAbsent(item, new Pending<>(value, payload, Math.max(0, costNanos))) == null) {
+            if (g.pending.putIfAbsent(k, new Pending<>(value, payload, Math.max(0, costNanos))) == null) {
                 pendingItems.incrementAndGet();
                 pendingBytes.addAndGet(payload.length + 20);
             }
@@ -192,11 +210,30 @@ final class GroupedMap<V> implements CacheMap<V> {
         return new long[] {sessionHits.sum(), diskHits.sum(), misses.sum(), saved.sum()};
     }
 
-    /** The group of {@code key.substring(0, end)}, read from disk the first time. */
-    private Group group(String key, int end) {
-        Key fast = Keys.fast(key, 0, end);
-        Group g = loaded.get(fast);
-        return g != null ? g : loaded.computeIfAbsent(fast, k -> load(key.substring(0, end)));
+    /** The group of that text, read from disk the first time this session looks it up. */
+    private Group group(String group) {
+        Group g = loaded.get(group);
+        return g != null ? g : loaded.computeIfAbsent(group, this::load);
+    }
+
+    /**
+     * The key of an item text, remembered: the pipeline looks up the same few thousand sample and task
+     * keys for every program, and a String keeps its hash code, so this costs a map lookup, not a hash
+     * of ~130 characters.
+     */
+    private Key itemKey(String item) {
+        if (item == null) {
+            return NO_ITEM;
+        }
+        Key k = itemKeys.get(item);
+        if (k == null) {
+            if (itemKeys.size() > 1 << 20) {
+                itemKeys.clear();
+            }
+            k = Keys.fast(item);
+            itemKeys.put(item, k);
+        }
+        return k;
     }
 
     private Group load(String group) {
@@ -297,6 +334,9 @@ final class GroupedMap<V> implements CacheMap<V> {
                 byte[] chunk = out.toArray();
                 byte[] gb = g.key.bytes();
                 chunks.put(chunkKey(gb, tick), chunk);
+                if (g.items.isEmpty()) {
+                    g.items = new ConcurrentHashMap<>(n * 4 / 3 + 1);
+                }
                 for (int j = 0; j < n; j++) {
                     if (g.items.put(keys[j], new Item(chunk, offsets[j], lengths[j], tick, costs[j])) == null) {
                         entries++;

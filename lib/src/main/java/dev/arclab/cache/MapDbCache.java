@@ -346,6 +346,7 @@ public final class MapDbCache implements ResultCache {
             for (GroupedMap<?> g : results) {
                 g.forget();
             }
+            written.clear();
             reloadCounters();
         } finally {
             writeUnlock();

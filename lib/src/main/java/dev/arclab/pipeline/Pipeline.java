@@ -340,7 +340,7 @@ public final class Pipeline implements AutoCloseable {
                 items.add(new Item(t, s));
             }
         }
-        String[] memberHashes = batch.members().stream().map(Batch.Member::hash).toArray(String[]::new);
+        String[] groups = batch.members().stream().map(m -> keyBase + "|" + m.hash()).toArray(String[]::new);
         PhaseTimer timer = new PhaseTimer("score", iteration, config.threads());
         List<MapStats> before = cache.stats();
         WorkerPool.Mapped<SampleResult[]> mapped = mapWithProgress("score", items, i -> list.get(i.task()).id(), i -> {
@@ -348,11 +348,9 @@ public final class Pipeline implements AutoCloseable {
             Example ex = task.demo().get(i.sample());
             String sampleKey = sampleKeys.get(task.id())[i.sample()];
             SampleResult[] out = new SampleResult[batch.size()];
-            String[] keys = new String[batch.size()];
             BitSet wanted = new BitSet(batch.size());
             for (int m = 0; m < out.length; m++) {
-                keys[m] = scoreKey(memberHashes[m], sampleKey);
-                CacheMap.Entry<SampleResult> hit = cache.scores().get(keys[m]);
+                CacheMap.Entry<SampleResult> hit = cache.scores().get(groups[m], sampleKey);
                 if (hit != null) {
                     out[m] = hit.value();
                 } else {
@@ -368,7 +366,7 @@ public final class Pipeline implements AutoCloseable {
                     Grid produced = v instanceof Grid g ? g : null;
                     boolean match = v != null && Values.equal(v, ex.output());
                     out[m] = new SampleResult(ev.status()[m], match, produced, ev.fuel()[m]);
-                    cache.scores().put(keys[m], out[m], perMember);
+                    cache.scores().put(groups[m], sampleKey, out[m], perMember);
                 }
             }
             return out;
@@ -399,10 +397,6 @@ public final class Pipeline implements AutoCloseable {
         countCache(timer, before);
         timer.count("candidates", new Scored(batch, scores, null).candidatesWithAMatch().size());
         return new Scored(batch, scores, record(timer, mapped.partial()));
-    }
-
-    private String scoreKey(String programHash, String sampleKey) {
-        return keyBase + "|" + programHash + "|" + sampleKey;
     }
 
     // ---- filter ----------------------------------------------------------------------------------
@@ -487,13 +481,14 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private Validation validate(Program program, Task task) {
-        String key = keyBase + "|" + program.hash().hex() + "|" + demoHashes.get(task.id());
-        CacheMap.Entry<Validation> hit = cache.validations().get(key);
+        String group = keyBase + "|" + program.hash().hex();
+        String demoHash = demoHashes.get(task.id());
+        CacheMap.Entry<Validation> hit = cache.validations().get(group, demoHash);
         if (hit != null) {
             return hit.value();
         }
         Validation v = validator.validate(program, task);
-        cache.validations().put(key, v, v.nanos());
+        cache.validations().put(group, demoHash, v, v.nanos());
         return v;
     }
 
@@ -539,6 +534,8 @@ public final class Pipeline implements AutoCloseable {
         PhaseTimer timer = new PhaseTimer("differs", iteration, config.threads());
         List<TaskScores> list = scored.tasks();
         List<MapStats> before = cache.stats();
+        String[] groups = scored.batch().members().stream().map(m -> keyBase + "|" + Differs.VERSION + "|" + m.hash())
+                .toArray(String[]::new);
         WorkerPool.Mapped<List<NearMiss>> mapped = mapWithProgress("differs", list, TaskScores::task, t -> {
             List<NearMiss> out = new ArrayList<>();
             List<Map<Grid, Differs.Measures>> memo = new ArrayList<>();
@@ -557,8 +554,7 @@ public final class Pipeline implements AutoCloseable {
                 }
                 if (any) {
                     Batch.Member member = scored.batch().members().get(m);
-                    String key = keyBase + "|" + Differs.VERSION + "|" + member.hash() + "|" + demoHash;
-                    CacheMap.Entry<Differs.Measures> hit = cache.differs().get(key);
+                    CacheMap.Entry<Differs.Measures> hit = cache.differs().get(groups[m], demoHash);
                     Differs.Measures measures;
                     if (hit != null) {
                         measures = hit.value();
@@ -572,7 +568,7 @@ public final class Pipeline implements AutoCloseable {
                             }
                         }
                         measures = Differs.mean(produced, targets, memo);
-                        cache.differs().put(key, measures, System.nanoTime() - t0);
+                        cache.differs().put(groups[m], demoHash, measures, System.nanoTime() - t0);
                     }
                     out.add(new NearMiss(t.task(), member, measures));
                 }

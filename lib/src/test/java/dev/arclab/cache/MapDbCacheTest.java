@@ -209,6 +209,18 @@ class MapDbCacheTest {
     }
 
     @Test
+    void aHomeThatCannotBeMadeGivesAPrivateCacheAndAMessageNotAnException() throws IOException {
+        Path notAFolder = Files.writeString(home.resolve("plain-file"), "x");
+        ResultCache c = Caches.open(CacheOptions.at(notAFolder.resolve("sub")), messages::add);
+        assertInstanceOf(dev.arclab.pipeline.MemoryCache.class, c);
+        assertEquals(1, messages.size(), messages::toString);
+        assertTrue(messages.get(0).contains(notAFolder.resolve("sub").resolve("cache.db").toString())
+                && messages.get(0).contains("private in-memory cache"), messages.get(0));
+        c.canonical().put("k", "v", 1);
+        assertEquals("v", c.canonical().get("k").value());
+    }
+
+    @Test
     void clearEmptiesOneMapOrAll() {
         MapDbCache c = open();
         c.canonical().put("a", "x", 1);
