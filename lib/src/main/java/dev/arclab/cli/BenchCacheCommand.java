@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
  * {@code arclab bench-cache}: what the store costs and saves. Each repeat times, in this JVM, loading
  * the solver library and one iteration of the pipeline (open and commits included) four ways: without
  * any cache; cold (a new, empty store); warm (the same store closed and opened again, as a new notebook
- * session or kernel would); and a re-run on the same open handle (a notebook cell run again). A first
- * round warms the JIT and is not counted. Prints every repeat, the medians, the warm speed-up and the
+ * session or kernel would); and a re-run on the same open handle (a notebook cell run again). The first
+ * rounds (--warmup) warm the JIT and are not counted. Prints every repeat, the medians, the warm speed-up and the
  * cold overhead, and checks that the four ways decide the same library and near misses.
  */
 @Command(name = "bench-cache", mixinStandardHelpOptions = true,
@@ -57,6 +57,10 @@ public final class BenchCacheCommand implements Callable<Integer> {
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Counted repeats (default: ${DEFAULT-VALUE}).")
     int repeats;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Uncounted first rounds, while the JIT "
+            + "compiles the DSL and the store (default: ${DEFAULT-VALUE}).")
+    int warmup;
 
     @Option(names = "--tasks", paramLabel = "PATH", description = "Task folder, task file or Kaggle bundle (default: the bundled training set).")
     Path tasks;
@@ -90,9 +94,9 @@ public final class BenchCacheCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (repeats < 1 || tasksPerBatch < 1 || mutants < 0 || !(mutation >= 0 && mutation <= 1)
+        if (repeats < 1 || warmup < 0 || tasksPerBatch < 1 || mutants < 0 || !(mutation >= 0 && mutation <= 1)
                 || (threads != null && threads < 1) || (limit != null && limit < 1)) {
-            throw new ParameterException(spec.commandLine(), "--repeats >= 1, --tasks-per-batch >= 1, --mutants >= 0, "
+            throw new ParameterException(spec.commandLine(), "--repeats >= 1, --warmup >= 0, --tasks-per-batch >= 1, --mutants >= 0, "
                     + "--mutation in 0..1, --threads >= 1 and --limit >= 1 are required");
         }
         TaskSet set = tasks == null ? TaskLoader.bundled() : TaskLoader.load(tasks);
@@ -106,9 +110,9 @@ public final class BenchCacheCommand implements Callable<Integer> {
                 .withSeed(seed).withTasksPerBatch(tasksPerBatch).withMutation(mutation, mutants);
         boolean temporary = home == null;
         Path root = temporary ? Files.createTempDirectory("arclab-bench-cache") : Files.createDirectories(home);
-        o.printf(Locale.ROOT, "bench-cache: %d tasks, %d solver programs, %d threads, tasks per batch %d, %d repeats "
-                + "(+1 warm-up), stores in %s%n", set.size(), parsed.programs().size(), config.threads(), tasksPerBatch,
-                repeats, root);
+        o.printf(Locale.ROOT, "bench-cache: %d tasks, %d solver programs, %d threads, tasks per batch %d, mutants %d, "
+                + "%d repeats (+%d warm-up), stores in %s%n", set.size(), parsed.programs().size(), config.threads(), tasksPerBatch,
+                mutants, repeats, warmup, root);
         o.println("each figure: open + load library + one iteration (generate..differs), commits included");
         o.flush();
         Map<String, List<Long>> times = new LinkedHashMap<>();
@@ -121,13 +125,13 @@ public final class BenchCacheCommand implements Callable<Integer> {
         boolean same = true;
         long firstOpen = -1;
         try {
-            for (int r = 0; r <= repeats; r++) {
+            for (int r = 1 - warmup; r <= repeats; r++) {
                 Path dir = root.resolve("repeat-" + r);
                 deleteTree(dir);
                 CacheOptions options = CacheOptions.at(dir);
                 Timed none = timed(set, config, parsed, () -> new NoCache());
                 Timed cold = timed(set, config, parsed, () -> Caches.open(options, err::println));
-                if (r == 0) {
+                if (firstOpen < 0) {
                     firstOpen = cold.openNanos();
                 }
                 Timed rerun = timed(set, config, parsed, () -> Caches.open(options, err::println));
@@ -140,7 +144,7 @@ public final class BenchCacheCommand implements Callable<Integer> {
                 long disk = warm.cache().stream().mapToLong(MapStats::diskHits).sum();
                 o.printf(Locale.ROOT, "%s none %.3f s, cold %.3f s, warm %.3f s (%d hits from disk), re-run %.3f s "
                         + "(CPU %.3f / %.3f / %.3f / %.3f s)%s%n",
-                        r == 0 ? "warm-up " : "repeat " + r, none.nanos() / 1e9, cold.nanos() / 1e9, warm.nanos() / 1e9, disk,
+                        r <= 0 ? "warm-up " : "repeat " + r, none.nanos() / 1e9, cold.nanos() / 1e9, warm.nanos() / 1e9, disk,
                         rerun.nanos() / 1e9, none.cpuNanos() / 1e9, cold.cpuNanos() / 1e9, warm.cpuNanos() / 1e9,
                         rerun.cpuNanos() / 1e9, ok ? "" : "  RESULTS DIFFER");
                 o.flush();

@@ -76,7 +76,8 @@ public final class CacheCommand implements Callable<Integer> {
     static final class Stats extends StoreCommand {
         @Override
         int run(MapDbCache store, PrintWriter out) {
-            out.printf(Locale.ROOT, "store %s: %s on disk, %d sessions, size limit %s, %d groups evicted so far%n",
+            out.printf(Locale.ROOT, "store %s: %s on disk, %d sessions so far (this one included), size limit %s, "
+                    + "%d groups evicted so far%n",
                     store.file(), size(store.fileBytes()), store.session(), size(store.options().sizeLimitBytes()),
                     store.evictedGroups());
             out.printf(Locale.ROOT, "%-11s %10s %10s %12s %12s %12s %10s%n", "map", "entries", "bytes", "same-session",
