@@ -62,6 +62,11 @@ public final class MapDbCache implements ResultCache {
     static final long MEMORY_BUDGET = 256L << 20;
 
     private static final boolean DEBUG = Boolean.getBoolean("arclab.cache.debug");
+    /**
+     * For the crash tests: runs inside {@link #commit()} when the batch is written to MapDB's log but
+     * not yet committed, so a test can kill the process at exactly that point.
+     */
+    static volatile Runnable beforeMapDbCommit;
     private final CacheOptions options;
     private final Path file;
     private final Consumer<String> messages;
@@ -321,6 +326,10 @@ public final class MapDbCache implements ResultCache {
             }
             long t1 = System.nanoTime();
             writeCounters();
+            Runnable hook = beforeMapDbCommit;
+            if (hook != null) {
+                hook.run();
+            }
             db.commit();
             if (DEBUG) {
                 System.err.printf("cache commit: flush %.3f s, MapDB commit %.3f s%n", (t1 - t0) / 1e9,

@@ -12,8 +12,10 @@ import java.nio.file.Path;
  * <ul>
  * <li>{@code pipeline HOME}: the fixture run on the store; prints {@code signature <sha>} and a
  * {@code stats <map> <hits> <diskHits> <misses>} line per map, then {@code done}.</li>
- * <li>{@code writer HOME TRIAL}: commits batches of entries forever, printing {@code committing N}
- * before and {@code committed N} after each commit (N entries committed in all); it is killed.</li>
+ * <li>{@code writer HOME TRIAL [STOP]}: commits batches of entries forever, printing {@code committing N}
+ * before and {@code committed N} after each commit (N entries committed in all); it is killed. With
+ * STOP, the commit that would make {@code STOP} entries prints {@code inside commit N} once its batch is
+ * in MapDB's write-ahead log but not committed, and waits there to be killed.</li>
  * <li>{@code hold HOME}: opens the store, prints {@code holding <file>}, waits for a line on stdin.</li>
  * </ul>
  */
@@ -22,7 +24,7 @@ public final class CacheChild {
     }
 
     /** Entries per commit of the writer, and their values' length: a commit-heavy run. */
-    static final int BATCH = 400;
+    static final int BATCH = 1000;
     static final int VALUE_CHARS = 1500;
 
     static String writerKey(int trial, int n) {
@@ -54,6 +56,19 @@ public final class CacheChild {
             }
             case "writer" -> {
                 int trial = Integer.parseInt(args[2]);
+                int stop = args.length > 3 ? Integer.parseInt(args[3]) : -1;
+                int[] next = {0};
+                MapDbCache.beforeMapDbCommit = () -> {
+                    if (next[0] == stop) {
+                        System.out.println("inside commit " + stop);
+                        System.out.flush();
+                        try {
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                };
                 ResultCache cache = Caches.open(CacheOptions.at(home), m -> System.out.println("message " + m));
                 System.out.println("cache " + cache.getClass().getSimpleName());
                 System.out.flush();
@@ -61,6 +76,7 @@ public final class CacheChild {
                     for (int k = 0; k < BATCH; k++, n++) {
                         cache.canonical().put(writerKey(trial, n), writerValue(trial, n), n);
                     }
+                    next[0] = n;
                     System.out.println("committing " + n);
                     System.out.flush();
                     cache.commit();

@@ -75,29 +75,41 @@ class CrossProcessTest {
         Random random = new Random(20240607);
         Map<Integer, Integer> committed = new TreeMap<>();
         Map<Integer, Integer> attempted = new TreeMap<>();
-        for (int trial = 0; trial < 6; trial++) {
-            int commits = 2 + random.nextInt(6);
-            boolean midCommit = trial % 2 == 1;
+        for (int trial = 0; trial < 9; trial++) {
+            int commits = 1 + random.nextInt(4);
+            // 0: between commits; 1: as a commit starts (racing it); 2: inside a commit, its batch in the log
+            int when = trial % 3;
             int last = -1;
             int started = -1;
-            try (ChildProcess child = ChildProcess.start(CacheChild.class, "writer", home.toString(), String.valueOf(trial))) {
+            List<String> args = new ArrayList<>(List.of("writer", home.toString(), String.valueOf(trial)));
+            if (when == 2) {
+                args.add(String.valueOf((commits + 1) * CacheChild.BATCH));
+            }
+            try (ChildProcess child = ChildProcess.start(CacheChild.class, args.toArray(String[]::new))) {
                 assertEquals("cache MapDbCache", child.await(l -> l.startsWith("cache "), "the cache line"), child::output);
                 for (int c = 0; c < commits; c++) {
                     last = Integer.parseInt(child.await(l -> l.startsWith("committed "), "a commit").split(" ")[1]);
                 }
-                if (midCommit) {
-                    // "committing N" is printed just before the commit starts: kill while it writes
+                if (when == 1) {
                     started = Integer.parseInt(child.await(l -> l.startsWith("committing "), "a commit start").split(" ")[1]);
+                } else if (when == 2) {
+                    started = Integer.parseInt(child.await(l -> l.startsWith("inside commit "), "the pause").split(" ")[2]);
                 }
                 child.kill();
             }
             try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(home)) {
                 boolean wal = files.anyMatch(f -> f.getFileName().toString().contains(".wal."));
                 System.out.println("kill -9 trial " + trial + " after " + last + " committed entries"
-                        + (midCommit ? " (during the commit of " + started + ")" : "")
+                        + (when == 1 ? " (as the commit of " + started + " started)" : "")
+                        + (when == 2 ? " (inside the commit of " + started + ")" : "")
                         + (wal ? ": write-ahead log left on disk" : ": no write-ahead log left"));
+                if (when == 2) {
+                    assertTrue(wal, "the uncommitted batch should be in MapDB's log when the process dies");
+                }
             }
             committed.put(trial, last);
+            int lastOfTrial = last;
+            int startedOfTrial = started;
             attempted.put(trial, Math.max(last, started));
 
             List<String> messages = new ArrayList<>();
@@ -115,6 +127,12 @@ class CrossProcessTest {
                         assertEquals(CacheChild.writerValue(tr, n), e.value(), "trial " + tr + " entry " + n);
                         assertEquals(n, e.costNanos());
                     }
+                }
+            }
+            if (when == 2) {
+                for (int n = lastOfTrial; n < startedOfTrial; n++) {
+                    assertTrue(store.canonical().get(CacheChild.writerKey(trial, n)) == null,
+                            "trial " + trial + ": entry " + n + " of the uncommitted batch survived");
                 }
             }
             assertEquals(0, store.corruptEntries());
