@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * before and {@code committed N} after each commit (N entries committed in all); it is killed. With
  * STOP, the commit that would make {@code STOP} entries prints {@code inside commit N} once its batch is
  * in MapDB's write-ahead log but not committed, and waits there to be killed.</li>
+ * <li>{@code pipeline-until HOME}: the fixture run, printing {@code phase P} as each phase starts (to be
+ * killed at one).</li>
  * <li>{@code hold HOME}: opens the store, prints {@code holding <file>}, waits for a line on stdin.</li>
  * </ul>
  */
@@ -51,6 +53,22 @@ public final class CacheChild {
                 System.out.println("signature " + Fixtures.digest(run.signature()));
                 for (MapStats s : run.cache()) {
                     System.out.println("stats " + s.map() + " " + s.sessionHits() + " " + s.diskHits() + " " + s.misses());
+                }
+                System.out.println("done");
+            }
+            case "pipeline-until" -> {
+                // runs the fixture and prints "phase P" as each phase starts; the test kills it at one
+                ResultCache cache = Caches.open(CacheOptions.at(home), m -> System.out.println("message " + m));
+                try (dev.arclab.pipeline.Pipeline p = new dev.arclab.pipeline.Pipeline(Fixtures.tasks(), Fixtures.config(), cache)) {
+                    p.onProgress(pr -> {
+                        if (pr.done() == 0) {
+                            System.out.println("phase " + pr.phase());
+                            System.out.flush();
+                        }
+                    });
+                    p.loadLibrary(Fixtures.solvers());
+                    p.runOnce();
+                    p.runOnce();
                 }
                 System.out.println("done");
             }

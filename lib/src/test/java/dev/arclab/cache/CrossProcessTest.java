@@ -141,6 +141,25 @@ class CrossProcessTest {
     }
 
     @Test
+    void aPipelineKilledInAPhaseKeepsEveryPhaseBeforeIt() throws Exception {
+        List<String> reference = Fixtures.run(new MemoryCache()).signature();
+        try (ChildProcess child = ChildProcess.start(CacheChild.class, "pipeline-until", home.toString())) {
+            // the score phase commits when it ends; differs comes after canonicalize, validate and save
+            child.await(l -> l.equals("phase differs"), "the differs phase");
+            child.kill();
+        }
+        List<String> messages = new ArrayList<>();
+        MapDbCache store = assertInstanceOf(MapDbCache.class, Caches.open(CacheOptions.at(home), messages::add));
+        assertTrue(messages.isEmpty(), messages::toString);
+        Fixtures.Run run = Fixtures.run(store);
+        assertEquals(reference, run.signature());
+        for (String map : List.of("canonical", "validation", "score")) {
+            long disk = run.cache().stream().filter(s -> s.map().equals(map)).mapToLong(s -> s.diskHits()).sum();
+            assertTrue(disk > 0, () -> "the killed process's " + map + " results were lost: " + run.cache());
+        }
+    }
+
+    @Test
     void aSecondProcessOnTheSameFileGetsAClearMessageAndAPrivateCacheWithCorrectResults() throws Exception {
         List<String> reference = Fixtures.run(new MemoryCache()).signature();
         Path file = CacheOptions.at(home).file();
