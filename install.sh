@@ -3,14 +3,17 @@
 #
 # Steps (each is a function below; add new ones to STEPS in order):
 #   tools  Java 17+ and Maven present (installed with apt-get when missing and run as root on Debian)
-#   build  the jars: lib/target/arclab.jar (+ its libraries in lib/target/lib/) and kernel-ext
-#   smoke  java -jar lib/target/arclab.jar tasks: the bundled ARC-AGI-1 training tasks load
+#   jupyter  Debian's Jupyter (notebook, nbconvert, nbclient, ipykernel) and fonts, installed when missing
+#   build    the jars: lib/target/arclab.jar (+ its libraries in lib/target/lib/) and kernel-ext
+#   smoke    java -jar lib/target/arclab.jar tasks: the bundled ARC-AGI-1 training tasks load
+#   kernel   the Jupyter kernelspec "ARC Lab (Java)" (--user; honours JUPYTER_DATA_DIR)
+#   notebook the quickstart notebook, executed headless on the bundled tasks, rendered to HTML
 #
 # Environment: ARCLAB_MVN_FLAGS adds Maven flags (e.g. ARCLAB_MVN_FLAGS=-o to build offline).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-STEPS=(step_tools step_build step_smoke)
+STEPS=(step_tools step_jupyter step_build step_smoke step_kernel step_notebook)
 
 read -r -a MVN_FLAGS <<<"-B -ntp ${ARCLAB_MVN_FLAGS:-}"
 
@@ -42,6 +45,24 @@ step_tools() {
     echo "java $(java -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/\1/'), $(mvn -v 2>/dev/null | head -1 | sed -E 's/\x1b\[[0-9;]*m//g')"
 }
 
+JUPYTER_PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel fonts-dejavu-core fontconfig)
+
+step_jupyter() {
+    say "jupyter: checking for Debian's Jupyter (/usr/bin/jupyter with nbconvert, nbclient, ipykernel) and fonts"
+    if [[ -x /usr/bin/jupyter ]] && /usr/bin/python3 -c 'import nbconvert, nbclient, jupyter_client, ipykernel' 2>/dev/null \
+        && fc-list 2>/dev/null | grep -qi dejavu; then
+        echo "jupyter_client $(/usr/bin/python3 -c 'import jupyter_client; print(jupyter_client.__version__)'), nbconvert $(/usr/bin/python3 -c 'import nbconvert; print(nbconvert.__version__)')"
+        return
+    fi
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        say "jupyter: installing ${JUPYTER_PACKAGES[*]} with apt-get"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${JUPYTER_PACKAGES[@]}"
+    else
+        die "Jupyter is missing; install with: sudo apt-get install ${JUPYTER_PACKAGES[*]}"
+    fi
+}
+
 step_build() {
     say "build: mvn ${MVN_FLAGS[*]} -Dmaven.test.skip=true package (the tests run with: mvn -B -ntp verify)"
     mvn "${MVN_FLAGS[@]}" -Dmaven.test.skip=true package
@@ -54,7 +75,25 @@ step_smoke() {
     java -jar lib/target/arclab.jar tasks
 }
 
+step_kernel() {
+    say "kernel: Jupyter kernelspec 'arclab' (ARC Lab (Java))"
+    [[ -f kernel-ext/target/arclab-kernel.jar ]] || die "the build did not produce kernel-ext/target/arclab-kernel.jar"
+    kernel-ext/install-kernelspec.sh
+}
+
+NOTEBOOK_OUT=${ARCLAB_NOTEBOOK_OUT:-$PWD/notebooks/out}
+
+step_notebook() {
+    say "notebook: notebooks/quickstart.ipynb, headless, on the bundled tasks"
+    mkdir -p "$NOTEBOOK_OUT"
+    PYDEVD_DISABLE_FILE_VALIDATION=1 /usr/bin/jupyter nbconvert --to html --execute notebooks/quickstart.ipynb \
+        --ExecutePreprocessor.kernel_name=arclab --ExecutePreprocessor.timeout=600 \
+        --output-dir "$NOTEBOOK_OUT" --output quickstart --log-level=WARN \
+        || die "notebooks/quickstart.ipynb failed in the ARC Lab kernel"
+    echo "rendered: $NOTEBOOK_OUT/quickstart.html"
+}
+
 for step in "${STEPS[@]}"; do
     "$step"
 done
-say "done: try 'java -jar lib/target/arclab.jar --help'"
+say "done: the quickstart notebook's output is $NOTEBOOK_OUT/quickstart.html; start Jupyter with /usr/bin/jupyter notebook and pick \"ARC Lab (Java)\""

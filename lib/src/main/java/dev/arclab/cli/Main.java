@@ -43,6 +43,8 @@ public final class Main implements Callable<Integer> {
             RunCommand.class,
             CacheCommand.class,
             BenchCacheCommand.class,
+            BenchCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec

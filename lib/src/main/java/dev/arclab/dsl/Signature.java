@@ -21,7 +21,7 @@ public record Signature(String name, List<String> params, String returns) {
 
     /** Groups of declared types whose values can stand in for each other. */
     public enum Family {
-        BOOLEAN, INTEGER, PAIR, GRID, PATCH, SET, TUPLE, CALLABLE, ANY;
+        BOOLEAN, INTEGER, NUMERIC, PAIR, GRID, PATCH, PIECE, SET, TUPLE, CONTAINER, CALLABLE, ANY;
 
         /** The family of a declared type alias. */
         public static Family of(String type) {
@@ -29,8 +29,9 @@ public record Signature(String name, List<String> params, String returns) {
                 case "Boolean":
                     return BOOLEAN;
                 case "Integer":
-                case "Numerical":
                     return INTEGER;
+                case "Numerical":
+                    return NUMERIC;
                 case "IntegerTuple":
                     return PAIR;
                 case "Grid":
@@ -38,9 +39,10 @@ public record Signature(String name, List<String> params, String returns) {
                 case "Patch":
                 case "Object":
                 case "Indices":
+                    return PATCH;
                 case "Piece":
                 case "Element":
-                    return PATCH;
+                    return PIECE;
                 case "Objects":
                 case "FrozenSet":
                 case "IntegerSet":
@@ -49,10 +51,34 @@ public record Signature(String name, List<String> params, String returns) {
                 case "Tuple":
                 case "TupleTuple":
                     return TUPLE;
+                case "Container":
+                case "ContainerContainer":
+                    return CONTAINER;
                 case "Callable":
                     return CALLABLE;
                 default:
                     return ANY;
+            }
+        }
+
+        /** Whether a value declared as {@code have} may stand where this family is declared. */
+        public boolean accepts(Family have) {
+            if (this == ANY || this == have) {
+                return true;
+            }
+            switch (this) {
+                case INTEGER:
+                    return have == BOOLEAN;
+                case NUMERIC:
+                    return have == INTEGER || have == BOOLEAN || have == PAIR;
+                case PIECE:
+                    return have == GRID || have == PATCH;
+                case CONTAINER:
+                    return have == SET || have == TUPLE || have == PATCH || have == GRID || have == PAIR;
+                case SET:
+                    return have == PATCH;
+                default:
+                    return false;
             }
         }
     }

@@ -1,10 +1,8 @@
 package dev.arclab.pipeline;
 
-import dev.arclab.dsl.DslException;
-import dev.arclab.dsl.Fn;
 import dev.arclab.dsl.Fuel;
-import dev.arclab.dsl.Values;
 import dev.arclab.grid.Grid;
+import dev.arclab.program.Interpreter;
 import dev.arclab.program.Node;
 import dev.arclab.program.NodeHash;
 import dev.arclab.program.Outcome;
@@ -151,7 +149,7 @@ public final class Batch {
             }
             Fuel.start(fuelPerNode);
             try {
-                values[k] = call(values[callee[k]], args[k], values);
+                values[k] = Interpreter.apply(values[callee[k]], args[k], values);
             } catch (Fuel.OutOfFuel e) {
                 state[k] = TIMEOUT;
             } catch (RuntimeException | StackOverflowError e) {
@@ -193,28 +191,5 @@ public final class Batch {
             return c.value();
         }
         return ((Node.PrimitiveValue) node).primitive();
-    }
-
-    private static Object call(Object f, int[] a, Object[] values) {
-        if (!(f instanceof Fn fn)) {
-            throw new DslException(Values.kindName(f) + " is not callable");
-        }
-        switch (a.length) {
-            case 1:
-                return fn.call1(values[a[0]]);
-            case 2:
-                return fn.call2(values[a[0]], values[a[1]]);
-            case 3:
-                return fn.call3(values[a[0]], values[a[1]], values[a[2]]);
-            case 4:
-                return fn.call4(values[a[0]], values[a[1]], values[a[2]], values[a[3]]);
-            default: {
-                Object[] v = new Object[a.length];
-                for (int j = 0; j < a.length; j++) {
-                    v[j] = values[a[j]];
-                }
-                return fn.call(v);
-            }
-        }
     }
 }

@@ -96,7 +96,7 @@ public final class Differs {
     private static long colours(Grid g) {
         long mask = 0;
         for (int c : g.cells()) {
-            mask |= 1L << Math.floorMod(c, 64);
+            mask |= 1L << (c & 63);
         }
         return mask;
     }
@@ -119,42 +119,69 @@ public final class Differs {
         }
         int[] cells = g.cells();
         int bg = background(cells);
-        boolean[] seen = new boolean[cells.length];
-        int[] stack = new int[cells.length];
+        Scratch sc = SCRATCH.get().fit(cells.length);
+        int[] seen = sc.seen;
+        int[] stack = sc.stack;
+        int mark = sc.nextMark();
         int count = 0;
         for (int start = 0; start < cells.length; start++) {
-            if (seen[start] || cells[start] == bg) {
+            if (seen[start] == mark || cells[start] == bg) {
                 continue;
             }
             count++;
             int colour = cells[start];
             int top = 0;
             stack[top++] = start;
-            seen[start] = true;
+            seen[start] = mark;
             while (top > 0) {
                 int k = stack[--top];
-                int i = k / cols;
                 int j = k % cols;
-                if (i > 0 && !seen[k - cols] && cells[k - cols] == colour) {
-                    seen[k - cols] = true;
+                if (k >= cols && seen[k - cols] != mark && cells[k - cols] == colour) {
+                    seen[k - cols] = mark;
                     stack[top++] = k - cols;
                 }
-                if (i < rows - 1 && !seen[k + cols] && cells[k + cols] == colour) {
-                    seen[k + cols] = true;
+                if (k + cols < cells.length && seen[k + cols] != mark && cells[k + cols] == colour) {
+                    seen[k + cols] = mark;
                     stack[top++] = k + cols;
                 }
-                if (j > 0 && !seen[k - 1] && cells[k - 1] == colour) {
-                    seen[k - 1] = true;
+                if (j > 0 && seen[k - 1] != mark && cells[k - 1] == colour) {
+                    seen[k - 1] = mark;
                     stack[top++] = k - 1;
                 }
-                if (j < cols - 1 && !seen[k + 1] && cells[k + 1] == colour) {
-                    seen[k + 1] = true;
+                if (j < cols - 1 && seen[k + 1] != mark && cells[k + 1] == colour) {
+                    seen[k + 1] = mark;
                     stack[top++] = k + 1;
                 }
             }
         }
         return count;
     }
+
+    /** Per-thread work arrays for flood fills; a cell is seen when it holds the current mark. */
+    private static final class Scratch {
+        int[] seen = new int[0];
+        int[] stack = new int[0];
+        int mark;
+
+        Scratch fit(int n) {
+            if (seen.length < n) {
+                seen = new int[n];
+                stack = new int[n];
+                mark = 0;
+            }
+            return this;
+        }
+
+        int nextMark() {
+            if (++mark == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(seen, 0);
+                mark = 1;
+            }
+            return mark;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** The most common value, ties to the smallest (the DSL's mostcolor). */
     private static int background(int[] cells) {

@@ -155,7 +155,7 @@ public final class Mutator {
     }
 
     private static boolean fits(Family have, Family want) {
-        return want == Family.ANY || have == want;
+        return want.accepts(have);
     }
 
     /** The declared type family of a node's value. */
@@ -164,7 +164,7 @@ public final class Mutator {
             return Family.GRID;
         }
         if (n instanceof Node.Constant c) {
-            return c.value() instanceof Pair ? Family.PAIR : Family.INTEGER;
+            return c.value() instanceof Pair ? Family.PAIR : BOOLEANS.contains(c.name()) ? Family.BOOLEAN : Family.INTEGER;
         }
         if (n instanceof Node.PrimitiveValue) {
             return Family.CALLABLE;

@@ -43,7 +43,8 @@ public final class RunRecords {
                 throw new IOException(file + ": not a run record (no phases or config)");
             }
             return run;
-        } catch (JsonParseException e) {
+        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+            // Gson reports a record with missing or mistyped parts as one of these.
             throw new IOException(file + ": not a run record: " + e.getMessage(), e);
         }
     }

@@ -70,31 +70,37 @@ public final class Interpreter {
         return e.getMessage() == null ? "" : ": " + e.getMessage();
     }
 
+    /**
+     * Calls the function value {@code f} on the values at {@code args} of {@code values}: how a call node
+     * is evaluated, here and in batch DAGs. A value that is not a function is a DSL error.
+     */
+    public static Object apply(Object f, int[] args, Object[] values) {
+        if (!(f instanceof Fn fn)) {
+            throw new DslException(Values.kindName(f) + " " + Values.shortRepr(f) + " is not callable");
+        }
+        switch (args.length) {
+            case 1:
+                return fn.call1(values[args[0]]);
+            case 2:
+                return fn.call2(values[args[0]], values[args[1]]);
+            case 3:
+                return fn.call3(values[args[0]], values[args[1]], values[args[2]]);
+            case 4:
+                return fn.call4(values[args[0]], values[args[1]], values[args[2]], values[args[3]]);
+            default: {
+                Object[] a = new Object[args.length];
+                for (int j = 0; j < args.length; j++) {
+                    a[j] = values[args[j]];
+                }
+                return fn.call(a);
+            }
+        }
+    }
+
     private static Object evaluate(Program p, int k, Object[] memo, Grid input) {
         Node node = p.node(k);
         if (node instanceof Node.Call) {
-            Object f = memo[p.calleeIndex(k)];
-            if (!(f instanceof Fn fn)) {
-                throw new DslException(Values.kindName(f) + " " + Values.shortRepr(f) + " is not callable");
-            }
-            int[] a = p.argIndices(k);
-            switch (a.length) {
-                case 1:
-                    return fn.call1(memo[a[0]]);
-                case 2:
-                    return fn.call2(memo[a[0]], memo[a[1]]);
-                case 3:
-                    return fn.call3(memo[a[0]], memo[a[1]], memo[a[2]]);
-                case 4:
-                    return fn.call4(memo[a[0]], memo[a[1]], memo[a[2]], memo[a[3]]);
-                default: {
-                    Object[] args = new Object[a.length];
-                    for (int j = 0; j < a.length; j++) {
-                        args[j] = memo[a[j]];
-                    }
-                    return fn.call(args);
-                }
-            }
+            return apply(memo[p.calleeIndex(k)], p.argIndices(k), memo);
         }
         if (node instanceof Node.Input) {
             return input;

@@ -61,20 +61,7 @@ public final class Application {
         }
         Object[] results = map(function, es);
         if (container instanceof FSet) {
-            Object[][] parts = new Object[results.length][];
-            long total = 0;
-            for (int k = 0; k < results.length; k++) {
-                parts[k] = elems(results[k]);
-                total += parts[k].length;
-            }
-            chargeBuild(total);
-            Object[] all = new Object[(int) total];
-            int w = 0;
-            for (Object[] p : parts) {
-                System.arraycopy(p, 0, all, w, p.length);
-                w += p.length;
-            }
-            return FSet.fromArray(all);
+            return Containers.unionOf(results);
         }
         return concatAll(results);
     }

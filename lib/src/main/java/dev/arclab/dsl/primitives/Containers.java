@@ -770,20 +770,7 @@ public final class Containers {
                 Fuel.charge(only.size());
                 return only;
             }
-            Object[][] parts = new Object[outer.length][];
-            long total = 0;
-            for (int k = 0; k < outer.length; k++) {
-                parts[k] = elems(outer[k]);
-                total += parts[k].length;
-            }
-            chargeBuild(total);
-            Object[] all = new Object[(int) total];
-            int w = 0;
-            for (Object[] p : parts) {
-                System.arraycopy(p, 0, all, w, p.length);
-                w += p.length;
-            }
-            return FSet.fromArray(all);
+            return unionOf(outer);
         }
         if (containers instanceof Grid g) {
             chargeBuild(g.cells().length);
@@ -973,5 +960,23 @@ public final class Containers {
             }
         }
         throw new DslException("other: no element differs from the value");
+    }
+
+    /** The FrozenSet of the elements of all the given containers (merge of a FrozenSet of containers). */
+    static FSet unionOf(Object[] containers) {
+        Object[][] parts = new Object[containers.length][];
+        long total = 0;
+        for (int k = 0; k < containers.length; k++) {
+            parts[k] = elems(containers[k]);
+            total += parts[k].length;
+        }
+        chargeBuild(total);
+        Object[] all = new Object[(int) total];
+        int w = 0;
+        for (Object[] p : parts) {
+            System.arraycopy(p, 0, all, w, p.length);
+            w += p.length;
+        }
+        return FSet.fromArray(all);
     }
 }

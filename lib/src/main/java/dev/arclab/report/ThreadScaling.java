@@ -1,0 +1,62 @@
+package dev.arclab.report;
+
+import dev.arclab.profile.RunRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Measured speedup of one phase (or {@link RunSeries#TOTAL}) against the thread count. The reference is
+ * the smallest thread count measured (normally 1): speedup(t) = median wall(reference) / median wall(t),
+ * with a conservative range from the extremes (reference min / wall max .. reference max / wall min).
+ * Ideal speedup is t / reference threads.
+ */
+public record ThreadScaling(String phase, List<Point> points) {
+
+    /** One thread count: its wall time range in nanoseconds over the repeats. */
+    public record Point(int threads, Range wall) {
+    }
+
+    public ThreadScaling {
+        points = List.copyOf(points);
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("thread scaling of " + phase + " has no points");
+        }
+    }
+
+    /** Builds the curve from runs grouped by thread count. */
+    public static ThreadScaling of(String phase, Map<Integer, List<RunRecord>> runsByThreads) {
+        List<Point> points = new ArrayList<>();
+        new TreeMap<>(runsByThreads).forEach((t, runs) ->
+                points.add(new Point(t, new RunSeries(t + " threads", runs).wall(phase))));
+        return new ThreadScaling(phase, points);
+    }
+
+    public Point reference() {
+        return points.get(0);
+    }
+
+    public double speedup(Point p) {
+        return reference().wall().median() / p.wall().median();
+    }
+
+    /** Lowest speedup the measured ranges allow. */
+    public double speedupLow(Point p) {
+        return reference().wall().min() / p.wall().max();
+    }
+
+    /** Highest speedup the measured ranges allow. */
+    public double speedupHigh(Point p) {
+        return reference().wall().max() / p.wall().min();
+    }
+
+    public double idealSpeedup(Point p) {
+        return (double) p.threads() / reference().threads();
+    }
+
+    /** speedup / ideal speedup. */
+    public double efficiency(Point p) {
+        return speedup(p) / idealSpeedup(p);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.arclab.bench;
+
+import dev.arclab.dsl.Dsl;
+import dev.arclab.dsl.Pair;
+import dev.arclab.dsl.Primitive;
+import dev.arclab.grid.Grid;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The heaviest primitives on 30×30 grids, called through their function values as programs call them.
+ * Two kinds of grid: "objects" (a background with scattered one-colour rectangles, as ARC tasks look) and
+ * "noise" (random colours 0..3: many small objects, the worst case for segmentation).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class PrimitiveBench {
+
+    @Param({"objects", "noise"})
+    public String kind;
+
+    private Grid grid;
+    private Object object;
+    private Object pattern;
+    private final Pair offset = new Pair(2, -3);
+    private final Primitive objects = Dsl.require("objects");
+    private final Primitive occurrences = Dsl.require("occurrences");
+    private final Primitive fgpartition = Dsl.require("fgpartition");
+    private final Primitive paint = Dsl.require("paint");
+    private final Primitive shift = Dsl.require("shift");
+
+    @Setup
+    public void setUp() {
+        Random r = new Random(1);
+        int[] cells = new int[30 * 30];
+        if (kind.equals("noise")) {
+            for (int k = 0; k < cells.length; k++) {
+                cells[k] = r.nextInt(4);
+            }
+        } else {
+            for (int n = 0; n < 12; n++) {
+                int h = 1 + r.nextInt(5);
+                int w = 1 + r.nextInt(5);
+                int i0 = r.nextInt(30 - h);
+                int j0 = r.nextInt(30 - w);
+                int c = 1 + r.nextInt(9);
+                for (int i = i0; i < i0 + h; i++) {
+                    for (int j = j0; j < j0 + w; j++) {
+                        cells[i * 30 + j] = c;
+                    }
+                }
+            }
+        }
+        grid = Grid.wrap(30, 30, cells);
+        // the largest object, recoloured, so that painting it really changes the grid
+        Object largest = Dsl.call("argmax", objects.call4(grid, 1, 0, 1), Dsl.require("size"));
+        object = Dsl.call("recolor", 9, largest);
+        // a 2x2 pattern cut from the grid, so it occurs at least once
+        pattern = Dsl.call("asobject", Dsl.call("crop", grid, new Pair(10, 10), new Pair(2, 2)));
+    }
+
+    @Benchmark
+    public Object objectsUnivaluedNoDiagonalWithoutBg() {
+        return objects.call4(grid, 1, 0, 1);
+    }
+
+    @Benchmark
+    public Object objectsMultivaluedDiagonal() {
+        return objects.call4(grid, 0, 1, 0);
+    }
+
+    @Benchmark
+    public Object occurrences2x2() {
+        return occurrences.call2(grid, pattern);
+    }
+
+    @Benchmark
+    public Object fgpartition() {
+        return fgpartition.call1(grid);
+    }
+
+    @Benchmark
+    public Object paintObject() {
+        return paint.call2(grid, object);
+    }
+
+    @Benchmark
+    public Object shiftObject() {
+        return shift.call2(object, offset);
+    }
+}
