@@ -41,6 +41,8 @@ public final class Main implements Callable<Integer> {
             TasksCommand.class,
             SolveCommand.class,
             RunCommand.class,
+            CacheCommand.class,
+            BenchCacheCommand.class,
             BenchCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class);

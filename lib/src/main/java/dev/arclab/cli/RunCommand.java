@@ -1,8 +1,14 @@
 package dev.arclab.cli;
 
+import dev.arclab.cache.CacheOptions;
+import dev.arclab.cache.Caches;
+import dev.arclab.cache.MapDbCache;
+import dev.arclab.pipeline.MapStats;
+import dev.arclab.pipeline.MemoryCache;
 import dev.arclab.pipeline.PhaseResults;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
+import dev.arclab.pipeline.ResultCache;
 import dev.arclab.pipeline.WorkerPool;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
@@ -22,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +37,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code arclab run}: the search pipeline from the command line. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the search pipeline (generate, score, filter, canonicalize, validate, save, differs) "
-                + "for N iterations, then predict; print a phase table per iteration.")
+        description = {"Run the search pipeline (generate, score, filter, canonicalize, validate, save, differs) "
+                + "for N iterations, then predict; print a phase table per iteration.",
+                "Results, the solver library and the run history are kept in the store HOME/cache.db "
+                        + "(--home, else $ARCLAB_HOME, else ~/.arclab), so the next run starts warm. The output ends "
+                        + "with one line per cache map: hits this run, hits from disk, misses, time saved."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -67,6 +77,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write run.json (the run record) and submission.json here.")
     Path out;
 
+    @Option(names = "--home", paramLabel = "DIR", description = "Home of the store cache.db (wins over $ARCLAB_HOME; default ~/.arclab).")
+    Path home;
+
+    @Option(names = "--no-store", description = "Keep results in memory only: nothing is read from or written to the store.")
+    boolean noStore;
+
+    @Option(names = "--cache-limit", paramLabel = "SIZE", description = "Size limit of the store, e.g. 500M or 2G "
+            + "(default 2G); least recently used entries are evicted beyond it.")
+    String cacheLimit;
+
+    @Option(names = "--resume", description = "Start from the solver library kept in the store by earlier runs, "
+            + "as well as the solver file.")
+    boolean resume;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -76,6 +100,21 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--iterations >= 0, --tasks-per-batch >= 1, --mutants >= 0, "
                     + "--mutation in 0..1, --threads >= 1 and --limit >= 1 are required");
         }
+        CacheOptions cacheOptions = CacheOptions.at(home == null ? Caches.home() : home);
+        if (cacheLimit != null) {
+            try {
+                cacheOptions = cacheOptions.withSizeLimit(CacheOptions.parseSize(cacheLimit));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--cache-limit: " + e.getMessage());
+            }
+        }
+        CacheOptions opening = cacheOptions;
+        // Opening the store loads MapDB's classes: overlap it with reading the tasks and solvers.
+        CompletableFuture<ResultCache> store = noStore ? CompletableFuture.completedFuture(new MemoryCache())
+                : CompletableFuture.supplyAsync(() -> Caches.open(opening, m -> {
+                    err.println(m);
+                    err.flush();
+                }));
         TaskSet set = tasks == null ? TaskLoader.bundled() : TaskLoader.load(tasks);
         if (limit != null && limit < set.size()) {
             List<Task> first = set.tasks().subList(0, limit);
@@ -96,7 +135,17 @@ public final class RunCommand implements Callable<Integer> {
         PipelineConfig config = PipelineConfig.defaults()
                 .withThreads(threads == null ? WorkerPool.defaultThreads() : threads)
                 .withSeed(seed).withTasksPerBatch(tasksPerBatch).withMutation(mutation, mutants);
-        try (Pipeline pipeline = new Pipeline(set, config)) {
+        ResultCache cache = store.join();
+        List<MapStats> cacheBefore = cache.stats();
+        try (Pipeline pipeline = new Pipeline(set, config, cache)) {
+            if (cache instanceof MapDbCache s) {
+                o.printf("store %s (session %d)%n", s.file(), s.session());
+            }
+            if (resume) {
+                PhaseRecord restored = pipeline.restoreLibrary();
+                o.printf(java.util.Locale.ROOT, "%d programs restored from the store, %d kept (%.3f s)%n", restored.counter("programs"),
+                        restored.counter("kept"), restored.wallSeconds());
+            }
             PhaseRecord load = pipeline.loadLibrary(parsed);
             o.printf("%d tasks, %d solver programs loaded (%s), %d threads, seed %d%n", set.size(),
                     pipeline.library().size(), String.format("%.3f s", load.wallSeconds()), config.threads(), seed);
@@ -129,6 +178,14 @@ public final class RunCommand implements Callable<Integer> {
                 RunRecords.write(record, out.resolve("run.json"));
                 predicted.submission().write(out.resolve("submission.json"));
                 o.println("wrote " + out.resolve("run.json") + " and " + out.resolve("submission.json"));
+            }
+            cache.commit();
+            o.println();
+            List<MapStats> after = cache.stats();
+            for (int k = 0; k < after.size(); k++) {
+                MapStats d = after.get(k).since(cacheBefore.get(k));
+                o.printf(java.util.Locale.ROOT, "cache %s: %d hits this run, %d hits from disk, %d misses, %.3f s saved%n", d.map(), d.sessionHits(),
+                        d.diskHits(), d.misses(), d.savedSeconds());
             }
         }
         o.flush();

@@ -19,5 +19,19 @@ public interface CacheMap<V> {
     /** Stores a value computed at a measured cost. */
     void put(String key, V value, long costNanos);
 
+    /**
+     * {@code get(group + "|" + item)}: the same entry, for callers that hold the two parts (the pipeline
+     * keeps its program and sample key strings, so a store can look them up without building or
+     * hashing a new key string each time).
+     */
+    default Entry<V> get(String group, String item) {
+        return get(group + "|" + item);
+    }
+
+    /** {@code put(group + "|" + item, value, costNanos)}. */
+    default void put(String group, String item, V value, long costNanos) {
+        put(group + "|" + item, value, costNanos);
+    }
+
     MapStats stats();
 }

@@ -9,6 +9,9 @@ import dev.arclab.grid.Grid;
  */
 public final class Differs {
 
+    /** Part of the cache keys of measures: change it when a measure's definition changes. */
+    public static final String VERSION = "differs-1";
+
     /** The measures of one produced grid against one expected grid. */
     public record Measures(double cells, double shape, double palette, double objects) {
         public static final Measures ZERO = new Measures(0, 0, 0, 0);

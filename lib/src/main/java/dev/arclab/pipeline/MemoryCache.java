@@ -49,6 +49,7 @@ public final class MemoryCache implements ResultCache {
     private final Map<String> canonical = new Map<>("canonical");
     private final Map<Validation> validations = new Map<>("validation");
     private final Map<SampleResult> scores = new Map<>("score");
+    private final Map<Differs.Measures> differs = new Map<>("differs");
 
     @Override
     public CacheMap<String> canonical() {
@@ -63,6 +64,11 @@ public final class MemoryCache implements ResultCache {
     @Override
     public CacheMap<SampleResult> scores() {
         return scores;
+    }
+
+    @Override
+    public CacheMap<Differs.Measures> differs() {
+        return differs;
     }
 
     @Override

@@ -25,6 +25,7 @@ import dev.arclab.program.NodeTable;
 import dev.arclab.program.Outcome;
 import dev.arclab.program.ParseResult;
 import dev.arclab.program.Program;
+import dev.arclab.program.ProgramParser;
 import dev.arclab.task.Example;
 import dev.arclab.task.Submission;
 import dev.arclab.task.Task;
@@ -74,6 +75,8 @@ public final class Pipeline implements AutoCloseable {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Map<String, String[]> sampleKeys = new HashMap<>();
     private final Map<String, String> demoHashes = new HashMap<>();
+    /** Starts every result-cache key: results depend on the DSL's behaviour and on the fuel budget. */
+    private final String keyBase;
     private final List<PhaseRecord> phases = new ArrayList<>();
     private final List<RunRecord> history = new ArrayList<>();
     private Map<String, List<NearMiss>> nearMisses = Map.of();
@@ -92,6 +95,7 @@ public final class Pipeline implements AutoCloseable {
         this.library = new SolverLibrary(config.keepPerTask());
         this.interpreter = new Interpreter(config.fuel());
         this.validator = new Validator(interpreter);
+        this.keyBase = Dsl.VERSION + "|fuel=" + config.fuel();
         for (Task t : demoTasks) {
             demoHashes.put(t.id(), TaskHashes.demoHash(t));
             String[] keys = new String[t.demo().size()];
@@ -165,14 +169,56 @@ public final class Pipeline implements AutoCloseable {
      * unknown score. Returns the timing of this load.
      */
     public PhaseRecord loadLibrary(ParseResult parsed) {
-        cancelled.set(false);
         List<Program> programs = new ArrayList<>();
+        List<Origin> origins = new ArrayList<>();
         for (Program p : parsed.programs()) {
             programs.add(Program.of(p.taskId(), table.adopt(p.root())));
+            origins.add(Origin.file(parsed.file() + " solve_" + p.taskId()));
         }
-        PhaseTimer timer = new PhaseTimer("load library", iteration, config.threads());
-        WorkerPool.Mapped<LibraryEntry> entries = pool.map(programs, Program::taskId, p -> {
-            Origin origin = Origin.file(parsed.file() + " solve_" + p.taskId());
+        return offerAll("load library", programs, origins);
+    }
+
+    /**
+     * Adds the programs the result cache kept for the library in earlier sessions (its
+     * {@link ResultCache#storedLibrary()}; none with an in-memory cache), re-validated on the loaded
+     * tasks' demo pairs like a solver file's (through the cache, so a warm store makes this cheap).
+     * Programs that no longer parse are left out. Returns the timing of this load.
+     */
+    public PhaseRecord restoreLibrary() {
+        List<Program> programs = new ArrayList<>();
+        List<Origin> origins = new ArrayList<>();
+        ProgramParser parser = new ProgramParser(table);
+        int unreadable = 0;
+        for (ResultCache.StoredProgram sp : cache.storedLibrary()) {
+            try {
+                programs.add(parser.parseProgram(sp.text()).withTaskId(sp.task()));
+                origins.add(sp.origin());
+            } catch (RuntimeException e) {
+                unreadable++;
+            }
+        }
+        PhaseRecord r = offerAll("restore library", programs, origins);
+        if (unreadable > 0) {
+            Map<String, Long> counters = new LinkedHashMap<>(r.counters());
+            counters.put("unreadable", (long) unreadable);
+            r = new PhaseRecord(r.phase(), r.iteration(), r.threads(), r.wallNanos(), r.busyNanos(), r.cpuNanos(), r.items(),
+                    r.longestItemNanos(), r.tasks(), r.itemTimings(), counters, r.partial());
+        }
+        return r;
+    }
+
+    /** Validates each program on its own task (unknown score when the task is not loaded) and offers it. */
+    private PhaseRecord offerAll(String phase, List<Program> programs, List<Origin> origins) {
+        cancelled.set(false);
+        List<Integer> indices = new ArrayList<>();
+        for (int k = 0; k < programs.size(); k++) {
+            indices.add(k);
+        }
+        PhaseTimer timer = new PhaseTimer(phase, iteration, config.threads());
+        List<MapStats> before = cache.stats();
+        WorkerPool.Mapped<LibraryEntry> entries = pool.map(indices, k -> programs.get(k).taskId(), k -> {
+            Program p = programs.get(k);
+            Origin origin = origins.get(k);
             Task t = demoTasks.find(p.taskId()).orElse(null);
             if (t == null) {
                 return new LibraryEntry(p.taskId(), p, Double.NaN, 0, 0, 0, 0, origin);
@@ -180,12 +226,16 @@ public final class Pipeline implements AutoCloseable {
             Validation v = validate(p, t);
             return new LibraryEntry(t.id(), p, v.score(), v.matched(), v.total(), v.fuel(), v.nanos(), origin);
         }, timer, cancelled);
+        List<LibraryEntry> kept = new ArrayList<>();
         for (LibraryEntry e : entries.results()) {
-            if (e != null) {
-                library.offer(e);
+            if (e != null && library.offer(e)) {
+                kept.add(e);
             }
         }
         timer.count("programs", programs.size());
+        timer.count("kept", kept.size());
+        countCache(timer, before);
+        cache.storeLibrary(kept);
         cache.commit();
         return timer.finish(entries.partial());
     }
@@ -290,7 +340,7 @@ public final class Pipeline implements AutoCloseable {
                 items.add(new Item(t, s));
             }
         }
-        String[] memberHashes = batch.members().stream().map(Batch.Member::hash).toArray(String[]::new);
+        String[] groups = batch.members().stream().map(m -> keyBase + "|" + m.hash()).toArray(String[]::new);
         PhaseTimer timer = new PhaseTimer("score", iteration, config.threads());
         List<MapStats> before = cache.stats();
         WorkerPool.Mapped<SampleResult[]> mapped = mapWithProgress("score", items, i -> list.get(i.task()).id(), i -> {
@@ -300,7 +350,7 @@ public final class Pipeline implements AutoCloseable {
             SampleResult[] out = new SampleResult[batch.size()];
             BitSet wanted = new BitSet(batch.size());
             for (int m = 0; m < out.length; m++) {
-                CacheMap.Entry<SampleResult> hit = cache.scores().get(scoreKey(memberHashes[m], sampleKey));
+                CacheMap.Entry<SampleResult> hit = cache.scores().get(groups[m], sampleKey);
                 if (hit != null) {
                     out[m] = hit.value();
                 } else {
@@ -316,7 +366,7 @@ public final class Pipeline implements AutoCloseable {
                     Grid produced = v instanceof Grid g ? g : null;
                     boolean match = v != null && Values.equal(v, ex.output());
                     out[m] = new SampleResult(ev.status()[m], match, produced, ev.fuel()[m]);
-                    cache.scores().put(scoreKey(memberHashes[m], sampleKey), out[m], perMember);
+                    cache.scores().put(groups[m], sampleKey, out[m], perMember);
                 }
             }
             return out;
@@ -347,10 +397,6 @@ public final class Pipeline implements AutoCloseable {
         countCache(timer, before);
         timer.count("candidates", new Scored(batch, scores, null).candidatesWithAMatch().size());
         return new Scored(batch, scores, record(timer, mapped.partial()));
-    }
-
-    private static String scoreKey(String programHash, String sampleKey) {
-        return Dsl.VERSION + "|" + programHash + "|" + sampleKey;
     }
 
     // ---- filter ----------------------------------------------------------------------------------
@@ -435,13 +481,14 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private Validation validate(Program program, Task task) {
-        String key = Dsl.VERSION + "|" + program.hash().hex() + "|" + demoHashes.get(task.id());
-        CacheMap.Entry<Validation> hit = cache.validations().get(key);
+        String group = keyBase + "|" + program.hash().hex();
+        String demoHash = demoHashes.get(task.id());
+        CacheMap.Entry<Validation> hit = cache.validations().get(group, demoHash);
         if (hit != null) {
             return hit.value();
         }
         Validation v = validator.validate(program, task);
-        cache.validations().put(key, v, v.nanos());
+        cache.validations().put(group, demoHash, v, v.nanos());
         return v;
     }
 
@@ -469,6 +516,7 @@ public final class Pipeline implements AutoCloseable {
         });
         timer.count("offered", validated.checked().size());
         timer.count("added", added.size());
+        cache.storeLibrary(added);
         cache.commit();
         return new Saved(List.copyOf(added), validated.checked().size(), library.size(), library.perfectTasks(),
                 record(timer, validated.timing().partial()));
@@ -485,14 +533,14 @@ public final class Pipeline implements AutoCloseable {
         startPhase();
         PhaseTimer timer = new PhaseTimer("differs", iteration, config.threads());
         List<TaskScores> list = scored.tasks();
+        List<MapStats> before = cache.stats();
+        String[] groups = scored.batch().members().stream().map(m -> keyBase + "|" + Differs.VERSION + "|" + m.hash())
+                .toArray(String[]::new);
         WorkerPool.Mapped<List<NearMiss>> mapped = mapWithProgress("differs", list, TaskScores::task, t -> {
             List<NearMiss> out = new ArrayList<>();
             List<Map<Grid, Differs.Measures>> memo = new ArrayList<>();
-            Differs.Target[] targets = new Differs.Target[t.expected().length];
-            for (int s = 0; s < targets.length; s++) {
-                memo.add(new HashMap<>());
-                targets[s] = new Differs.Target(t.expected()[s]);
-            }
+            Differs.Target[] targets = null;
+            String demoHash = demoHashes.get(t.task());
             for (int m = 0; m < scored.batch().size(); m++) {
                 SampleResult[] r = t.results()[m];
                 if (t.matched(m) == r.length) {
@@ -505,7 +553,24 @@ public final class Pipeline implements AutoCloseable {
                     any |= produced[s] != null;
                 }
                 if (any) {
-                    out.add(new NearMiss(t.task(), scored.batch().members().get(m), Differs.mean(produced, targets, memo)));
+                    Batch.Member member = scored.batch().members().get(m);
+                    CacheMap.Entry<Differs.Measures> hit = cache.differs().get(groups[m], demoHash);
+                    Differs.Measures measures;
+                    if (hit != null) {
+                        measures = hit.value();
+                    } else {
+                        long t0 = System.nanoTime();
+                        if (targets == null) {
+                            targets = new Differs.Target[t.expected().length];
+                            for (int s = 0; s < targets.length; s++) {
+                                memo.add(new HashMap<>());
+                                targets[s] = new Differs.Target(t.expected()[s]);
+                            }
+                        }
+                        measures = Differs.mean(produced, targets, memo);
+                        cache.differs().put(groups[m], demoHash, measures, System.nanoTime() - t0);
+                    }
+                    out.add(new NearMiss(t.task(), member, measures));
                 }
             }
             out.sort(Comparator.comparingDouble((NearMiss n) -> -n.measures().combined())
@@ -526,6 +591,7 @@ public final class Pipeline implements AutoCloseable {
         }
         nearMisses = best;
         timer.count("near misses measured", measured);
+        countCache(timer, before);
         return new Differed(best, measured, record(timer, mapped.partial()));
     }
 
@@ -658,6 +724,8 @@ public final class Pipeline implements AutoCloseable {
         RunRecord run = new RunRecord("run-" + (history.size() + 1), runStarted, rc,
                 List.copyOf(phases.subList(from, phases.size())), summary);
         history.add(run);
+        cache.storeRun(run);
+        cache.commit();
         return run;
     }
 

@@ -1,0 +1,751 @@
+package dev.arclab.cache;
+
+import dev.arclab.pipeline.CacheMap;
+import dev.arclab.pipeline.Differs;
+import dev.arclab.pipeline.LibraryEntry;
+import dev.arclab.pipeline.MapStats;
+import dev.arclab.pipeline.Origin;
+import dev.arclab.pipeline.ResultCache;
+import dev.arclab.pipeline.SampleResult;
+import dev.arclab.pipeline.Validation;
+import dev.arclab.profile.RunRecord;
+import dev.arclab.profile.RunRecords;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
+import org.mapdb.Serializer;
+
+/**
+ * The persistent result cache: one MapDB file ({@code cache.db} in the home folder) with transactions
+ * and memory-mapped I/O, holding canonical texts, validations, score results and near-miss measures
+ * (see {@link GroupedMap}), the solver library and the run history. Obtain it through
+ * {@link Caches#open}, which keeps one handle per file per JVM and closes it on shutdown.
+ *
+ * <p>Everything put is made durable by {@link #commit()} (the pipeline commits at the end of every
+ * phase); a process killed at any moment loses only what it put since its last commit. After a commit
+ * the store evicts the least recently used groups (programs) while its entries take more than the size
+ * limit. {@link #close()} only commits: the handle stays open for the other users of this JVM;
+ * {@link #shutdown()} closes it for good.
+ *
+ * <p>Statistics distinguish hits on entries written by this session (one open of the file) from hits on
+ * entries an earlier session wrote (from disk), and add up the measured cost stored with each hit.
+ */
+public final class MapDbCache implements ResultCache {
+    /** The file's name in the home folder. */
+    public static final String FILE_NAME = "cache.db";
+    /** Format of the records; a file with another format is moved aside. */
+    public static final long FORMAT = 1;
+    /** The result maps, in {@link #stats()} order; {@code library} and {@code history} follow in {@link #allStats()}. */
+    public static final List<String> RESULT_MAPS = List.of("canonical", "validation", "score", "differs");
+    public static final List<String> MAPS = List.of("canonical", "validation", "score", "differs", "library", "history");
+    /** Groups held in memory beyond this are dropped after a commit (they are read again when used). */
+    static final long MEMORY_BUDGET = 256L << 20;
+
+    private static final boolean DEBUG = Boolean.getBoolean("arclab.cache.debug");
+    /**
+     * For the crash tests: runs inside {@link #commit()} when the batch is written to MapDB's log but
+     * not yet committed, so a test can kill the process at exactly that point.
+     */
+    static volatile Runnable beforeMapDbCommit;
+    private final CacheOptions options;
+    private final Path file;
+    private final Consumer<String> messages;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final GroupedMap<String> canonical = new GroupedMap<>("canonical", Codec.STRING, this);
+    private final GroupedMap<Validation> validations = new GroupedMap<>("validation", Codec.VALIDATION, this);
+    private final GroupedMap<SampleResult> scores = new GroupedMap<>("score", Codec.SAMPLE, this);
+    private final GroupedMap<Differs.Measures> differs = new GroupedMap<>("differs", Codec.MEASURES, this);
+    private final List<GroupedMap<?>> results = List.of(canonical, validations, scores, differs);
+    private DB db;
+    private HTreeMap<String, Long> meta;
+    private HTreeMap<String, byte[]> library;
+    private BTreeMap<Long, byte[]> history;
+    private long libraryBytes;
+    private long historyBytes;
+    /** Writes until the next commit carry this tick; it grows by one per commit and never goes back. */
+    private long tick;
+    /** The first tick of this session: entries with an older tick were written by an earlier session. */
+    private long sessionStart;
+    private long session;
+    private long evicted;
+    private long[][] lifeAtLastCommit;
+    private final Map<String, Long> written = new java.util.HashMap<>();
+    private boolean libraryDirty;
+    private boolean historyDirty;
+    private volatile boolean closed;
+
+    private MapDbCache(CacheOptions options, Consumer<String> messages) {
+        this.options = options;
+        this.file = options.file();
+        this.messages = messages;
+    }
+
+    /**
+     * Opens the file of {@code options}, moving a file that cannot be opened (corrupt, not a MapDB file,
+     * another format) aside with a message saying where, and starting a new one.
+     *
+     * @throws DBException.FileLocked when another process has the file open
+     * @throws IOException when the folder cannot be made or the file cannot be moved aside
+     */
+    static MapDbCache open(CacheOptions options, Consumer<String> messages) throws IOException {
+        Files.createDirectories(options.home());
+        MapDbCache c = new MapDbCache(options, messages);
+        Files.deleteIfExists(c.compactFile());
+        long size = Files.exists(c.file) ? Files.size(c.file) : -1;
+        try {
+            c.attach(openDb(c.file));
+        } catch (DBException.FileLocked e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError v) {
+                throw v;
+            }
+            if (lockedByOther(e)) {
+                throw new DBException.FileLocked(c.file, e instanceof Exception ex ? ex : new RuntimeException(e));
+            }
+            // MapDB may have grown a short file to its first mapped page with zeros: give it back its size
+            if (size >= 0 && Files.exists(c.file) && Files.size(c.file) > size) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(c.file,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.truncate(size);
+                }
+            }
+            Path aside = c.moveAside();
+            messages.accept("cache: " + c.file + " could not be opened (" + describe(e) + "); moved it to " + aside
+                    + " and started a new cache");
+            c.attach(openDb(c.file));
+        }
+        return c;
+    }
+
+    private static boolean lockedByOther(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DBException.FileLocked || t instanceof java.nio.channels.OverlappingFileLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + (m.length() > 160 ? m.substring(0, 160) + "..." : m));
+    }
+
+    private static DB openDb(Path file) {
+        return DBMaker.fileDB(file.toFile()).transactionEnable().fileMmapEnableIfSupported().make();
+    }
+
+    /** Binds the maps of a freshly opened DB, checks its format and starts a session. Closes it on failure. */
+    private void attach(DB opened) {
+        try {
+            boolean empty = !opened.getAllNames().iterator().hasNext();
+            HTreeMap<String, Long> m = opened.hashMap("meta", Serializer.STRING, Serializer.LONG).createOrOpen();
+            Long format = m.get("format");
+            if (format == null && !empty) {
+                throw new DBException.WrongFormat("a MapDB file without ARC Lab's records: " + opened.getAllNames());
+            }
+            if (format != null && format != FORMAT) {
+                throw new DBException.WrongFormat("ARC Lab cache format " + format + ", this version reads " + FORMAT);
+            }
+            boolean created = format == null;
+            if (created) {
+                m.put("format", FORMAT);
+            }
+            for (String name : RESULT_MAPS) {
+                GroupedMap<?> g = result(name);
+                g.attach(opened.hashMap(name + ".index", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),
+                        opened.hashMap(name + ".chunks", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),
+                        m.getOrDefault(name + ".entries", 0L), m.getOrDefault(name + ".bytes", 0L));
+            }
+            library = opened.hashMap("library", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+            history = opened.treeMap("history", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
+            libraryBytes = m.getOrDefault("library.bytes", 0L);
+            historyBytes = m.getOrDefault("history.bytes", 0L);
+            evicted = m.getOrDefault("evicted", 0L);
+            session = m.getOrDefault("sessions", 0L) + 1;
+            tick = m.getOrDefault("tick", 0L) + 1;
+            sessionStart = tick;
+            if (created) {
+                // a new file gets its format and collections at once; an existing one is not written
+                // until this session has something to commit (a MapDB commit costs ~10 ms even when empty)
+                m.put("sessions", session);
+                opened.commit();
+            }
+            db = opened;
+            meta = m;
+            written.clear();
+            written.put("sessions", created ? session : -1L);
+            lifeAtLastCommit = new long[results.size()][];
+            for (int k = 0; k < results.size(); k++) {
+                lifeAtLastCommit[k] = results.get(k).counters();
+            }
+        } catch (RuntimeException | Error e) {
+            try {
+                opened.close();
+            } catch (RuntimeException | Error ignored) {
+                // already failing: the first error is the one to report
+            }
+            throw e;
+        }
+    }
+
+    private Path moveAside() throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path aside = file.resolveSibling(FILE_NAME + ".broken-" + stamp);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = file.resolveSibling(FILE_NAME + ".broken-" + stamp + "-" + n);
+        }
+        if (Files.exists(file)) {
+            Files.move(file, aside);
+        }
+        for (Path wal : walFiles()) {
+            Files.move(wal, aside.resolveSibling(aside.getFileName() + wal.getFileName().toString().substring(FILE_NAME.length())));
+        }
+        return aside;
+    }
+
+    /** The write-ahead log files beside the store ({@code cache.db.wal.N}). */
+    private List<Path> walFiles() throws IOException {
+        try (Stream<Path> s = Files.list(file.getParent())) {
+            return s.filter(p -> p.getFileName().toString().startsWith(FILE_NAME + ".wal.")).sorted().toList();
+        }
+    }
+
+    private Path compactFile() {
+        return file.resolveSibling(FILE_NAME + ".compact");
+    }
+
+    GroupedMap<?> result(String name) {
+        return results.get(RESULT_MAPS.indexOf(name));
+    }
+
+    // ---- locking -------------------------------------------------------------------------------
+
+    void readLock() {
+        lock.readLock().lock();
+        if (closed) {
+            lock.readLock().unlock();
+            throw new IllegalStateException("the cache " + file + " is closed; open it again with Caches.open");
+        }
+    }
+
+    void readUnlock() {
+        lock.readLock().unlock();
+    }
+
+    private void writeLock() {
+        lock.writeLock().lock();
+        if (closed) {
+            lock.writeLock().unlock();
+            throw new IllegalStateException("the cache " + file + " is closed; open it again with Caches.open");
+        }
+    }
+
+    private void writeUnlock() {
+        lock.writeLock().unlock();
+    }
+
+    long sessionStart() {
+        return sessionStart;
+    }
+
+    String keyPrefix() {
+        return options.keyPrefix();
+    }
+
+    // ---- the result maps -----------------------------------------------------------------------
+
+    @Override
+    public CacheMap<String> canonical() {
+        return canonical;
+    }
+
+    @Override
+    public CacheMap<Validation> validations() {
+        return validations;
+    }
+
+    @Override
+    public CacheMap<SampleResult> scores() {
+        return scores;
+    }
+
+    @Override
+    public CacheMap<Differs.Measures> differs() {
+        return differs;
+    }
+
+    /**
+     * Makes everything put so far durable, then evicts the least recently used groups while the entries
+     * take more than the size limit. When nothing was put since the last commit it does nothing (a MapDB
+     * commit costs ~10 ms even when empty); the last-use times of groups that were only read are then
+     * written with the next commit that has something to write. A failed commit is reported and rolled
+     * back (what was put since the last commit is then only lost from disk); it does not throw.
+     */
+    @Override
+    public void commit() {
+        commit(false);
+    }
+
+    private void commit(boolean force) {
+        writeLock();
+        try {
+            boolean dirty = force || libraryDirty || historyDirty;
+            for (GroupedMap<?> g : results) {
+                dirty |= g.hasPending();
+            }
+            if (!dirty) {
+                return;
+            }
+            libraryDirty = false;
+            historyDirty = false;
+            long t0 = System.nanoTime();
+            for (GroupedMap<?> g : results) {
+                g.flush(tick);
+            }
+            long t1 = System.nanoTime();
+            writeCounters();
+            Runnable hook = beforeMapDbCommit;
+            if (hook != null) {
+                hook.run();
+            }
+            db.commit();
+            if (DEBUG) {
+                System.err.printf("cache commit: flush %.3f s, MapDB commit %.3f s%n", (t1 - t0) / 1e9,
+                        (System.nanoTime() - t1) / 1e9);
+            }
+            tick++;
+            if (totalBytes() > options.sizeLimitBytes()) {
+                evict();
+                writeCounters();
+                db.commit();
+                tick++;
+            }
+            for (GroupedMap<?> g : results) {
+                g.trimMemory(MEMORY_BUDGET / results.size());
+            }
+        } catch (RuntimeException e) {
+            messages.accept("cache: commit to " + file + " failed (" + describe(e) + "); rolled back to the last commit");
+            try {
+                db.rollback();
+            } catch (RuntimeException ignored) {
+                // the rollback failing leaves the file at its last commit as well
+            }
+            for (GroupedMap<?> g : results) {
+                g.forget();
+            }
+            written.clear();
+            reloadCounters();
+        } finally {
+            writeUnlock();
+        }
+    }
+
+    private void writeCounters() {
+        for (int k = 0; k < results.size(); k++) {
+            GroupedMap<?> g = results.get(k);
+            putMeta(g.name() + ".entries", g.entries());
+            putMeta(g.name() + ".bytes", g.bytes());
+            long[] now = g.counters();
+            String[] names = {".life.hits", ".life.diskHits", ".life.misses", ".life.savedNanos"};
+            for (int j = 0; j < names.length; j++) {
+                long d = now[j] - lifeAtLastCommit[k][j];
+                if (d != 0) {
+                    meta.merge(g.name() + names[j], d, Long::sum);
+                }
+            }
+            lifeAtLastCommit[k] = now;
+        }
+        putMeta("library.bytes", libraryBytes);
+        putMeta("history.bytes", historyBytes);
+        putMeta("evicted", evicted);
+        putMeta("tick", tick);
+        putMeta("sessions", session);
+    }
+
+    /** Puts a counter when it changed (each MapDB put is a write to the log). */
+    private void putMeta(String key, long value) {
+        Long old = written.put(key, value);
+        if (old == null || old != value) {
+            meta.put(key, value);
+        }
+    }
+
+    private void reloadCounters() {
+        for (GroupedMap<?> g : results) {
+            g.attach(indexOf(g), chunksOf(g), meta.getOrDefault(g.name() + ".entries", 0L),
+                    meta.getOrDefault(g.name() + ".bytes", 0L));
+        }
+        libraryBytes = meta.getOrDefault("library.bytes", 0L);
+        historyBytes = meta.getOrDefault("history.bytes", 0L);
+    }
+
+    private HTreeMap<byte[], byte[]> indexOf(GroupedMap<?> g) {
+        return db.hashMap(g.name() + ".index", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).open();
+    }
+
+    private HTreeMap<byte[], byte[]> chunksOf(GroupedMap<?> g) {
+        return db.hashMap(g.name() + ".chunks", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).open();
+    }
+
+    /** Bytes of all entries (keys and values of every map), what the size limit applies to. */
+    private long totalBytes() {
+        long b = libraryBytes + historyBytes;
+        for (GroupedMap<?> g : results) {
+            b += g.bytes();
+        }
+        return b;
+    }
+
+    /** Least recently used groups first, until the entries take 90% of the limit. */
+    private void evict() {
+        List<GroupedMap.Victim> all = new ArrayList<>();
+        for (GroupedMap<?> g : results) {
+            g.unload();
+            all.addAll(g.groups());
+        }
+        all.sort(Comparator.comparingLong(GroupedMap.Victim::lastUse).thenComparing(v -> -v.bytes()));
+        long total = totalBytes();
+        long target = options.sizeLimitBytes() / 10 * 9;
+        for (GroupedMap.Victim v : all) {
+            if (total <= target) {
+                break;
+            }
+            long freed = v.map().evict(v.key());
+            if (freed > 0) {
+                total -= freed;
+                evicted++;
+            }
+        }
+    }
+
+    // ---- library and history -------------------------------------------------------------------
+
+    @Override
+    public List<StoredProgram> storedLibrary() {
+        readLock();
+        try {
+            List<StoredProgram> out = new ArrayList<>();
+            for (Map.Entry<String, byte[]> e : library.getEntries()) {
+                try {
+                    Bytes.In in = new Bytes.In(e.getValue());
+                    String task = in.string();
+                    String text = in.string();
+                    int kind = in.read();
+                    Origin.Kind[] kinds = Origin.Kind.values();
+                    if (kind >= kinds.length) {
+                        throw new CorruptEntryException("unknown origin " + kind);
+                    }
+                    out.add(new StoredProgram(task, text, new Origin(kinds[kind], in.string(), in.string())));
+                } catch (RuntimeException ex) {
+                    // an unreadable entry is left out
+                }
+            }
+            out.sort(Comparator.comparing(StoredProgram::task).thenComparing(StoredProgram::text));
+            return out;
+        } finally {
+            readUnlock();
+        }
+    }
+
+    /** Keeps each entry (by task and program hash; an entry already kept stays as it was). */
+    @Override
+    public void storeLibrary(List<LibraryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        readLock();
+        try {
+            for (LibraryEntry e : entries) {
+                Bytes.Out out = new Bytes.Out(256);
+                out.string(e.task()).string(e.program().canonicalText()).write(e.origin().kind().ordinal())
+                        .string(e.origin().parent()).string(e.origin().detail());
+                String key = e.task() + "|" + e.hash();
+                byte[] value = out.toArray();
+                if (library.putIfAbsent(key, value) == null) {
+                    synchronized (this) {
+                        libraryBytes += key.length() + value.length;
+                        libraryDirty = true;
+                    }
+                }
+            }
+        } finally {
+            readUnlock();
+        }
+    }
+
+    @Override
+    public List<RunRecord> runHistory() {
+        readLock();
+        try {
+            List<RunRecord> out = new ArrayList<>();
+            for (byte[] b : history.values()) {
+                try (InflaterInputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(b))) {
+                    out.add(RunRecords.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                } catch (IOException | RuntimeException ex) {
+                    // an unreadable record is left out
+                }
+            }
+            return out;
+        } finally {
+            readUnlock();
+        }
+    }
+
+    /** Keeps a run record (its JSON, deflated) after the ones kept before. */
+    @Override
+    public void storeRun(RunRecord run) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes)) {
+            out.write(RunRecords.toJson(run).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] value = bytes.toByteArray();
+        writeLock();
+        try {
+            Long last = history.isEmpty() ? null : history.lastKey();
+            history.put(last == null ? 1L : last + 1, value);
+            historyBytes += 8 + value.length;
+            historyDirty = true;
+        } finally {
+            writeUnlock();
+        }
+    }
+
+    // ---- statistics ----------------------------------------------------------------------------
+
+    /** Statistics of the result maps (canonical, validation, score, differs) for this session. */
+    @Override
+    public List<MapStats> stats() {
+        return List.of(canonical.stats(), validations.stats(), scores.stats(), differs.stats());
+    }
+
+    /** {@link #stats()} plus the library and the history (entries and bytes only). */
+    public List<MapStats> allStats() {
+        readLock();
+        try {
+            List<MapStats> out = new ArrayList<>(stats());
+            out.add(new MapStats("library", 0, 0, 0, library.sizeLong(), libraryBytes, 0));
+            out.add(new MapStats("history", 0, 0, 0, history.sizeLong(), historyBytes, 0));
+            return out;
+        } finally {
+            readUnlock();
+        }
+    }
+
+    /**
+     * Hits, disk hits, misses and time saved of every result map over all sessions that committed to
+     * this file (this one up to its last commit), with the current entries and bytes.
+     */
+    public List<MapStats> lifetimeStats() {
+        readLock();
+        try {
+            List<MapStats> out = new ArrayList<>();
+            for (GroupedMap<?> g : results) {
+                String n = g.name();
+                out.add(new MapStats(n, meta.getOrDefault(n + ".life.hits", 0L), meta.getOrDefault(n + ".life.diskHits", 0L),
+                        meta.getOrDefault(n + ".life.misses", 0L), g.entries(), g.bytes(),
+                        meta.getOrDefault(n + ".life.savedNanos", 0L)));
+            }
+            return out;
+        } finally {
+            readUnlock();
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public CacheOptions options() {
+        return options;
+    }
+
+    /** Which open of the file this is (1 for the session that created it). */
+    public long session() {
+        return session;
+    }
+
+    /** Groups evicted for the size limit, over the file's life. */
+    public long evictedGroups() {
+        return evicted;
+    }
+
+    /** Entries that could not be decoded this session (each counted as a miss and computed again). */
+    public long corruptEntries() {
+        long n = 0;
+        for (GroupedMap<?> g : results) {
+            n += g.corruptItems();
+        }
+        return n;
+    }
+
+    /** Bytes of the file and its write-ahead log on disk. */
+    public long fileBytes() {
+        try {
+            long n = Files.exists(file) ? Files.size(file) : 0;
+            for (Path p : walFiles()) {
+                n += Files.size(p);
+            }
+            return n;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    // ---- maintenance ---------------------------------------------------------------------------
+
+    /**
+     * Empties one map ({@code canonical}, {@code validation}, {@code score}, {@code differs},
+     * {@code library}, {@code history}) or all of them ({@code all}), and commits.
+     *
+     * @throws IllegalArgumentException naming the maps when {@code map} is not one
+     */
+    public void clear(String map) {
+        if (!map.equals("all") && !MAPS.contains(map)) {
+            throw new IllegalArgumentException("no map '" + map + "'; the maps are " + String.join(", ", MAPS) + " (or all)");
+        }
+        writeLock();
+        try {
+            for (GroupedMap<?> g : results) {
+                if (map.equals("all") || map.equals(g.name())) {
+                    g.clear();
+                    for (String s : List.of(".life.hits", ".life.diskHits", ".life.misses", ".life.savedNanos")) {
+                        meta.remove(g.name() + s);
+                    }
+                }
+            }
+            if (map.equals("all") || map.equals("library")) {
+                library.clear();
+                libraryBytes = 0;
+            }
+            if (map.equals("all") || map.equals("history")) {
+                history.clear();
+                historyBytes = 0;
+            }
+            writeCounters();
+            db.commit();
+            tick++;
+        } finally {
+            writeUnlock();
+        }
+    }
+
+    /** File sizes before and after a compaction. */
+    public record Compaction(long bytesBefore, long bytesAfter) {
+    }
+
+    /**
+     * Rewrites the file with only its live entries (MapDB 3.1's own compaction does nothing with
+     * transactions): commits, copies everything into {@code cache.db.compact}, closes both, moves the
+     * copy over the file and reopens it. The handle stays the same object. A crash before the move
+     * leaves the old file as it was; the half-written copy is deleted at the next open.
+     */
+    public Compaction compact() throws IOException {
+        commit(true);
+        writeLock();
+        try {
+            long before = fileBytes();
+            Path tmp = compactFile();
+            Files.deleteIfExists(tmp);
+            DB out = DBMaker.fileDB(tmp.toFile()).transactionEnable().fileMmapEnableIfSupported().make();
+            try {
+                HTreeMap<String, Long> m = out.hashMap("meta", Serializer.STRING, Serializer.LONG).createOrOpen();
+                for (Map.Entry<String, Long> e : meta.getEntries()) {
+                    m.put(e.getKey(), e.getValue());
+                }
+                for (GroupedMap<?> g : results) {
+                    long[] nb = g.copyTo(out.hashMap(g.name() + ".index", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),
+                            out.hashMap(g.name() + ".chunks", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen());
+                    m.put(g.name() + ".entries", nb[0]);
+                    m.put(g.name() + ".bytes", nb[1]);
+                }
+                HTreeMap<String, byte[]> lib = out.hashMap("library", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+                for (Map.Entry<String, byte[]> e : library.getEntries()) {
+                    lib.put(e.getKey(), e.getValue());
+                }
+                BTreeMap<Long, byte[]> hist = out.treeMap("history", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
+                for (Map.Entry<Long, byte[]> e : history.getEntries()) {
+                    hist.put(e.getKey(), e.getValue());
+                }
+                m.put("sessions", session);
+                m.put("tick", tick - 1);
+                out.commit();
+            } finally {
+                out.close();
+            }
+            db.close();
+            closed = true;
+            for (Path wal : walFiles()) {
+                Files.delete(wal);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long keepSessionStart = sessionStart;
+            attach(openDb(file));
+            // the reopen counted as a new session; this is still the same one
+            sessionStart = keepSessionStart;
+            session--;
+            closed = false;
+            return new Compaction(before, fileBytes());
+        } finally {
+            writeUnlock();
+        }
+    }
+
+    /** Commits; the handle stays open for the rest of the JVM (see {@link #shutdown()}). */
+    @Override
+    public void close() {
+        if (!closed) {
+            commit();
+        }
+    }
+
+    /** Commits and closes the file; this handle cannot be used afterwards. Caches.open gives a new one. */
+    public void shutdown() {
+        if (closed) {
+            return;
+        }
+        commit(true);
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                db.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        Caches.forget(this);
+    }
+
+    @Override
+    public String toString() {
+        return "MapDbCache[" + file + ", session " + session + "]";
+    }
+}

@@ -1,0 +1,265 @@
+package dev.arclab.cli;
+
+import dev.arclab.cache.CacheOptions;
+import dev.arclab.cache.Caches;
+import dev.arclab.cache.MapDbCache;
+import dev.arclab.cache.NoCache;
+import dev.arclab.pipeline.LibraryEntry;
+import dev.arclab.pipeline.MapStats;
+import dev.arclab.pipeline.Pipeline;
+import dev.arclab.pipeline.PipelineConfig;
+import dev.arclab.pipeline.ResultCache;
+import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.profile.PhaseRecord;
+import dev.arclab.profile.RunRecord;
+import dev.arclab.program.BundledSolvers;
+import dev.arclab.program.ParseResult;
+import dev.arclab.program.ProgramParser;
+import dev.arclab.task.Task;
+import dev.arclab.task.TaskLoader;
+import dev.arclab.task.TaskSet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code arclab bench-cache}: what the store costs and saves. Each repeat times, in this JVM, loading
+ * the solver library and one iteration of the pipeline (open and commits included) four ways: without
+ * any cache; cold (a new, empty store); warm (the same store closed and opened again, as a new notebook
+ * session or kernel would); and a re-run on the same open handle (a notebook cell run again). The first
+ * rounds (--warmup) warm the JIT and are not counted. Prints every repeat, the medians, the warm speed-up and the
+ * cold overhead, and checks that the four ways decide the same library and near misses.
+ */
+@Command(name = "bench-cache", mixinStandardHelpOptions = true,
+        description = "Benchmark the store: medians of repeated cold, warm and no-cache runs of one iteration.")
+public final class BenchCacheCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "Folder for the benchmark's stores (default: a temporary folder, deleted afterwards).")
+    Path home;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Counted repeats (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Uncounted first rounds, while the JIT "
+            + "compiles the DSL and the store (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--tasks", paramLabel = "PATH", description = "Task folder, task file or Kaggle bundle (default: the bundled training set).")
+    Path tasks;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N tasks (by id).")
+    Integer limit;
+
+    @Option(names = "--solvers", paramLabel = "FILE", description = "Solver file (default: the bundled solvers).")
+    Path solvers;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--tasks-per-batch", paramLabel = "K", defaultValue = "32", description = "Tasks per batch (default: ${DEFAULT-VALUE}).")
+    int tasksPerBatch;
+
+    @Option(names = "--mutants", paramLabel = "M", defaultValue = "1", description = "Mutants per picked program (default: ${DEFAULT-VALUE}).")
+    int mutants;
+
+    @Option(names = "--mutation", paramLabel = "P", defaultValue = "0.1", description = "Per-argument mutation probability (default: ${DEFAULT-VALUE}).")
+    double mutation;
+
+    /** One timed way of running. */
+    record Timed(long nanos, long cpuNanos, long openNanos, String signature, List<MapStats> cache, List<PhaseRecord> phases) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (repeats < 1 || warmup < 0 || tasksPerBatch < 1 || mutants < 0 || !(mutation >= 0 && mutation <= 1)
+                || (threads != null && threads < 1) || (limit != null && limit < 1)) {
+            throw new ParameterException(spec.commandLine(), "--repeats >= 1, --warmup >= 0, --tasks-per-batch >= 1, --mutants >= 0, "
+                    + "--mutation in 0..1, --threads >= 1 and --limit >= 1 are required");
+        }
+        TaskSet set = tasks == null ? TaskLoader.bundled() : TaskLoader.load(tasks);
+        if (limit != null && limit < set.size()) {
+            List<Task> first = set.tasks().subList(0, limit);
+            set = new TaskSet(set.source() + " (first " + limit + ")", first);
+        }
+        ParseResult parsed = solvers == null ? BundledSolvers.parse() : new ProgramParser().parse(solvers);
+        PipelineConfig config = PipelineConfig.defaults()
+                .withThreads(threads == null ? WorkerPool.defaultThreads() : threads)
+                .withSeed(seed).withTasksPerBatch(tasksPerBatch).withMutation(mutation, mutants);
+        boolean temporary = home == null;
+        Path root = temporary ? Files.createTempDirectory("arclab-bench-cache") : Files.createDirectories(home);
+        o.printf(Locale.ROOT, "bench-cache: %d tasks, %d solver programs, %d threads, tasks per batch %d, mutants %d, "
+                + "%d repeats (+%d warm-up), stores in %s%n", set.size(), parsed.programs().size(), config.threads(), tasksPerBatch,
+                mutants, repeats, warmup, root);
+        o.println("each figure: open + load library + one iteration (generate..differs), commits included");
+        o.flush();
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        Map<String, List<Long>> cpus = new LinkedHashMap<>();
+        for (String w : List.of("none", "cold", "warm", "rerun")) {
+            times.put(w, new ArrayList<>());
+            cpus.put(w, new ArrayList<>());
+        }
+        Map<String, List<List<PhaseRecord>>> phases = new LinkedHashMap<>();
+        boolean same = true;
+        long firstOpen = -1;
+        try {
+            for (int r = 1 - warmup; r <= repeats; r++) {
+                Path dir = root.resolve("repeat-" + r);
+                deleteTree(dir);
+                CacheOptions options = CacheOptions.at(dir);
+                Timed none = timed(set, config, parsed, () -> new NoCache());
+                Timed cold = timed(set, config, parsed, () -> Caches.open(options, err::println));
+                if (firstOpen < 0) {
+                    firstOpen = cold.openNanos();
+                }
+                Timed rerun = timed(set, config, parsed, () -> Caches.open(options, err::println));
+                Caches.openStore(dir).ifPresent(MapDbCache::shutdown);
+                Timed warm = timed(set, config, parsed, () -> Caches.open(options, err::println));
+                Caches.openStore(dir).ifPresent(MapDbCache::shutdown);
+                boolean ok = none.signature().equals(cold.signature()) && none.signature().equals(warm.signature())
+                        && none.signature().equals(rerun.signature());
+                same &= ok;
+                long disk = warm.cache().stream().mapToLong(MapStats::diskHits).sum();
+                o.printf(Locale.ROOT, "%s none %.3f s, cold %.3f s, warm %.3f s (%d hits from disk), re-run %.3f s "
+                        + "(CPU %.3f / %.3f / %.3f / %.3f s)%s%n",
+                        r <= 0 ? "warm-up " : "repeat " + r, none.nanos() / 1e9, cold.nanos() / 1e9, warm.nanos() / 1e9, disk,
+                        rerun.nanos() / 1e9, none.cpuNanos() / 1e9, cold.cpuNanos() / 1e9, warm.cpuNanos() / 1e9,
+                        rerun.cpuNanos() / 1e9, ok ? "" : "  RESULTS DIFFER");
+                o.flush();
+                if (r > 0) {
+                    times.get("none").add(none.nanos());
+                    times.get("cold").add(cold.nanos());
+                    times.get("warm").add(warm.nanos());
+                    times.get("rerun").add(rerun.nanos());
+                    cpus.get("none").add(none.cpuNanos());
+                    cpus.get("cold").add(cold.cpuNanos());
+                    cpus.get("warm").add(warm.cpuNanos());
+                    cpus.get("rerun").add(rerun.cpuNanos());
+                    phases.computeIfAbsent("none", k -> new ArrayList<>()).add(none.phases());
+                    phases.computeIfAbsent("cold", k -> new ArrayList<>()).add(cold.phases());
+                    phases.computeIfAbsent("warm", k -> new ArrayList<>()).add(warm.phases());
+                }
+                deleteTree(dir);
+            }
+        } finally {
+            if (temporary) {
+                deleteTree(root);
+            }
+        }
+        double none = median(times.get("none"));
+        double cold = median(times.get("cold"));
+        double warm = median(times.get("warm"));
+        double rerun = median(times.get("rerun"));
+        o.println();
+        o.printf(Locale.ROOT, "median of %d: no cache %.3f s, cold %.3f s, warm %.3f s, re-run on the open handle %.3f s%n",
+                repeats, none / 1e9, cold / 1e9, warm / 1e9, rerun / 1e9);
+        o.printf(Locale.ROOT, "warm speed-up: cold / warm = %.2fx (re-run: %.2fx)%n", cold / warm, cold / rerun);
+        o.printf(Locale.ROOT, "cold overhead: (cold - no cache) / no cache = %+.1f%%%n", 100 * (cold - none) / none);
+        double noneCpu = median(cpus.get("none"));
+        double coldCpu = median(cpus.get("cold"));
+        double warmCpu = median(cpus.get("warm"));
+        o.printf(Locale.ROOT, "process CPU time, median: no cache %.3f s, cold %.3f s, warm %.3f s, re-run %.3f s: "
+                + "cold / warm = %.2fx, cold overhead %+.1f%%%n", noneCpu / 1e9, coldCpu / 1e9, warmCpu / 1e9,
+                median(cpus.get("rerun")) / 1e9, coldCpu / warmCpu, 100 * (coldCpu - noneCpu) / noneCpu);
+        o.printf(Locale.ROOT, "first open of a store in this JVM (class loading): %.3f s, not in the figures above%n", firstOpen / 1e9);
+        o.println();
+        o.printf(Locale.ROOT, "%-16s %9s %9s %9s%n", "median wall s", "no cache", "cold", "warm");
+        List<String> names = phases.get("none").get(0).stream().map(PhaseRecord::phase).toList();
+        for (int k = 0; k < names.size(); k++) {
+            int at = k;
+            o.printf(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f%n", names.get(k),
+                    median(phases.get("none").stream().map(l -> l.get(at).wallNanos()).toList()) / 1e9,
+                    median(phases.get("cold").stream().map(l -> l.get(at).wallNanos()).toList()) / 1e9,
+                    median(phases.get("warm").stream().map(l -> l.get(at).wallNanos()).toList()) / 1e9);
+        }
+        o.println(same ? "results: identical without cache, cold, warm and re-run" : "results: DIFFER between the ways of running");
+        o.flush();
+        return same ? Main.OK : Main.FAILED;
+    }
+
+    private interface CacheSource {
+        ResultCache get();
+    }
+
+    private static Timed timed(TaskSet set, PipelineConfig config, ParseResult parsed, CacheSource source) {
+        long c0 = processCpu();
+        long t0 = System.nanoTime();
+        ResultCache cache = source.get();
+        long open = System.nanoTime() - t0;
+        List<MapStats> before = cache.stats();
+        try (Pipeline p = new Pipeline(set, config, cache)) {
+            PhaseRecord load = p.loadLibrary(parsed);
+            RunRecord run = p.run();
+            long nanos = System.nanoTime() - t0;
+            long cpu = processCpu() - c0;
+            List<MapStats> after = cache.stats();
+            List<MapStats> delta = new ArrayList<>();
+            for (int k = 0; k < after.size(); k++) {
+                delta.add(after.get(k).since(before.get(k)));
+            }
+            List<PhaseRecord> ph = new ArrayList<>();
+            ph.add(load);
+            ph.addAll(run.phases());
+            return new Timed(nanos, cpu, open, signature(p), delta, ph);
+        }
+    }
+
+    /** What a run decided: the library (task, program, score, fuel) and the near misses. */
+    static String signature(Pipeline p) {
+        StringBuilder sb = new StringBuilder();
+        for (LibraryEntry e : p.library().all()) {
+            sb.append(e.task()).append(':').append(e.hash()).append(':').append(e.score()).append(':').append(e.fuel()).append(';');
+        }
+        p.nearMisses().forEach((t, l) -> l.forEach(n -> sb.append(t).append('~').append(n.program().hash()).append('@')
+                .append(n.measures()).append(';')));
+        return sb.toString();
+    }
+
+    /** CPU time of the whole process (all threads, GC included): a figure the other processes on the machine disturb less than wall time. */
+    private static long processCpu() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static double median(List<Long> values) {
+        long[] v = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
