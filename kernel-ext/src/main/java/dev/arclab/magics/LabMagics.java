@@ -1,5 +1,6 @@
 package dev.arclab.magics;
 
+import dev.arclab.cache.MapDbCache;
 import dev.arclab.pipeline.Candidate;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.MapStats;
@@ -41,6 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tech.tablesaw.api.Table;
 
 /**
  * The magics of the search workflow, each a thin call into {@link Session} and the engine's API:
@@ -256,7 +258,8 @@ public final class LabMagics {
             "Each program is validated on its task's demo pairs first (score and cost recorded)."})
     static final class Solvers extends Base {
         @Parameters(arity = "0..1", paramLabel = "FILE",
-                description = "'bundled' (default) or a file of def solve_<id>(I): programs.")
+                description = "'bundled' (default), a file of def solve_<id>(I): programs, or 'stored': the programs"
+                        + " the store kept for the library in earlier sessions.")
         String file;
 
         Solvers(Session session) {
@@ -265,6 +268,18 @@ public final class LabMagics {
 
         @Override
         Object run() throws Exception {
+            if ("stored".equals(file)) {
+                if (session.store().isEmpty()) {
+                    throw new IllegalStateException("the cache is in memory: there is no stored library to restore");
+                }
+                int before = session.library().size();
+                PhaseRecord load = session.restoreLibrary();
+                long kept = load.counter("programs");
+                return Outputs.of("restored " + kept + " programs the store kept in earlier sessions, in "
+                        + Views.seconds(load.wallSeconds()) + "; the library grew by " + (session.library().size() - before)
+                        + " to " + session.library().size() + " programs" + (load.partial() ? " (PARTIAL: cancelled)" : ""),
+                        session.library());
+            }
             ParseResult parsed;
             if (file == null || file.equals("bundled")) {
                 parsed = dev.arclab.program.BundledSolvers.parse();
@@ -468,8 +483,19 @@ public final class LabMagics {
             super(session);
         }
 
+        @Option(names = "--stored", description = "The runs the store kept, of this and earlier sessions.")
+        boolean stored;
+
         @Override
         Object run() {
+            if (stored) {
+                List<RunRecord> s = session.storedRuns();
+                if (s.isEmpty()) {
+                    return "the store keeps no runs" + (session.store().isEmpty() ? " (the cache is in memory)" : "");
+                }
+                Table t = Views.history(s);
+                return t.setName("Runs kept in " + session.store().map(MapDbCache::file).map(Object::toString).orElse("the store"));
+            }
             List<RunRecord> h = session.history();
             if (h.isEmpty()) {
                 return "no runs yet: %run or %iterate N make one";
@@ -767,12 +793,13 @@ public final class LabMagics {
 
     // ---------------------------------------------------------------------------------------------- cache
 
-    @Command(name = "cache", description = {
-            "Cache statistics (hits by origin, misses, time saved), or clear the cache.",
-            "--chart: lookups by origin per iteration of the last run (or --run N)."})
+    @Command(name = "cache", description = {"Cache statistics (hits by origin, misses, time saved), or clear the cache.",
+            "The cache is the store HOME/cache.db (%home), shared by every cell and kept between sessions.",
+            "--chart: lookups by origin per iteration of the last run (or --run N); --lifetime: over all sessions.",
+            "clear [MAP...]: canonical, validation, score, differs (the default: all four), library, history, or all."})
     static final class Cache extends Base {
-        @Parameters(arity = "0..1", paramLabel = "ACTION", description = "stats (default) or clear.")
-        String action;
+        @Parameters(arity = "0..*", paramLabel = "ACTION", description = "stats (default), or clear [MAP...].")
+        List<String> action;
 
         @Option(names = "--chart", description = "Lookups by origin per iteration of the last run (or --run).")
         boolean chart;
@@ -780,15 +807,22 @@ public final class LabMagics {
         @Option(names = "--run", paramLabel = "N", description = "With --chart: run number or label.")
         String run;
 
+        @Option(names = "--lifetime", description = "Hits, misses and time saved over every session of the store.")
+        boolean lifetime;
+
         Cache(Session session) {
             super(session);
         }
 
         @Override
         Object run() {
-            String a = action == null ? "stats" : action.toLowerCase(Locale.ROOT);
+            String a = action == null || action.isEmpty() ? "stats" : action.get(0).toLowerCase(Locale.ROOT);
+            List<String> rest = action == null || action.isEmpty() ? List.of() : action.subList(1, action.size());
             switch (a) {
-                case "stats":
+                case "stats": {
+                    if (!rest.isEmpty()) {
+                        throw new IllegalArgumentException("stats takes no arguments, got " + String.join(" ", rest));
+                    }
                     if (chart) {
                         RunRecord r = run != null ? pickRun(session, run) : session.lastTimings().orElseThrow(
                                 () -> new IllegalStateException("nothing ran yet: %run or %iterate N first"));
@@ -797,22 +831,50 @@ public final class LabMagics {
                         }
                         return Charts.cacheByIteration(r, null);
                     }
-                    return Tables.cache(stats(session));
+                    if (lifetime) {
+                        MapDbCache store = session.store().orElseThrow(() -> new IllegalStateException(
+                                "the cache is in memory: lifetime statistics need the store"));
+                        return Outputs.of("Over every session of " + store.file() + " (this one up to its last commit)",
+                                Tables.cache(stats(store.lifetimeStats())));
+                    }
+                    return Outputs.of(cacheLine(session), Tables.cache(stats(session.cache().stats())));
+                }
                 case "clear": {
-                    long entries = stats(session).stream().mapToLong(s -> Math.max(0, s.entries())).sum();
-                    session.clearCache();
-                    return "cache cleared: " + entries + " entries dropped";
+                    List<String> maps = rest.isEmpty() ? Session.RESULT_MAPS : rest;
+                    long entries = 0;
+                    List<MapStats> all = session.store().map(MapDbCache::allStats).orElse(session.cache().stats());
+                    for (MapStats m : all) {
+                        if (maps.contains("all") || maps.contains(m.map())) {
+                            entries += Math.max(0, m.entries());
+                        }
+                    }
+                    session.clearCache(maps);
+                    return "cache cleared (" + String.join(", ", maps) + "): " + entries + " entries dropped";
                 }
                 default:
-                    throw new IllegalArgumentException("no action '" + action + "'; use stats or clear");
+                    throw new IllegalArgumentException("no action '" + action.get(0) + "'; use stats or clear [MAP...]");
             }
         }
     }
 
-    /** The session cache's statistics, as the report's cache table takes them. */
-    static List<CacheStats> stats(Session session) {
+    /** Where the cache is, and what the store keeps besides results. */
+    static String cacheLine(Session session) {
+        StringBuilder sb = new StringBuilder("cache: " + session.cacheLocation());
+        session.store().ifPresent(s -> {
+            for (MapStats m : s.allStats()) {
+                if (m.map().equals("library") || m.map().equals("history")) {
+                    sb.append("; ").append(m.map()).append(' ').append(m.entries())
+                            .append(m.map().equals("library") ? " programs kept" : " runs kept");
+                }
+            }
+        });
+        return sb.toString();
+    }
+
+    /** Cache map statistics as the report's cache table takes them. */
+    static List<CacheStats> stats(List<MapStats> maps) {
         List<CacheStats> out = new ArrayList<>();
-        for (MapStats m : session.cache().stats()) {
+        for (MapStats m : maps) {
             out.add(new CacheStats(m.map(), m.sessionHits(), m.diskHits(), m.misses(), m.entries(), m.bytes(),
                     m.savedSeconds()));
         }

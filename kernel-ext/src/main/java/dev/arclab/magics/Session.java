@@ -1,5 +1,7 @@
 package dev.arclab.magics;
 
+import dev.arclab.cache.Caches;
+import dev.arclab.cache.MapDbCache;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.MemoryCache;
@@ -48,7 +50,7 @@ import java.util.function.UnaryOperator;
  * {@code ~/.arclab}) and the rest of the {@link PipelineConfig} ({@link #configure}).
  *
  * <p>State: the task set ({@link #tasks()}, the bundled ARC-AGI-1 training set until another is chosen), the
- * result cache ({@link #cache()}), the {@link Pipeline} ({@link #pipeline()}: built on first use and rebuilt when
+ * result cache ({@link #cache()}: the persistent store in {@link #home()}), the {@link Pipeline} ({@link #pipeline()}: built on first use and rebuilt when
  * the threads, seed, configuration, tasks or cache change, keeping the solver library), the last result of each
  * phase and the run history.
  *
@@ -222,32 +224,71 @@ public final class Session {
     // ---------------------------------------------------------------------------------------------- cache
 
     /**
-     * The result cache of this session, opened on first use. The one place where the session gets its cache:
-     * an in-memory cache for now (it lives as long as the kernel); the persistent store in {@link #home()}
-     * replaces it here.
+     * The result cache of this session, opened on first use: the persistent store {@code cache.db} in
+     * {@link #home()}, one handle per JVM shared by every cell ({@link Caches#open(Path)}); when another process
+     * holds the file, a private in-memory cache (a message says so). The one place where the session gets its
+     * cache.
      */
     public synchronized ResultCache cache() {
         if (cache == null) {
-            cache = openCache();
+            cache = Caches.open(home);
         }
         return cache;
     }
 
-    private ResultCache openCache() {
-        return new MemoryCache();
+    /** The store behind {@link #cache()}, when the cache is the persistent store (opening it if needed). */
+    public synchronized Optional<MapDbCache> store() {
+        return cache() instanceof MapDbCache s && s.isOpen() ? Optional.of(s) : Optional.empty();
     }
 
-    /** Where the cache keeps its entries, in words. */
+    /** Where the cache keeps its entries, in words (without opening it). */
     public synchronized String cacheLocation() {
-        return "in memory (lasts as long as the kernel)";
+        Path file = home.resolve(MapDbCache.FILE_NAME);
+        if (cache == null) {
+            return file + " (opened at first use)";
+        }
+        if (cache instanceof MapDbCache s && s.isOpen()) {
+            return String.format(Locale.ROOT, "%s (%.2f MiB on disk, session %d of the file)", s.file(),
+                    s.fileBytes() / (1024.0 * 1024.0), s.session());
+        }
+        return "in memory, private to this kernel (" + file + " could not be used: see the message when it was opened)";
     }
 
-    /** Forgets every cached result: the cache is closed and a new, empty one is opened. */
+    /** The result maps {@link #clearCache()} empties: canonical text, validations, scores, near-miss measures. */
+    public static final List<String> RESULT_MAPS = MapDbCache.RESULT_MAPS;
+
+    /** Forgets every cached result (the stored library and run history stay). */
     public synchronized Session clearCache() {
-        closeCache();
+        return clearCache(RESULT_MAPS);
+    }
+
+    /**
+     * Empties the given maps of the store: any of {@link MapDbCache#MAPS} ({@code canonical}, {@code validation},
+     * {@code score}, {@code differs}, {@code library}, {@code history}) or {@code all}. An in-memory cache is
+     * replaced by an empty one.
+     */
+    public synchronized Session clearCache(List<String> maps) {
+        for (String m : maps) {
+            if (!m.equals("all") && !MapDbCache.MAPS.contains(m)) {
+                throw new IllegalArgumentException("no map '" + m + "'; the maps are " + String.join(", ", MapDbCache.MAPS)
+                        + " (or all)");
+            }
+        }
+        ResultCache c = cache();
+        if (c instanceof MapDbCache s && s.isOpen()) {
+            maps.forEach(s::clear);
+        } else {
+            cache = new MemoryCache();
+        }
         return this;
     }
 
+    /** The runs the store kept, of this and earlier sessions, oldest first (none with an in-memory cache). */
+    public synchronized List<RunRecord> storedRuns() {
+        return cache().runHistory();
+    }
+
+    /** Lets go of the cache: a store commits and stays open for the rest of the JVM (other cells share it). */
     private void closeCache() {
         if (cache != null) {
             try {
@@ -355,6 +396,18 @@ public final class Session {
         PhaseRecord r = track("load library", p, p::cancel, () -> p.loadLibrary(parsed));
         libraryLoad = r;
         libraryFiles.add(parsed.file());
+        return r;
+    }
+
+    /**
+     * The programs the store kept for the library in earlier sessions into the library, each validated again on
+     * the current tasks (cheap when the validations are in the store too). Nothing with an in-memory cache.
+     */
+    public synchronized PhaseRecord restoreLibrary() {
+        Pipeline p = pipeline();
+        PhaseRecord r = track("restore library", p, p::cancel, p::restoreLibrary);
+        libraryLoad = r;
+        libraryFiles.add("the store's library");
         return r;
     }
 

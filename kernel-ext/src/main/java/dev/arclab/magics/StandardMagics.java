@@ -111,7 +111,7 @@ public final class StandardMagics {
     }
 
     @Command(name = "home",
-            description = "Show or set the folder for the cache and solver library (default: $ARCLAB_HOME or ~/.arclab).")
+            description = "Show or set the folder of the store (cache, library, runs; default: $ARCLAB_HOME or ~/.arclab).")
     static final class Home extends CommandMagic.Base {
         private final Session session;
 
@@ -135,7 +135,8 @@ public final class StandardMagics {
                 session.home(p);
             }
             Path home = session.home();
-            return "home = " + home + (Files.isDirectory(home) ? "" : " (does not exist yet)");
+            return "home = " + home + (Files.isDirectory(home) ? "" : " (does not exist yet)") + "\ncache: "
+                    + session.cacheLocation();
         }
     }
 }

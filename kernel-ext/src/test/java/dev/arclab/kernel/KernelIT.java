@@ -67,11 +67,17 @@ class KernelIT {
     }
 
     private static Run run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        return run(command, timeout, Map.of());
+    }
+
+    private static Run run(List<String> command, Duration timeout, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("JUPYTER_DATA_DIR", dataDir.toString());
         env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         env.put("ARCLAB_HOME", dataDir.resolve("arclab-home").toString());
+        env.putAll(extraEnv);
         env.remove("JPY_PARENT_PID");
         Path log = Files.createTempFile(dataDir, "run", ".log");
         pb.redirectOutput(log.toFile());
@@ -164,7 +170,8 @@ class KernelIT {
                 "iterations-and-cache", List.of(new Expect("%iterate 3", HTML, "3 iterations on 40 tasks"),
                         new Expect("%cache", HTML, "hits (from disk)"), Expect.of("%cache --chart", PNG),
                         Expect.of("// The same from Java, for one map", PNG), Expect.of("%timings --chart journey", PNG),
-                        new Expect("// Per-iteration wall time", TEXT, "iteration 3: ")),
+                        new Expect("// Per-iteration wall time", TEXT, "iteration 3: "),
+                        new Expect("%runs --stored", HTML, "Runs kept in ")),
                 "speedups", List.of(new Expect("%scaling", HTML, "Thread scaling of total"),
                         new Expect("%scaling", HTML, "data:image/png;base64,"), new Expect("%runs", HTML, "two-threads"),
                         new Expect("%compare", HTML, "Runs against baseline one-thread"),
@@ -227,6 +234,42 @@ class KernelIT {
         if (name.equals("kaggle-submission")) {
             assertTrue(Files.isRegularFile(dir.resolve("out/submission.json")), "%submit out/submission.json wrote nothing");
         }
+    }
+
+    @Test
+    void theCacheNotebookRunTwiceShowsHitsFromDiskInTheSecondSession() throws Exception {
+        Path source = Path.of(property("arclab.notebooks"), "iterations-and-cache.ipynb");
+        Path dir = Files.createDirectories(dataDir.resolve("twice"));
+        Map<String, String> env = Map.of("ARCLAB_HOME", dir.resolve("home").toString());
+        long[] diskHits = new long[2];
+        for (int session = 0; session < 2; session++) {
+            Path out = dir.resolve("session-" + (session + 1) + ".ipynb");
+            Run r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+                    "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.startup_timeout=120",
+                    source.toString(), "--output", out.toString()), Duration.ofMinutes(8), env);
+            assertEquals(0, r.exit(), r.output());
+            JsonObject cache = codeCells(out).stream().filter(c -> source(c).equals("%cache")).findFirst().orElseThrow();
+            diskHits[session] = tableValue(text(cache, "execute_result"), "score", "hits (from disk)");
+        }
+        assertEquals(0, diskHits[0], "the first session starts with an empty store");
+        assertTrue(diskHits[1] > 0, "the second session finds the first one's score results on disk");
+        assertTrue(Files.isRegularFile(dir.resolve("home/cache.db")));
+    }
+
+    /** A number from a Tablesaw text table: the row whose first cell is {@code row}, the column named {@code column}. */
+    private static long tableValue(String text, String row, String column) {
+        List<String> lines = List.of(text.split("\n"));
+        String header = lines.stream().filter(l -> l.contains(column)).findFirst()
+                .orElseThrow(() -> new AssertionError("no column " + column + " in\n" + text));
+        List<String> names = List.of(header.split("\\|")).stream().map(String::strip).toList();
+        int at = names.indexOf(column);
+        for (String l : lines) {
+            List<String> cells = List.of(l.split("\\|")).stream().map(String::strip).toList();
+            if (!cells.isEmpty() && cells.get(0).equals(row) && cells.size() > at) {
+                return Long.parseLong(cells.get(at).replace(",", ""));
+            }
+        }
+        throw new AssertionError("no row " + row + " in\n" + text);
     }
 
     /** Every output of the cell's display_data and execute_result (and stream, for text/plain) of a MIME type. */

@@ -345,22 +345,74 @@ class WorkflowMagicsTest {
 
     // ---------------------------------------------------------------------------------------------- cache
 
+    private static Table cacheTable(Object cacheOutput) {
+        Outputs o = assertInstanceOf(Outputs.class, cacheOutput);
+        return assertInstanceOf(Table.class, o.parts().get(o.parts().size() - 1));
+    }
+
+    private static long column(Table t, String column, String map) {
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (t.stringColumn("map").get(r).equals(map)) {
+                return t.longColumn(column).get(r);
+            }
+        }
+        throw new AssertionError("no map " + map + " in " + t.print());
+    }
+
     @Test
-    void cacheStatsChartAndClear() {
+    void cacheStatsChartAndClear(@TempDir Path home) {
+        h.value("%home " + home);
         smallSession(20);
-        Table empty = assertInstanceOf(Table.class, h.value("%cache"));
-        assertEquals(3, empty.rowCount());
+        Outputs empty = assertInstanceOf(Outputs.class, h.value("%cache"));
+        String line = (String) empty.parts().get(0);
+        assertTrue(line.startsWith("cache: " + home.resolve("cache.db") + " ("), line);
+        assertTrue(line.contains("; library ") && line.contains(" programs kept; history 0 runs kept"), line);
+        assertEquals(4, cacheTable(empty).rowCount());
         h.value("%iterate 2");
-        Table stats = assertInstanceOf(Table.class, h.value("%cache stats"));
-        assertTrue(stats.longColumn("hits (this session)").sum() > 0, stats.print());
-        assertTrue(html(stats).contains("hits (from disk)"));
+        Table stats = cacheTable(h.value("%cache stats"));
+        assertTrue(column(stats, "hits (this session)", "score") > 0, stats.print());
+        assertEquals(0, column(stats, "hits (from disk)", "score"));
+        assertTrue(html(h.value("%cache")).contains("hits (from disk)"));
         png(assertInstanceOf(Chart.class, h.value("%cache --chart")));
+        assertTrue(html(h.value("%cache --lifetime")).contains("Over every session of " + home.resolve("cache.db")));
+        Table kept = assertInstanceOf(Table.class, h.value("%runs --stored"));
+        assertEquals(1, kept.rowCount());
+        assertTrue(kept.name().startsWith("Runs kept in " + home.resolve("cache.db")), kept.name());
+
         String cleared = (String) h.value("%cache clear");
-        assertTrue(cleared.startsWith("cache cleared: ") && !cleared.startsWith("cache cleared: 0 "), cleared);
-        Table after = assertInstanceOf(Table.class, h.value("%cache"));
+        assertTrue(cleared.startsWith("cache cleared (canonical, validation, score, differs): ")
+                && !cleared.contains(": 0 entries"), cleared);
+        Table after = cacheTable(h.value("%cache"));
         assertEquals(0, after.longColumn("entries").sum());
         assertTrue(Session.current().library().size() > 0, "clearing the cache keeps the library");
-        assertTrue(usageError("%cache drop").contains("no action 'drop'; use stats or clear"));
+        assertTrue(usageError("%cache drop").contains("no action 'drop'; use stats or clear [MAP...]"));
+        assertTrue(usageError("%cache clear nosuchmap").contains("no map 'nosuchmap'; the maps are canonical"));
+        assertTrue(((String) h.value("%cache clear history")).startsWith("cache cleared (history): 1 entries dropped"));
+    }
+
+    @Test
+    void aSecondSessionFindsTheFirstOnesResultsOnDiskAndCanRestoreItsLibrary(@TempDir Path home) {
+        h.value("%home " + home);
+        smallSession(20);
+        RunRecord first = assertInstanceOf(RunRecord.class, h.value("%iterate 2"));
+        int library = Session.current().library().size();
+        // A new kernel: the store is closed and opened again, the session starts empty.
+        dev.arclab.cache.Caches.closeAll();
+        Session.current().reset().threads(2).home(home);
+        smallSession(20);
+        RunRecord second = assertInstanceOf(RunRecord.class, h.value("%iterate 2"));
+        Table stats = cacheTable(h.value("%cache"));
+        assertTrue(column(stats, "hits (from disk)", "score") > 0, stats.print());
+        assertTrue(html(second).contains("disk hits"), html(second));
+        assertEquals(2, ((Table) h.value("%runs --stored")).rowCount(), "both sessions' runs are kept");
+        assertEquals(first.phases().size(), second.phases().size());
+
+        Session.current().reset().threads(2).home(home);
+        h.value("%tasks --limit 20");
+        Outputs restored = assertInstanceOf(Outputs.class, h.value("%solvers stored"));
+        String said = (String) restored.parts().get(0);
+        assertTrue(said.startsWith("restored ") && said.contains("programs the store kept in earlier sessions"), said);
+        assertTrue(Session.current().library().size() >= library, said);
     }
 
     // ---------------------------------------------------------------------------------------------- settings
@@ -393,7 +445,7 @@ class WorkflowMagicsTest {
         String list = (String) h.value("%arclab");
         assertTrue(list.contains("\n  tasks    10 from bundled ARC-AGI-1 training (first 10)\n"), list);
         assertTrue(list.contains("\n  library  " + Session.current().library().size() + " programs for "), list);
-        assertTrue(list.contains("\n  cache    in memory"), list);
+        assertTrue(list.contains("\n  cache    " + Session.current().home().resolve("cache.db") + " ("), list);
         assertTrue(list.contains("\n  runs     2\n"), list);
         for (String m : List.of("%tasks", "%task", "%solvers", "%config", "%phase", "%run", "%iterate", "%runs",
                 "%timings", "%compare", "%scaling", "%cache", "%library", "%candidates", "%submit")) {

@@ -34,7 +34,8 @@ class StandardMagicsTest {
         assertEquals(1, session.threads());
         assertEquals("seed = 123456789012", run("seed", "123456789012"));
         assertEquals(123456789012L, session.seed());
-        assertEquals("home = " + tmp, run("home", tmp.toString()));
+        assertEquals("home = " + tmp + "\ncache: " + tmp.resolve("cache.db") + " (opened at first use)",
+                run("home", tmp.toString()));
         assertEquals(tmp, session.home());
         run("home", "~/x/../y");
         assertEquals(Path.of(System.getProperty("user.home"), "y"), session.home());
