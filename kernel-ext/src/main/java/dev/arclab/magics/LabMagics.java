@@ -796,9 +796,10 @@ public final class LabMagics {
     @Command(name = "cache", description = {"Cache statistics (hits by origin, misses, time saved), or clear the cache.",
             "The cache is the store HOME/cache.db (%home), shared by every cell and kept between sessions.",
             "--chart: lookups by origin per iteration of the last run (or --run N); --lifetime: over all sessions.",
-            "clear [MAP...]: canonical, validation, score, differs (the default: all four), library, history, or all."})
+            "clear [MAP...]: canonical, validation, score, differs (the default: all four), library, history, or all.",
+            "memory: a private in-memory cache from now on (the store is left as it is); store: back to the store."})
     static final class Cache extends Base {
-        @Parameters(arity = "0..*", paramLabel = "ACTION", description = "stats (default), or clear [MAP...].")
+        @Parameters(arity = "0..*", paramLabel = "ACTION", description = "stats (default), clear [MAP...], memory or store.")
         List<String> action;
 
         @Option(names = "--chart", description = "Lookups by origin per iteration of the last run (or --run).")
@@ -851,8 +852,20 @@ public final class LabMagics {
                     session.clearCache(maps);
                     return "cache cleared (" + String.join(", ", maps) + "): " + entries + " entries dropped";
                 }
+                case "memory":
+                case "store":
+                    if (!rest.isEmpty()) {
+                        throw new IllegalArgumentException(a + " takes no arguments, got " + String.join(" ", rest));
+                    }
+                    if (a.equals("memory")) {
+                        session.useMemoryCache();
+                    } else {
+                        session.useStore();
+                    }
+                    return cacheLine(session);
                 default:
-                    throw new IllegalArgumentException("no action '" + action.get(0) + "'; use stats or clear [MAP...]");
+                    throw new IllegalArgumentException("no action '" + action.get(0)
+                            + "'; use stats, clear [MAP...], memory or store");
             }
         }
     }

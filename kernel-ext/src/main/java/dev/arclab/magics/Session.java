@@ -84,6 +84,7 @@ public final class Session {
     private PipelineConfig base;
     private TaskSet tasks;
     private ResultCache cache;
+    private boolean privateCache;
     private Pipeline pipeline;
     private PipelineKey pipelineKey;
     private final List<RunRecord> archived = new ArrayList<>();
@@ -111,6 +112,7 @@ public final class Session {
         tasks = null;
         closePipeline();
         closeCache();
+        privateCache = false;
         archived.clear();
         loosePhases.clear();
         results.clear();
@@ -231,9 +233,30 @@ public final class Session {
      */
     public synchronized ResultCache cache() {
         if (cache == null) {
-            cache = Caches.open(home);
+            cache = privateCache ? new MemoryCache() : Caches.open(home);
         }
         return cache;
+    }
+
+    /**
+     * From now on, a private in-memory cache instead of the store (which is left as it is): for measurements that
+     * must start cold without emptying the store. {@link #useStore()} goes back.
+     */
+    public synchronized Session useMemoryCache() {
+        if (!privateCache) {
+            closeCache();
+            privateCache = true;
+        }
+        return this;
+    }
+
+    /** Back to the store in {@link #home()} after {@link #useMemoryCache()}. */
+    public synchronized Session useStore() {
+        if (privateCache) {
+            closeCache();
+            privateCache = false;
+        }
+        return this;
     }
 
     /** The store behind {@link #cache()}, when the cache is the persistent store (opening it if needed). */
@@ -244,6 +267,9 @@ public final class Session {
     /** Where the cache keeps its entries, in words (without opening it). */
     public synchronized String cacheLocation() {
         Path file = home.resolve(MapDbCache.FILE_NAME);
+        if (privateCache) {
+            return "in memory, private to this kernel (%cache store goes back to " + file + ")";
+        }
         if (cache == null) {
             return file + " (opened at first use)";
         }

@@ -385,9 +385,24 @@ class WorkflowMagicsTest {
         Table after = cacheTable(h.value("%cache"));
         assertEquals(0, after.longColumn("entries").sum());
         assertTrue(Session.current().library().size() > 0, "clearing the cache keeps the library");
-        assertTrue(usageError("%cache drop").contains("no action 'drop'; use stats or clear [MAP...]"));
+        assertTrue(usageError("%cache drop").contains("no action 'drop'; use stats, clear [MAP...], memory or store"));
         assertTrue(usageError("%cache clear nosuchmap").contains("no map 'nosuchmap'; the maps are canonical"));
         assertTrue(((String) h.value("%cache clear history")).startsWith("cache cleared (history): 1 entries dropped"));
+
+        // A private in-memory cache leaves the store alone.
+        h.value("%run");
+        long stored = Session.current().store().orElseThrow().allStats().stream().mapToLong(m -> m.entries()).sum();
+        String memory = (String) h.value("%cache memory");
+        assertTrue(memory.startsWith("cache: in memory, private to this kernel (%cache store goes back to "), memory);
+        assertTrue(Session.current().store().isEmpty());
+        h.value("%run");
+        h.value("%cache clear");
+        assertEquals(0, cacheTable(h.value("%cache")).longColumn("entries").sum());
+        String back = (String) h.value("%cache store");
+        assertTrue(back.startsWith("cache: " + home.resolve("cache.db")), back);
+        assertEquals(stored, Session.current().store().orElseThrow().allStats().stream().mapToLong(m -> m.entries()).sum(),
+                "the store kept its entries while the session used memory");
+        assertTrue(usageError("%cache memory now").contains("memory takes no arguments"));
     }
 
     @Test
