@@ -50,9 +50,9 @@ import java.util.function.UnaryOperator;
  * {@code ~/.arclab}) and the rest of the {@link PipelineConfig} ({@link #configure}).
  *
  * <p>State: the task set ({@link #tasks()}, the bundled ARC-AGI-1 training set until another is chosen), the
- * result cache ({@link #cache()}: the persistent store in {@link #home()}), the {@link Pipeline} ({@link #pipeline()}: built on first use and rebuilt when
- * the threads, seed, configuration, tasks or cache change, keeping the solver library), the last result of each
- * phase and the run history.
+ * result cache ({@link #cache()}: the persistent store in {@link #home()}), the {@link Pipeline}
+ * ({@link #pipeline()}: built on first use and rebuilt when the threads, seed, configuration, tasks or cache
+ * change, keeping the solver library), the last result of each phase and the run history.
  *
  * <p>Each phase is a method that takes the previous phase's result kept here and keeps its own:
  * {@link #generate()}, {@link #score()} (of the last generate), {@link #filter()}, {@link #canonicalize()},
