@@ -31,8 +31,6 @@ import dev.arclab.report.Tables;
 import dev.arclab.task.Example;
 import dev.arclab.task.Task;
 import dev.arclab.task.TaskSet;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +41,6 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The compact views of ARC Lab's values in a notebook: a summary line and a table for each phase result, run
@@ -59,35 +56,22 @@ public final class Views {
 
     // ---- columns ---------------------------------------------------------------------------------------------
 
-    private static NumberColumnFormatter format(String pattern) {
-        return new NumberColumnFormatter(new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)),
-                "\u2013");
-    }
-
     private static DoubleColumn decimals(String name, String pattern) {
         DoubleColumn c = DoubleColumn.create(name);
-        c.setPrintFormatter(format(pattern));
+        c.setPrintFormatter(Tables.format(pattern));
         return c;
     }
 
     private static IntColumn ints(String name) {
-        IntColumn c = IntColumn.create(name);
-        c.setPrintFormatter(format("#,##0"));
-        return c;
+        return Tables.ints(name);
     }
 
     private static LongColumn longs(String name) {
-        LongColumn c = LongColumn.create(name);
-        c.setPrintFormatter(format("#,##0"));
-        return c;
+        return Tables.longs(name);
     }
 
     private static void add(DoubleColumn c, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            c.appendMissing();
-        } else {
-            c.append(v);
-        }
+        Tables.add(c, v);
     }
 
     private static String title(String title, int shown, int total) {

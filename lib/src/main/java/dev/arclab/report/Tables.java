@@ -42,7 +42,8 @@ public final class Tables {
 
     // ---- formats --------------------------------------------------------------------------------------------
 
-    private static NumberColumnFormatter format(String pattern) {
+    /** A number formatter with {@code pattern} (Locale.ROOT) that shows missing values as a dash. */
+    public static NumberColumnFormatter format(String pattern) {
         return new NumberColumnFormatter(new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)), MISSING);
     }
 
@@ -78,19 +79,22 @@ public final class Tables {
         return c;
     }
 
-    private static IntColumn ints(String name) {
+    /** An integer column printed with thousands separators. */
+    public static IntColumn ints(String name) {
         IntColumn c = IntColumn.create(name);
         c.setPrintFormatter(format("#,##0"));
         return c;
     }
 
-    private static LongColumn longs(String name) {
+    /** A long column printed with thousands separators. */
+    public static LongColumn longs(String name) {
         LongColumn c = LongColumn.create(name);
         c.setPrintFormatter(format("#,##0"));
         return c;
     }
 
-    private static void add(DoubleColumn c, double v) {
+    /** Appends {@code v}, or a missing value when it is NaN or infinite. */
+    public static void add(DoubleColumn c, double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             c.appendMissing();
         } else {
