@@ -57,6 +57,11 @@ public final class SolveCommand implements Callable<Integer> {
             description = "Run everything R times in this JVM (the first as warm-up) and report min/median/max wall time.")
     int repeat;
 
+    @Option(names = "--warmup", paramLabel = "W",
+            description = "With --repeat: W untimed warm-up runs first, then R timed runs "
+                    + "(default: the first of the R runs is the warm-up).")
+    Integer warmup;
+
     @Option(names = "--fuel", paramLabel = "N",
             description = "Fuel budget per program run (default: ${DEFAULT-VALUE}).")
     long fuel = Interpreter.DEFAULT_FUEL;
@@ -82,6 +87,9 @@ public final class SolveCommand implements Callable<Integer> {
         }
         if (repeat < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be at least 1, got " + repeat);
+        }
+        if (warmup != null && warmup < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must be at least 0, got " + warmup);
         }
         if (fuel < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fuel must be positive, got " + fuel);
@@ -117,8 +125,9 @@ public final class SolveCommand implements Callable<Integer> {
 
         SolverRun runner = new SolverRun(new Interpreter(fuel), n);
         SolverRunResult result;
-        if (repeat > 1) {
-            RepeatedRun r = runner.repeat(parsed.byTaskId(), loaded, repeat);
+        if (repeat > 1 || warmup != null) {
+            RepeatedRun r = warmup == null ? runner.repeat(parsed.byTaskId(), loaded, repeat)
+                    : runner.repeat(parsed.byTaskId(), loaded, warmup, repeat);
             out.println(r.timingLine());
             result = r.last();
         } else {

@@ -6,25 +6,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A solver run repeated R times in one JVM. With R ≥ 2 the first run is a warm-up and the timings
- * are those of the others; with R = 1 the single run is timed.
+ * A solver run repeated in one JVM: {@code warmups} runs whose times do not count, then the timed ones.
  *
- * @param wallNanos  wall time of every run, the warm-up first
+ * @param wallNanos  wall time of every run, the warm-ups first
+ * @param warmups    how many of the first runs were warm-ups
  * @param last       the results of the last run
  * @param consistent whether every run had the same outcomes and fuel on every pair
  */
-public record RepeatedRun(List<Long> wallNanos, SolverRunResult last, boolean consistent) {
+public record RepeatedRun(List<Long> wallNanos, int warmups, SolverRunResult last, boolean consistent) {
 
     public RepeatedRun {
         wallNanos = List.copyOf(wallNanos);
-        if (wallNanos.isEmpty()) {
-            throw new IllegalArgumentException("no runs");
+        if (warmups < 0 || wallNanos.size() <= warmups) {
+            throw new IllegalArgumentException(wallNanos.size() + " runs, " + warmups + " warm-ups: no timed run");
         }
     }
 
-    /** The wall times that count: all but the warm-up when there was more than one run. */
+    /** The wall times that count: all but the warm-ups. */
     public List<Long> timedNanos() {
-        return wallNanos.size() == 1 ? wallNanos : wallNanos.subList(1, wallNanos.size());
+        return wallNanos.subList(warmups, wallNanos.size());
     }
 
     public long minNanos() {
@@ -47,7 +47,7 @@ public record RepeatedRun(List<Long> wallNanos, SolverRunResult last, boolean co
     public String timingLine() {
         int timed = timedNanos().size();
         String runs = wallNanos.size() == 1 ? "wall time of 1 run" : "wall time over " + timed
-                + (timed == 1 ? " run" : " runs") + " after 1 warm-up";
+                + (timed == 1 ? " run" : " runs") + " after " + warmups + (warmups == 1 ? " warm-up" : " warm-ups");
         return String.format(Locale.ROOT, "%s: min %.1f ms, median %.1f ms, max %.1f ms%s", runs, minNanos() / 1e6,
                 medianNanos() / 1e6, maxNanos() / 1e6, consistent ? "" : " (outcomes differed between runs!)");
     }

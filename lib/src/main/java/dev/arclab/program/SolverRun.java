@@ -120,6 +120,19 @@ public final class SolverRun {
         if (times < 1) {
             throw new IllegalArgumentException("repeat needs at least 1 run, got " + times);
         }
+        return repeat(solvers, tasks, times > 1 ? 1 : 0, times > 1 ? times - 1 : 1);
+    }
+
+    /**
+     * {@code warmups} untimed runs, then {@code timed} timed runs, on one pool; checks that every run
+     * gave the same outcomes and fuel.
+     */
+    public RepeatedRun repeat(Map<String, Program> solvers, Collection<Task> tasks, int warmups, int timed) {
+        if (warmups < 0 || timed < 1) {
+            throw new IllegalArgumentException("repeat needs warm-ups >= 0 and at least 1 timed run, got "
+                    + warmups + " and " + timed);
+        }
+        int times = warmups + timed;
         ExecutorService pool = newPool(threads);
         try {
             List<Long> walls = new ArrayList<>();
@@ -138,7 +151,7 @@ public final class SolverRun {
                     break;
                 }
             }
-            return new RepeatedRun(walls, last, consistent);
+            return new RepeatedRun(walls, Math.min(warmups, walls.size() - 1), last, consistent);
         } finally {
             pool.shutdownNow();
         }

@@ -94,10 +94,20 @@ class SolveCommandTest {
     }
 
     @Test
+    void warmupRunsComeBeforeTheTimedRuns() throws IOException {
+        assertEquals(0, run(p -> List.of(identityTask("aaa")), "--solvers", solvers().toString(), "--repeat", "3",
+                "--warmup", "4"));
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(0).startsWith("wall time over 3 runs after 4 warm-ups: min "), lines.get(0));
+        assertEquals("1 out of 1 tasks solved (2 of 2 pairs)", lines.get(lines.size() - 1));
+    }
+
+    @Test
     void badArgumentsExitTwo() throws IOException {
         String s = solvers().toString();
         assertEquals(2, run(p -> List.of(), "--tasks", "x"));
         assertEquals(2, run(p -> List.of(), "--solvers", s, "--threads", "0"));
+        assertEquals(2, run(p -> List.of(), "--solvers", s, "--warmup", "-1"));
         assertEquals(2, run(p -> List.of(), "--solvers", s, "--repeat", "0"));
         assertEquals(2, run(p -> List.of(), "--solvers", s, "--fuel", "-5"));
         assertEquals(2, run(p -> List.of(), "--solvers", s, "--threads", "many"));

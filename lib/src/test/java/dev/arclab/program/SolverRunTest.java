@@ -205,7 +205,7 @@ class SolverRunTest {
     @Test
     void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         SolverRunResult dummy = new SolverRun(1).run(Map.of(), List.of());
-        RepeatedRun rr = new RepeatedRun(List.of(100L, 40L, 10L, 20L, 30L), dummy, true);
+        RepeatedRun rr = new RepeatedRun(List.of(100L, 40L, 10L, 20L, 30L), 1, dummy, true);
         assertEquals(List.of(40L, 10L, 20L, 30L), rr.timedNanos());
         assertEquals(10L, rr.minNanos());
         assertEquals(25L, rr.medianNanos());
