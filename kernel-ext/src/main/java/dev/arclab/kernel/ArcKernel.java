@@ -236,6 +236,11 @@ public final class ArcKernel extends BaseKernel {
 
     // ---------------------------------------------------------------------------------------------- evaluation
 
+    /** Whether a cell is being evaluated now. */
+    public boolean isRunning() {
+        return running;
+    }
+
     @Override
     public Object evalRaw(String code) {
         int cell = Math.max(1, executionCount.get() - 1);

@@ -14,7 +14,11 @@ final class ParentWatchdog {
     /** Starts watching; returns the pid watched, or empty if there is no parent to watch. */
     static Optional<Long> start() {
         Optional<ProcessHandle> parent = fromEnv().or(() -> ProcessHandle.current().parent());
-        parent.ifPresent(p -> p.onExit().thenRun(() -> exit(p.pid())));
+        parent.ifPresent(p -> {
+            p.onExit().thenRun(() -> exit(p.pid()));
+            // In Jupyter's log: which process the kernel lives and dies with.
+            System.err.println("ARC Lab kernel: watching parent process " + p.pid());
+        });
         return parent.map(ProcessHandle::pid);
     }
 

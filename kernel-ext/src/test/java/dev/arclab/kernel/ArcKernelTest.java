@@ -289,7 +289,7 @@ class ArcKernelTest {
         KernelHarness.Cell[] box = new KernelHarness.Cell[1];
         Thread t = new Thread(() -> box[0] = h.run(code));
         t.start();
-        Thread.sleep(500);
+        awaitCondition(h.kernel::isRunning, "the cell to start: " + code);
         long start = System.nanoTime();
         h.kernel.interrupt();
         t.join(10_000);
@@ -330,5 +330,16 @@ class ArcKernelTest {
         assertEquals("    ", h.kernel.isComplete("for (int i = 0; i < 3; i++) {"));
         assertEquals("", h.kernel.isComplete("int y ="));
         assertEquals(BaseKernel.IS_COMPLETE_BAD, h.kernel.isComplete("}}}"));
+    }
+
+    /** Waits (up to 30 s) until {@code condition} holds: the test goes on only once the cell is running. */
+    static void awaitCondition(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
     }
 }

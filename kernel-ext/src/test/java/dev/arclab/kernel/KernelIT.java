@@ -367,17 +367,23 @@ class KernelIT {
         Files.writeString(connection, c.toString());
         String java = ProcessHandle.current().info().command().orElse("java");
         // bash starts the kernel in the background, prints its pid and waits: killing bash orphans the kernel.
+        Path log = connection.resolveSibling("watchdog-kernel.log");
         ProcessBuilder pb = new ProcessBuilder("bash", "-c",
-                "\"$0\" -Djava.awt.headless=true -cp \"$1\" dev.arclab.kernel.Main \"$2\" >/dev/null 2>&1 & echo $!; wait",
-                java, jar.toString(), connection.toString());
+                "\"$0\" -Djava.awt.headless=true -cp \"$1\" dev.arclab.kernel.Main \"$2\" >/dev/null 2>\"$3\" & echo $!; wait",
+                java, jar.toString(), connection.toString(), log.toString());
         pb.environment().remove("JPY_PARENT_PID");
         Process parent = pb.start();
         long kernelPid;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
             kernelPid = Long.parseLong(in.readLine().trim());
             ProcessHandle kernel = ProcessHandle.of(kernelPid).orElseThrow();
-            Thread.sleep(3000);
-            assertTrue(kernel.isAlive(), "kernel did not start");
+            // the kernel says in its log when its watchdog is watching the parent
+            long started = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!(Files.exists(log) && Files.readString(log).contains("watching parent process"))) {
+                assertTrue(kernel.isAlive() && System.nanoTime() < started, "kernel did not start its watchdog: "
+                        + (Files.exists(log) ? Files.readString(log) : "no log"));
+                Thread.sleep(20);
+            }
             parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (kernel.isAlive() && System.nanoTime() < deadline) {
