@@ -93,6 +93,8 @@ public final class ArcKernel extends BaseKernel {
             "dev.arclab.grid.*",
             "dev.arclab.task.*",
             "dev.arclab.pipeline.*",
+            "dev.arclab.cache.ResultCache",
+            "dev.arclab.cache.MemoryCache",
             "dev.arclab.profile.*",
             "dev.arclab.report.*",
             "dev.arclab.program.BundledSolvers",

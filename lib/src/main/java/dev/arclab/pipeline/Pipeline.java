@@ -1,5 +1,10 @@
 package dev.arclab.pipeline;
 
+import dev.arclab.cache.CacheMap;
+import dev.arclab.cache.MapStats;
+import dev.arclab.cache.MemoryCache;
+import dev.arclab.cache.ResultCache;
+
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.Values;
 import dev.arclab.grid.Grid;
@@ -68,6 +73,8 @@ public final class Pipeline implements AutoCloseable {
     private final PipelineConfig config;
     private final WorkerPool pool;
     private final ResultCache cache;
+    /** The pipeline's maps of {@link #cache}, with the pipeline's codecs. */
+    private final ResultMaps maps;
     private final SolverLibrary library;
     private final NodeTable table = new NodeTable();
     private final Interpreter interpreter;
@@ -92,6 +99,7 @@ public final class Pipeline implements AutoCloseable {
         this.config = config;
         this.pool = new WorkerPool(config.threads());
         this.cache = cache;
+        this.maps = ResultMaps.of(cache);
         this.library = new SolverLibrary(config.keepPerTask());
         this.interpreter = new Interpreter(config.fuel());
         this.validator = new Validator(interpreter);
@@ -180,7 +188,7 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Adds the programs the result cache kept for the library in earlier sessions (its
-     * {@link ResultCache#storedLibrary()}; none with an in-memory cache), re-validated on the loaded
+     * {@link ResultCache#storedLibrary}); none with an in-memory cache), re-validated on the loaded
      * tasks' demo pairs like a solver file's (through the cache, so a warm store makes this cheap).
      * Programs that no longer parse are left out. Returns the timing of this load.
      */
@@ -189,7 +197,9 @@ public final class Pipeline implements AutoCloseable {
         List<Origin> origins = new ArrayList<>();
         ProgramParser parser = new ProgramParser(table);
         int unreadable = 0;
-        for (ResultCache.StoredProgram sp : cache.storedLibrary()) {
+        List<StoredProgram> stored = new ArrayList<>(cache.storedLibrary(ResultCodecs.LIBRARY));
+        stored.sort(Comparator.comparing(StoredProgram::task).thenComparing(StoredProgram::text));
+        for (StoredProgram sp : stored) {
             try {
                 programs.add(parser.parseProgram(sp.text()).withTaskId(sp.task()));
                 origins.add(sp.origin());
@@ -235,9 +245,18 @@ public final class Pipeline implements AutoCloseable {
         timer.count("programs", programs.size());
         timer.count("kept", kept.size());
         countCache(timer, before);
-        cache.storeLibrary(kept);
+        storeLibrary(kept);
         cache.commit();
         return timer.finish(entries.partial());
+    }
+
+    /** Keeps library entries in the store, by task and program hash. */
+    private void storeLibrary(List<LibraryEntry> entries) {
+        Map<String, StoredProgram> kept = new LinkedHashMap<>();
+        for (LibraryEntry e : entries) {
+            kept.put(e.task() + "|" + e.hash(), new StoredProgram(e.task(), e.program().canonicalText(), e.origin()));
+        }
+        cache.storeLibrary(kept, ResultCodecs.LIBRARY);
     }
 
     // ---- generate ------------------------------------------------------------------------------
@@ -350,7 +369,7 @@ public final class Pipeline implements AutoCloseable {
             SampleResult[] out = new SampleResult[batch.size()];
             BitSet wanted = new BitSet(batch.size());
             for (int m = 0; m < out.length; m++) {
-                CacheMap.Entry<SampleResult> hit = cache.scores().get(groups[m], sampleKey);
+                CacheMap.Entry<SampleResult> hit = maps.scores().get(groups[m], sampleKey);
                 if (hit != null) {
                     out[m] = hit.value();
                 } else {
@@ -366,7 +385,7 @@ public final class Pipeline implements AutoCloseable {
                     Grid produced = v instanceof Grid g ? g : null;
                     boolean match = v != null && Values.equal(v, ex.output());
                     out[m] = new SampleResult(ev.status()[m], match, produced, ev.fuel()[m]);
-                    cache.scores().put(groups[m], sampleKey, out[m], perMember);
+                    maps.scores().put(groups[m], sampleKey, out[m], perMember);
                 }
             }
             return out;
@@ -435,13 +454,13 @@ public final class Pipeline implements AutoCloseable {
         PhaseTimer timer = new PhaseTimer("canonicalize", iteration, config.threads());
         List<MapStats> before = cache.stats();
         WorkerPool.Mapped<String> texts = mapWithProgress("canonicalize", hashes, h -> programs.get(h).taskId(), h -> {
-            CacheMap.Entry<String> hit = cache.canonical().get(h);
+            CacheMap.Entry<String> hit = maps.canonical().get(h);
             if (hit != null) {
                 return hit.value();
             }
             long t0 = System.nanoTime();
             String text = programs.get(h).canonicalText();
-            cache.canonical().put(h, text, System.nanoTime() - t0);
+            maps.canonical().put(h, text, System.nanoTime() - t0);
             return text;
         }, timer);
         Map<String, String> out = new LinkedHashMap<>();
@@ -483,12 +502,12 @@ public final class Pipeline implements AutoCloseable {
     private Validation validate(Program program, Task task) {
         String group = keyBase + "|" + program.hash().hex();
         String demoHash = demoHashes.get(task.id());
-        CacheMap.Entry<Validation> hit = cache.validations().get(group, demoHash);
+        CacheMap.Entry<Validation> hit = maps.validations().get(group, demoHash);
         if (hit != null) {
             return hit.value();
         }
         Validation v = validator.validate(program, task);
-        cache.validations().put(group, demoHash, v, v.nanos());
+        maps.validations().put(group, demoHash, v, v.nanos());
         return v;
     }
 
@@ -516,7 +535,7 @@ public final class Pipeline implements AutoCloseable {
         });
         timer.count("offered", validated.checked().size());
         timer.count("added", added.size());
-        cache.storeLibrary(added);
+        storeLibrary(added);
         cache.commit();
         return new Saved(List.copyOf(added), validated.checked().size(), library.size(), library.perfectTasks(),
                 record(timer, validated.timing().partial()));
@@ -554,7 +573,7 @@ public final class Pipeline implements AutoCloseable {
                 }
                 if (any) {
                     Batch.Member member = scored.batch().members().get(m);
-                    CacheMap.Entry<Differs.Measures> hit = cache.differs().get(groups[m], demoHash);
+                    CacheMap.Entry<Differs.Measures> hit = maps.differs().get(groups[m], demoHash);
                     Differs.Measures measures;
                     if (hit != null) {
                         measures = hit.value();
@@ -568,7 +587,7 @@ public final class Pipeline implements AutoCloseable {
                             }
                         }
                         measures = Differs.mean(produced, targets, memo);
-                        cache.differs().put(groups[m], demoHash, measures, System.nanoTime() - t0);
+                        maps.differs().put(groups[m], demoHash, measures, System.nanoTime() - t0);
                     }
                     out.add(new NearMiss(t.task(), member, measures));
                 }
