@@ -1,6 +1,7 @@
 package dev.arclab.magics;
 
 import dev.arclab.cache.MapDbCache;
+import dev.arclab.pipeline.Progress;
 import dev.arclab.pipeline.Candidate;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.cache.MapStats;
@@ -12,6 +13,7 @@ import dev.arclab.pipeline.PhaseResults.Scored;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SolverLibrary;
+import dev.arclab.pipeline.strategy.StrategyShare;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.program.ParseResult;
@@ -376,6 +378,9 @@ public final class LabMagics {
         @Option(names = "--near-misses", paramLabel = "N", description = "Near misses kept per task for parent choice.")
         Integer nearMisses;
 
+        @Option(names = "--strategy", paramLabel = "NAME[:SHARE],...", description = "Generation strategies (default mutate).")
+        String strategy;
+
         Config(Session session) {
             super(session);
         }
@@ -393,18 +398,18 @@ public final class LabMagics {
             if (fuel != null && fuel < 1) {
                 throw new IllegalArgumentException("--fuel must be at least 1, got " + fuel);
             }
-            session.configure(c -> new PipelineConfig(c.threads(), c.seed(),
-                    tasksPerBatch != null ? tasksPerBatch : c.tasksPerBatch(),
-                    mutants != null ? mutants : c.mutantsPerProgram(),
-                    mutation != null ? mutation : c.mutation(), keep != null ? keep : c.keepPerTask(),
-                    fuel != null ? fuel : c.fuel(), minMatches != null ? minMatches : c.minMatches(),
-                    nearMisses != null ? nearMisses : c.nearMissesPerTask()));
+            session.configure(c -> c.withTasksPerBatch(tasksPerBatch != null ? tasksPerBatch : c.tasksPerBatch())
+                    .withMutation(mutation != null ? mutation : c.mutation(), mutants != null ? mutants : c.mutantsPerProgram())
+                    .withKeepPerTask(keep != null ? keep : c.keepPerTask()).withFuel(fuel != null ? fuel : c.fuel())
+                    .withMinMatches(minMatches != null ? minMatches : c.minMatches())
+                    .withNearMissesPerTask(nearMisses != null ? nearMisses : c.nearMissesPerTask())
+                    .withStrategies(strategy != null ? StrategyShare.parse(strategy) : c.strategies()));
             PipelineConfig c = session.config();
             return String.format(Locale.ROOT,
                     "threads %d, seed %d, tasks per batch %d, mutants per program %d, mutation %.2f,"
-                    + " keep per task %d, fuel %d, min matches %d, near misses per task %d", c.threads(), c.seed(),
+                    + " keep per task %d, fuel %d, min matches %d, near misses per task %d, strategies %s", c.threads(), c.seed(),
                     c.tasksPerBatch(), c.mutantsPerProgram(), c.mutation(), c.keepPerTask(), c.fuel(), c.minMatches(),
-                    c.nearMissesPerTask());
+                    c.nearMissesPerTask(), c.strategies().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(",")));
         }
 
         private static void check(Integer v, int min, String name) {
@@ -769,7 +774,7 @@ public final class LabMagics {
                         Session.copyLibrary(source.library(), p);
                         p.label(t + (t == 1 ? " thread" : " threads"));
                         running.set(p);
-                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
+                        bar.update(new Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
                                 total));
                         RunRecord r = p.iterate(iterations);
                         running.set(null);
@@ -777,7 +782,7 @@ public final class LabMagics {
                             throw new CancellationException("scaling was cancelled");
                         }
                         done[0]++;
-                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
+                        bar.update(new Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
                                 total));
                         return r;
                     }

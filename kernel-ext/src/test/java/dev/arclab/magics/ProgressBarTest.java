@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.pipeline.Pipeline.Progress;
+import dev.arclab.pipeline.Progress;
 import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.util.ArrayList;

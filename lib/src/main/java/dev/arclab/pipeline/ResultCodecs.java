@@ -202,12 +202,15 @@ public final class ResultCodecs {
         }
     };
 
-    /** A library program: task, canonical text, origin kind, parent and detail. */
+    /** A library program: task, canonical text, origin kind, parent and detail (and strategy, for a generated one). */
     public static final Codec<StoredProgram> LIBRARY = new Codec<>() {
         @Override
         public void write(Bytes.Out out, StoredProgram p) {
             out.string(p.task()).string(p.text()).write(p.origin().kind().ordinal()).string(p.origin().parent())
                     .string(p.origin().detail());
+            if (p.origin().kind() == Origin.Kind.GENERATED) {
+                out.string(p.origin().strategy());
+            }
         }
 
         @Override
@@ -219,7 +222,10 @@ public final class ResultCodecs {
             if (kind >= kinds.length) {
                 throw new CorruptEntryException("unknown origin " + kind);
             }
-            return new StoredProgram(task, text, new Origin(kinds[kind], in.string(), in.string()));
+            String parent = in.string();
+            String detail = in.string();
+            return new StoredProgram(task, text, kinds[kind] == Origin.Kind.GENERATED
+                    ? Origin.generated(in.string(), parent, detail) : new Origin(kinds[kind], parent, detail));
         }
     };
 }

@@ -104,4 +104,15 @@ class ResultCodecsTest {
         badMode[4] = 9;
         assertThrows(CorruptEntryException.class, () -> ResultCodecs.SAMPLE.read(new Bytes.In(badMode)));
     }
+
+    @Test
+    void libraryProgramsKeepTheirOriginWhateverTheStrategy() {
+        for (Origin o : List.of(Origin.file("solvers.py:3"), Origin.mutant("abcdef0123456789", "x1.0 -> T"), Origin.found("on t"),
+                Origin.generated("enumerate", null, "depth 2"), Origin.generated("splice", "0123abcd", "x2 from 4567"))) {
+            StoredProgram p = new StoredProgram("007bbfb7", "def solve(I):\n    return I\n", o);
+            assertEquals(p, roundTrip(ResultCodecs.LIBRARY, p));
+        }
+        assertEquals("mutate", Origin.mutant("ab", "c").strategy());
+        assertEquals("solver", Origin.file("f").strategy());
+    }
 }
