@@ -99,7 +99,7 @@ public final class ArcKernel extends BaseKernel {
             "dev.arclab.report.*",
             "dev.arclab.program.BundledSolvers",
             "dev.arclab.program.ProgramParser",
-            "dev.arclab.magics.Session",
+            "dev.arclab.lab.Session",
             "static dev.arclab.kernel.Notebook.display",
             "static dev.arclab.kernel.Notebook.updateDisplay");
 

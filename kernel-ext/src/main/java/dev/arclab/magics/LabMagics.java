@@ -1,5 +1,7 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.Session;
+import dev.arclab.lab.Views;
 import dev.arclab.cache.MapDbCache;
 import dev.arclab.pipeline.Progress;
 import dev.arclab.pipeline.Candidate;
@@ -733,68 +735,10 @@ public final class LabMagics {
                 throw new IllegalArgumentException("no phase '" + phase + "'; use total or one of "
                         + String.join(", ", Session.PHASES));
             }
-            return scaling(session, phase, max, warmups, repeat, iterations);
+            return session.scaling(phase, max, warmups, repeat, iterations);
         }
     }
 
-    /**
-     * Thread scaling of the session's configuration: for each thread count a new pipeline on the session's tasks,
-     * with a copy of its library and a fresh in-memory cache, runs {@code iterations}. The stop button cancels the
-     * running pipeline and the rest.
-     */
-    static ThreadScaling scaling(Session session, String phase, int maxThreads, int warmups, int repeats,
-            int iterations) {
-        TaskSet tasks = session.tasks();
-        PipelineConfig config = session.config();
-        Pipeline source = session.pipeline();
-        if (source.library().size() == 0) {
-            throw new IllegalStateException("the solver library is empty: load solvers first (%solvers)");
-        }
-        int[] counts = new int[maxThreads];
-        for (int i = 0; i < maxThreads; i++) {
-            counts[i] = i + 1;
-        }
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Pipeline> running = new AtomicReference<>();
-        int total = maxThreads * (warmups + repeats);
-        int[] done = {0};
-        try (Cancellables.Registration reg = Cancellables.register(() -> {
-            stop.set(true);
-            Pipeline p = running.get();
-            if (p != null) {
-                p.cancel();
-            }
-        }); ProgressBar bar = ProgressBar.start("scaling")) {
-            try {
-                ThreadScaling s = Experiments.threadScaling(phase, counts, warmups, repeats, t -> {
-                    if (stop.get()) {
-                        throw new CancellationException("scaling was cancelled");
-                    }
-                    try (Pipeline p = new Pipeline(tasks, config.withThreads(t), new MemoryCache())) {
-                        Session.copyLibrary(source.library(), p);
-                        p.label(t + (t == 1 ? " thread" : " threads"));
-                        running.set(p);
-                        bar.update(new Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
-                                total));
-                        RunRecord r = p.iterate(iterations);
-                        running.set(null);
-                        if (p.cancelled()) {
-                            throw new CancellationException("scaling was cancelled");
-                        }
-                        done[0]++;
-                        bar.update(new Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
-                                total));
-                        return r;
-                    }
-                });
-                session.keepScaling(s);
-                return s;
-            } catch (CancellationException e) {
-                bar.finish(true);
-                throw new IllegalStateException("scaling was cancelled after " + done[0] + " of " + total + " runs");
-            }
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------- cache
 

@@ -1,5 +1,6 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.Session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -116,6 +117,7 @@ class ProgressBarTest {
     void sessionPhasesFeedTheBar() {
         Recording d = new Recording();
         NotebookDisplay.use(d);
+        NotebookWatcher.install();
         Session s = new Session().threads(2);
         s.tasks(new TaskSet("first 20", TaskLoader.bundled().tasks().subList(0, 20)));
         s.loadBundledSolvers();
