@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dev.arclab.report.Range;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -219,10 +220,7 @@ public final class BenchCacheCommand implements Callable<Integer> {
     }
 
     private static double median(List<Long> values) {
-        long[] v = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+        return Range.of(values.stream().mapToDouble(Long::doubleValue).toArray()).median();
     }
 
     private static void deleteTree(Path dir) throws IOException {
