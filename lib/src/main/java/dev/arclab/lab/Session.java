@@ -2,7 +2,6 @@ package dev.arclab.lab;
 
 import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
-import dev.arclab.dsl.Dsl;
 import dev.arclab.pipeline.LibraryEntry;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
