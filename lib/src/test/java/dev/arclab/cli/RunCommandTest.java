@@ -79,6 +79,7 @@ class RunCommandTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--strategy: no strategy 'nosuch'"), bad.err());
         assertEquals(2, MainTest.run("run", "--keep", "0").code());
+        assertEquals(2, MainTest.run("run", "--generate-seconds", "-1").code());
         assertEquals(2, MainTest.run("bench-cache", "--repeats", "1").code(), "the one name is --repeat");
         assertEquals(2, MainTest.run("solve", "--solvers", "x.py", "--limit", "0").code());
         MainTest.Run ok = MainTest.run("run", "--limit", "3", "--no-store", "--threads", "1", "--strategy", "mutate",
