@@ -121,6 +121,14 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs the parallel phases (score, validate, differs) through {@code d} (a joined cluster) from now
+     * on; null returns them to the local pool. Results are the same either way.
+     */
+    public void distributeTo(Distributor d) {
+        ctx.distributeTo(d);
+    }
+
     public void onProgress(Consumer<Progress> listener) {
         ctx.onProgress(listener);
     }

@@ -9,9 +9,11 @@ import dev.arclab.pipeline.PhaseResults.Differed;
 import dev.arclab.pipeline.PhaseResults.NearMiss;
 import dev.arclab.pipeline.PhaseResults.Scored;
 import dev.arclab.pipeline.PhaseResults.TaskScores;
+import dev.arclab.pipeline.RemoteWork;
 import dev.arclab.pipeline.SampleResult;
 import dev.arclab.pipeline.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
+import dev.arclab.task.Task;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +33,97 @@ public final class DiffersPhase implements Phase<Scored, Differed> {
         return PhaseName.DIFFERS;
     }
 
+    private static void sort(List<NearMiss> out) {
+        out.sort(Comparator.comparingDouble((NearMiss n) -> -n.measures().combined()).thenComparing(n -> n.program().hash()));
+    }
+
+    /** The produced grids of member {@code m} on a task, or null when it solves the task or produced no grid. */
+    private static Grid[] produced(TaskScores t, int m) {
+        SampleResult[] r = t.results()[m];
+        if (t.matched(m) == r.length) {
+            return null;
+        }
+        Grid[] produced = new Grid[r.length];
+        boolean any = false;
+        for (int s = 0; s < r.length; s++) {
+            produced[s] = r[s] == null ? null : r[s].produced();
+            any |= produced[s] != null;
+        }
+        return any ? produced : null;
+    }
+
+    /**
+     * The same map on the cluster: per task, the cached measures stay here and the produced grids of
+     * the other near misses go out (the tasks' expected grids travel once, by hash).
+     */
+    private static WorkerPool.Mapped<List<NearMiss>> distributed(PhaseContext ctx, Scored scored,
+            CacheMap<Differs.Measures> cache, String[] groups, PhaseTimer timer) {
+        List<TaskScores> list = scored.tasks();
+        List<Task> tasks = ctx.demoTasks().tasks();
+        Map<String, Integer> taskIndex = new HashMap<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            taskIndex.put(tasks.get(t).id(), t);
+        }
+        List<TreeMap<Integer, NearMiss>> byMember = new ArrayList<>(list.size());
+        List<byte[]> sent = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        List<int[]> sentMembers = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            TaskScores t = list.get(k);
+            String demoHash = ctx.demoHash(t.task());
+            TreeMap<Integer, NearMiss> out = new TreeMap<>();
+            List<Integer> members = new ArrayList<>();
+            List<Grid[]> grids = new ArrayList<>();
+            for (int m = 0; m < scored.batch().size(); m++) {
+                Grid[] produced = produced(t, m);
+                if (produced == null) {
+                    continue;
+                }
+                CacheMap.Entry<Differs.Measures> hit = cache.get(groups[m], demoHash);
+                if (hit != null) {
+                    out.put(m, new NearMiss(t.task(), scored.batch().members().get(m), hit.value()));
+                } else {
+                    members.add(m);
+                    grids.add(produced);
+                }
+            }
+            byMember.add(out);
+            if (!members.isEmpty()) {
+                int[] ms = members.stream().mapToInt(Integer::intValue).toArray();
+                sent.add(RemoteWork.differsItem(taskIndex.get(t.task()), ms, grids.toArray(new Grid[0][])));
+                sentMembers.add(ms);
+                at.add(k);
+            }
+        }
+        WorkerPool.Mapped<byte[]> mapped = ctx.distribute(PhaseName.DIFFERS, RemoteWork.Kind.DIFFERS,
+                List.of(ctx.tasksPart()), sent, timer);
+        for (int k = 0; k < sent.size(); k++) {
+            int index = at.get(k);
+            byte[] bytes = mapped.results().get(k);
+            if (bytes == null) {
+                byMember.set(index, null);
+                continue;
+            }
+            RemoteWork.Timed<Differs.Measures[]> r = RemoteWork.readDiffers(bytes);
+            int[] ms = sentMembers.get(k);
+            String task = list.get(index).task();
+            for (int j = 0; j < ms.length; j++) {
+                cache.put(groups[ms[j]], ctx.demoHash(task), r.value()[j], r.nanos() / ms.length);
+                byMember.get(index).put(ms[j], new NearMiss(task, scored.batch().members().get(ms[j]), r.value()[j]));
+            }
+        }
+        // in member order before sorting, as the local map adds them, so ties fall the same way
+        List<List<NearMiss>> results = new ArrayList<>(list.size());
+        for (TreeMap<Integer, NearMiss> m : byMember) {
+            List<NearMiss> l = m == null ? null : new ArrayList<>(m.values());
+            if (l != null) {
+                sort(l);
+            }
+            results.add(l);
+        }
+        return new WorkerPool.Mapped<>(results, mapped.partial());
+    }
+
     @Override
     public Differed run(Scored scored, PhaseContext ctx) {
         PhaseTimer timer = ctx.timer(name(), ctx.config().threads());
@@ -39,7 +132,8 @@ public final class DiffersPhase implements Phase<Scored, Differed> {
         CacheMap<Differs.Measures> cache = ctx.maps().differs();
         String[] groups = scored.batch().members().stream().map(m -> ctx.keyBase() + "|" + Differs.VERSION + "|" + m.hash())
                 .toArray(String[]::new);
-        WorkerPool.Mapped<List<NearMiss>> mapped = ctx.mapWithProgress(name(), list, TaskScores::task, t -> {
+        WorkerPool.Mapped<List<NearMiss>> mapped = ctx.distributor() != null ? distributed(ctx, scored, cache, groups, timer)
+                : ctx.mapWithProgress(name(), list, TaskScores::task, t -> {
             List<NearMiss> out = new ArrayList<>();
             List<Map<Grid, Differs.Measures>> memo = new ArrayList<>();
             Differs.Target[] targets = null;
@@ -76,8 +170,7 @@ public final class DiffersPhase implements Phase<Scored, Differed> {
                     out.add(new NearMiss(t.task(), member, measures));
                 }
             }
-            out.sort(Comparator.comparingDouble((NearMiss n) -> -n.measures().combined())
-                    .thenComparing(n -> n.program().hash()));
+            sort(out);
             return out;
         }, timer);
         Map<String, List<NearMiss>> best = new TreeMap<>();

@@ -3,11 +3,13 @@ package dev.arclab.pipeline.phase;
 import dev.arclab.cache.MapStats;
 import dev.arclab.cache.ResultCache;
 import dev.arclab.dsl.Dsl;
+import dev.arclab.pipeline.Distributor;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.PhaseResults.NearMiss;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.Progress;
 import dev.arclab.pipeline.ResultCodecs;
+import dev.arclab.pipeline.RemoteWork;
 import dev.arclab.pipeline.ResultMaps;
 import dev.arclab.pipeline.SolverLibrary;
 import dev.arclab.pipeline.StoredProgram;
@@ -56,6 +58,8 @@ public final class PhaseContext {
     private final List<PhaseRecord> phases = new ArrayList<>();
     private volatile Map<String, List<NearMiss>> nearMisses = Map.of();
     private volatile Consumer<Progress> progress = p -> { };
+    private volatile Distributor distributor;
+    private byte[] tasksPart;
     private int iteration;
 
     public PhaseContext(TaskSet tasks, PipelineConfig config, ResultCache cache) {
@@ -182,6 +186,34 @@ public final class PhaseContext {
     /** A timer for a phase of the current iteration. */
     public PhaseTimer timer(PhaseName phase, int threads) {
         return new PhaseTimer(phase.id(), iteration, threads);
+    }
+
+    /** Where the parallel phases send their work items instead of the pool; null: the local pool. */
+    public Distributor distributor() {
+        return distributor;
+    }
+
+    /** Sends the parallel phases' work items to {@code d} from now on (null: back to the local pool). */
+    public void distributeTo(Distributor d) {
+        this.distributor = d;
+    }
+
+    /** The demo tasks as the part every distributed work item refers to (encoded once per session). */
+    public synchronized byte[] tasksPart() {
+        if (tasksPart == null) {
+            tasksPart = RemoteWork.tasksPart(demoTasks.tasks());
+        }
+        return tasksPart;
+    }
+
+    /** Maps work items of {@code kind} through the {@link #distributor()}, reporting progress. */
+    public WorkerPool.Mapped<byte[]> distribute(PhaseName phase, RemoteWork.Kind kind, List<byte[]> parts,
+            List<byte[]> items, PhaseTimer timer) {
+        Consumer<Progress> listener = progress;
+        listener.accept(new Progress(phase.id(), 0, items.size()));
+        WorkerPool.Mapped<byte[]> mapped = distributor.map(kind, parts, items, cancelled, timer);
+        listener.accept(new Progress(phase.id(), items.size(), items.size()));
+        return mapped;
     }
 
     /** Maps {@code work} over {@code items} on the pool, in item order, reporting progress as items finish. */
