@@ -43,6 +43,7 @@ public final class Main implements Callable<Integer> {
             TasksCommand.class,
             SolveCommand.class,
             RunCommand.class,
+            WorkerCommand.class,
             CacheCommand.class,
             BenchCacheCommand.class,
             BenchCommand.class,

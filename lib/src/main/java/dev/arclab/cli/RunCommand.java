@@ -53,6 +53,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    ClusterOptions clusterOptions;
+
     @Option(names = "--solvers", paramLabel = "FILE", description = "Solver file for the starting library (default: the bundled solvers).")
     Path solvers;
 
@@ -67,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean resume;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (iterations < 0) {
@@ -75,6 +78,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         PipelineConfig config = Main.checked(spec, () -> pipelineOptions.apply(PipelineConfig.defaults()));
         CacheOptions opening = Main.checked(spec, storeOptions::cacheOptions);
+        dev.arclab.cluster.ClusterSettings clusterSettings = clusterOptions.joining()
+                ? Main.checked(spec, () -> clusterOptions.apply(dev.arclab.cluster.ClusterSettings.local())) : null;
         // Opening the store loads MapDB's classes: overlap it with reading the tasks and solvers.
         CompletableFuture<ResultCache> store = CompletableFuture.supplyAsync(() -> storeOptions.open(opening, err));
         TaskSet set = Main.checked(spec, () -> taskOptions.load(err));
@@ -92,7 +97,8 @@ public final class RunCommand implements Callable<Integer> {
         parsed.errors().forEach(e -> err.println(e));
         ResultCache cache = store.join();
         List<MapStats> cacheBefore = cache.stats();
-        try (Pipeline pipeline = new Pipeline(set, config, cache)) {
+        try (Pipeline pipeline = new Pipeline(set, config, cache);
+                AutoCloseable cluster = clusterSettings == null ? null : ClusterOptions.join(clusterSettings, pipeline, o)) {
             if (cache instanceof MapDbCache s) {
                 o.printf("store %s (session %d)%n", s.file(), s.session());
             }

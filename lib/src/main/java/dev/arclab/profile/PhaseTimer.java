@@ -30,6 +30,7 @@ public final class PhaseTimer {
     private final ConcurrentLinkedQueue<ItemTiming> items = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private final Map<Thread, Integer> lanes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> remoteLanes = new ConcurrentHashMap<>();
     private final AtomicInteger nextLane = new AtomicInteger();
 
     public PhaseTimer(String phase, int iteration, int threads) {
@@ -50,6 +51,17 @@ public final class PhaseTimer {
             long cpu1 = CPU ? THREADS.getCurrentThreadCpuTime() : 0;
             items.add(new ItemTiming(task, lane, t0 - start, t1 - t0, cpu1 - cpu0));
         }
+    }
+
+    /**
+     * Records work measured in another JVM (a chunk of items on a cluster member, {@code where}): it
+     * ended when its result arrived at {@code endNanoTime} (this JVM's {@link System#nanoTime}) and took
+     * {@code wallNanos} there, {@code cpuNanos} of it on CPU. Each {@code where} gets a lane of its own.
+     */
+    public void measured(String where, long endNanoTime, long wallNanos, long cpuNanos) {
+        int lane = remoteLanes.computeIfAbsent(where, w -> nextLane.getAndIncrement());
+        long startOffset = Math.max(0, endNanoTime - wallNanos - start);
+        items.add(new ItemTiming(where, lane, startOffset, wallNanos, cpuNanos));
     }
 
     /** Runs one work item with no result. */
