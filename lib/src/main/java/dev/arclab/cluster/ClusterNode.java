@@ -177,8 +177,14 @@ public final class ClusterNode implements Distributor, AutoCloseable {
 
     /** Blocks until the cluster has {@code n} worker members (or the time runs out); returns whether it has. */
     public boolean awaitWorkers(int n, long timeout, TimeUnit unit) throws InterruptedException {
+        return awaitMembers(m -> m.stream().filter(MemberInfo::worker).count() >= n, timeout, unit);
+    }
+
+    /** Blocks until the members satisfy {@code condition} (or the time runs out); returns whether they do. */
+    public boolean awaitMembers(java.util.function.Predicate<List<MemberInfo>> condition, long timeout, TimeUnit unit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (workers().size() < n) {
+        while (!condition.test(members())) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
