@@ -45,17 +45,19 @@ class LayeringTest {
                 .layer("pipeline").definedBy("dev.arclab.pipeline..")
                 .optionalLayer("search").definedBy("dev.arclab.search..")
                 .layer("report").definedBy("dev.arclab.report..")
+                .layer("cluster").definedBy("dev.arclab.cluster..")
                 .layer("lab").definedBy("dev.arclab.lab..")
                 .layer("cli").definedBy("dev.arclab.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("lab", "cli")
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("search", "lab", "cli")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("search", "cluster", "lab", "cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("lab", "cli")
-                .whereLayer("cache").mayOnlyBeAccessedByLayers("pipeline", "search", "lab", "cli")
-                .whereLayer("program").mayOnlyBeAccessedByLayers("pipeline", "search", "lab", "cli")
-                .whereLayer("profile").mayOnlyBeAccessedByLayers("cache", "pipeline", "search", "report", "lab", "cli")
-                .whereLayer("task").mayOnlyBeAccessedByLayers("program", "pipeline", "search", "report", "lab", "cli")
+                .whereLayer("cache").mayOnlyBeAccessedByLayers("pipeline", "search", "cluster", "lab", "cli")
+                .whereLayer("program").mayOnlyBeAccessedByLayers("pipeline", "search", "cluster", "lab", "cli")
+                .whereLayer("profile").mayOnlyBeAccessedByLayers("cache", "pipeline", "search", "cluster", "report", "lab", "cli")
+                .whereLayer("task").mayOnlyBeAccessedByLayers("program", "pipeline", "search", "cluster", "report", "lab", "cli")
                 .check(classes);
     }
 
@@ -66,6 +68,14 @@ class LayeringTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.arclab.pipeline.strategy..")
                 .should().dependOnClassesThat().resideInAPackage("dev.arclab.pipeline.phase..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheClusterPackageTouchesHazelcast() {
+        // so a session that never joins a cluster loads no Hazelcast class
+        noClasses().that().resideOutsideOfPackage("dev.arclab.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
                 .check(classes);
     }
 
