@@ -58,6 +58,7 @@ import tech.tablesaw.api.Table;
  * %scaling --max-threads N --repeat R                         thread scaling
  * %cache [stats|clear] [--chart]                              cache statistics, clearing
  * %library [TASK]                                             the solver library
+ * %cluster [join [--cluster N] [--members H:P,...]|leave|show] the phases on arclab workers
  * %candidates [TASK...] [--near-misses] [--limit N]           candidate pictures
  * %submit [PATH]                                              Kaggle submission.json
  * </pre>
@@ -86,6 +87,7 @@ public final class LabMagics {
         registry.add(new CommandMagic(() -> new Library(session)));
         registry.add(new CommandMagic(() -> new Candidates(session)));
         registry.add(new CommandMagic(() -> new Submit(session)));
+        registry.add(ClusterMagic.create(session));
     }
 
     /** Base of the workflow magics: state problems become a {@link MagicException} that names the magic. */

@@ -65,10 +65,21 @@ class StandardMagicsTest {
         e = assertThrows(MagicException.class, () -> run("arclab", "--bogus"));
         assertTrue(e.getMessage().startsWith("%arclab: Unknown option: '--bogus'"), e.getMessage());
         e = assertThrows(MagicException.class, () -> run("nope"));
-        assertTrue(e.getMessage().startsWith("unknown magic %nope; known: %arclab, %cache, %candidates, %compare, %config,"
+        assertTrue(e.getMessage().startsWith("unknown magic %nope; known: %arclab, %cache, %candidates, %cluster, %compare, %config,"
                 + " %home, %iterate, %library, %phase, %run, %runs, %scaling, %seed, %solvers, %submit, %task, %tasks,"
                 + " %threads, %timings"), e.getMessage());
         assertEquals(Runtime.getRuntime().availableProcessors(), session.threads());
+    }
+
+    @Test
+    void clusterShowsTheLocalPoolUntilJoinedAndNamesBadArguments() throws Exception {
+        assertTrue(run("cluster").toString().startsWith("not in a cluster (the phases run on the local pool)"));
+        MagicException e = assertThrows(MagicException.class, () -> run("cluster", "leave"));
+        assertEquals("%cluster: not in a cluster", e.getMessage());
+        e = assertThrows(MagicException.class, () -> run("cluster", "join", "--members", "host:x"));
+        assertTrue(e.getMessage().contains("--members: member 'host:x': port 'x' is not a number"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> run("cluster", "dance"));
+        assertTrue(e.getMessage().contains("no action 'dance'; the actions are join, leave, show"), e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.arclab.lab;
 
 import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
+import dev.arclab.pipeline.Distributor;
 import dev.arclab.pipeline.LibraryEntry;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,6 +92,7 @@ public final class Session {
     private ResultCache cache;
     private boolean privateCache;
     private Pipeline pipeline;
+    private Distributor distributor;
     private PipelineKey pipelineKey;
     private final List<RunRecord> archived = new ArrayList<>();
     private final List<PhaseRecord> loosePhases = new ArrayList<>();
@@ -343,6 +345,7 @@ public final class Session {
             return pipeline;
         }
         Pipeline next = new Pipeline(t, config, c);
+        next.distributeTo(distributor);
         if (pipeline != null) {
             copyLibrary(pipeline.library(), next);
             closePipeline();
@@ -350,6 +353,17 @@ public final class Session {
         pipeline = next;
         pipelineKey = key;
         return pipeline;
+    }
+
+    /**
+     * Runs the parallel phases of this and every later pipeline of the session through {@code d} (a
+     * joined cluster, see {@code %cluster join}); null returns them to the local pool.
+     */
+    public synchronized void distributeTo(Distributor d) {
+        this.distributor = d;
+        if (pipeline != null) {
+            pipeline.distributeTo(d);
+        }
     }
 
     /** What a pipeline was built from: the same task set and cache objects and an equal configuration. */
