@@ -171,6 +171,22 @@ class ClusterTest {
             // validate and differs ran on the members left, a and c
             assertTrue(its.get(1).differed().timing().counter("cluster.member." + cAddress + ".items") > 0,
                     its.get(1).differed().timing().counters().toString());
+
+            // another coordinator (arclab run --cluster) killed during its run: the workers stay up and serve the next
+            JvmProcess other = JvmProcess.arclab(List.of(), "run", "--cluster", name, "--members", "127.0.0.1:" + pa,
+                    "--no-store", "--threads", "1", "--iterations", "5");
+            children.add(other);
+            other.await(l -> l.startsWith("iteration 1"), "the other coordinator's first iteration");
+            other.kill();
+            assertTrue(a.alive() && late.get().alive());
+            TaskSet few = TaskLoader.bundled().filter(t -> IDS.contains(t.id()));
+            try (Pipeline p = new Pipeline(few, config())) {
+                p.loadLibrary(BundledSolvers.parse());
+                p.distributeTo(node);
+                PhaseRecord after = p.score(p.generate()).timing();
+                assertEquals(after.counter("samples"), after.counter("cluster.items"));
+                assertTrue(after.counter("cluster.member." + cAddress + ".items") > 0, after.counters().toString());
+            }
         }
     }
 }
