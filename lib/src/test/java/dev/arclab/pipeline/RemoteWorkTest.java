@@ -1,0 +1,103 @@
+package dev.arclab.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arclab.cache.CorruptEntryException;
+import dev.arclab.pipeline.PhaseResults.Iteration;
+import dev.arclab.task.TaskSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distributed path of the parallel phases without a cluster: a distributor that runs the encoded
+ * items through {@link RemoteWork#run} in this JVM, with the parts decoded from their bytes. Everything
+ * the pipeline decides is the same as on the local pool.
+ */
+class RemoteWorkTest {
+
+    /** Every item through bytes: parts decoded once each, as a worker does. */
+    static final class InProcess implements Distributor {
+        final List<RemoteWork.Kind> kinds = new ArrayList<>();
+        int items;
+
+        @Override
+        public WorkerPool.Mapped<byte[]> map(RemoteWork.Kind kind, List<byte[]> parts, List<byte[]> items,
+                java.util.concurrent.atomic.AtomicBoolean cancelled, dev.arclab.profile.PhaseTimer timer) {
+            kinds.add(kind);
+            this.items += items.size();
+            Map<String, Object> decoded = new HashMap<>();
+            RemoteWork.Parts p = new RemoteWork.Parts() {
+                @Override
+                @SuppressWarnings("unchecked")
+                public <T> T get(int index, String as, Function<byte[], T> decode) {
+                    return (T) decoded.computeIfAbsent(index + as, k -> decode.apply(parts.get(index).clone()));
+                }
+            };
+            List<byte[]> out = new ArrayList<>();
+            for (byte[] item : items) {
+                out.add(RemoteWork.run(kind, p, item.clone()));
+            }
+            return new WorkerPool.Mapped<>(out, false);
+        }
+    }
+
+    static List<String> twoIterations(TaskSet set, Distributor d) {
+        try (Pipeline p = new Pipeline(set, PipelineTest.config(2))) {
+            p.loadLibrary(PipelineTest.halfTheSolvers());
+            p.distributeTo(d);
+            List<Iteration> its = List.of(p.runOnce(), p.runOnce());
+            return PipelineTest.signature(p, its);
+        }
+    }
+
+    @Test
+    void throughBytesTheRunDecidesTheSameAsOnThePool() {
+        TaskSet set = PipelineTest.tasks();
+        InProcess d = new InProcess();
+        assertEquals(twoIterations(set, null), twoIterations(set, d));
+        assertTrue(d.kinds.containsAll(List.of(RemoteWork.Kind.SCORE, RemoteWork.Kind.VALIDATE, RemoteWork.Kind.DIFFERS)),
+                d.kinds.toString());
+        assertTrue(d.items > 0);
+    }
+
+    @Test
+    void theSecondRunOfABatchSendsOnlyWhatTheCacheLacks() {
+        TaskSet set = PipelineTest.tasks();
+        InProcess d = new InProcess();
+        try (Pipeline p = new Pipeline(set, PipelineTest.config(2))) {
+            p.loadLibrary(PipelineTest.halfTheSolvers());
+            p.distributeTo(d);
+            PhaseResults.Generated g = p.generate();
+            PhaseResults.Scored first = p.score(g);
+            int sent = d.items;
+            assertTrue(sent > 0);
+            PhaseResults.Scored again = p.score(g);
+            assertEquals(sent, d.items, "every result of the second score came from the cache");
+            for (int t = 0; t < first.tasks().size(); t++) {
+                assertEquals(java.util.Arrays.deepToString(first.tasks().get(t).results()),
+                        java.util.Arrays.deepToString(again.tasks().get(t).results()));
+            }
+        }
+    }
+
+    @Test
+    void aBadItemIsRefusedWithWhatIsWrong() {
+        TaskSet set = PipelineTest.tasks();
+        byte[] tasks = RemoteWork.tasksPart(set.tasks());
+        RemoteWork.Parts p = new RemoteWork.Parts() {
+            @Override
+            public <T> T get(int index, String as, Function<byte[], T> decode) {
+                return decode.apply(tasks);
+            }
+        };
+        CorruptEntryException e = assertThrows(CorruptEntryException.class,
+                () -> RemoteWork.run(RemoteWork.Kind.DIFFERS, p, RemoteWork.differsItem(999, new int[0], new dev.arclab.dsl.Grid[0][])));
+        assertEquals("work item: no task 999 of " + set.size(), e.getMessage());
+    }
+}
