@@ -6,6 +6,7 @@ import dev.arclab.cluster.ClusterSettings;
 import dev.arclab.lab.Session;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
+import dev.arclab.report.Charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code %cluster join [--cluster NAME] [--members HOST:PORT,...] [--port P] [--interface ADDR]},
- * {@code %cluster leave}, {@code %cluster} (show): the session's parallel phases on the workers of a
+ * {@code %cluster leave}, {@code %cluster} (show), {@code %cluster chart}: the session's parallel phases on the workers of a
  * cluster ({@code arclab worker}). The session joins as the coordinator; the node lives as long as the
  * kernel or until {@code leave}.
  */
@@ -37,9 +38,10 @@ final class ClusterMagic {
 
     @Command(name = "cluster", description = {"Run score, validate and differs on a cluster of arclab workers.",
             "join: join as coordinator (start workers with: arclab worker); leave: back to the local pool;"
-                    + " show (default): the members, and items and busy seconds per member per phase of the last run."})
+                    + " show (default): the members, and items and busy seconds per member per phase of the last run;"
+                    + " chart: busy time per member per phase of the last run."})
     static final class Cluster extends LabMagics.Base {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", defaultValue = "show", description = "join | leave | show")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", defaultValue = "show", description = "join | leave | show | chart")
         String action;
 
         @Mixin
@@ -78,7 +80,15 @@ final class ClusterMagic {
                     case "show" -> {
                         return show();
                     }
-                    default -> throw new IllegalArgumentException("no action '" + action + "'; the actions are join, leave, show");
+                    case "chart" -> {
+                        List<RunRecord> h = session.history();
+                        if (h.isEmpty()) {
+                            throw new IllegalStateException("no run yet; %run on the cluster first");
+                        }
+                        return Charts.busyPerMember(h.get(h.size() - 1));
+                    }
+                    default -> throw new IllegalArgumentException("no action '" + action
+                            + "'; the actions are join, leave, show, chart");
                 }
             }
         }

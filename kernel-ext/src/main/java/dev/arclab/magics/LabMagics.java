@@ -58,7 +58,7 @@ import tech.tablesaw.api.Table;
  * %scaling --max-threads N --repeat R                         thread scaling
  * %cache [stats|clear] [--chart]                              cache statistics, clearing
  * %library [TASK]                                             the solver library
- * %cluster [join [--cluster N] [--members H:P,...]|leave|show] the phases on arclab workers
+ * %cluster [join [--cluster N] [--members H:P,...]|leave|show|chart]  the phases on arclab workers
  * %candidates [TASK...] [--near-misses] [--limit N]           candidate pictures
  * %submit [PATH]                                              Kaggle submission.json
  * </pre>

@@ -79,7 +79,7 @@ class StandardMagicsTest {
         e = assertThrows(MagicException.class, () -> run("cluster", "join", "--members", "host:x"));
         assertTrue(e.getMessage().contains("--members: member 'host:x': port 'x' is not a number"), e.getMessage());
         e = assertThrows(MagicException.class, () -> run("cluster", "dance"));
-        assertTrue(e.getMessage().contains("no action 'dance'; the actions are join, leave, show"), e.getMessage());
+        assertTrue(e.getMessage().contains("no action 'dance'; the actions are join, leave, show, chart"), e.getMessage());
     }
 
     @Test

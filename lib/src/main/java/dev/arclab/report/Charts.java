@@ -302,6 +302,50 @@ public final class Charts {
         return chart;
     }
 
+    /** Prefix of the per-member counters a distributed phase records ({@code cluster.member.HOST:PORT.busyNanos}). */
+    public static final String MEMBER_COUNTER = "cluster.member.";
+
+    /**
+     * Busy time per cluster member per phase of a run (summed over iterations), from the distributed
+     * phases' per-member counters: one bar per member in each phase, so an idle or overloaded member shows.
+     * Phases that ran on the local pool have no bars.
+     */
+    public static CategoryChart busyPerMember(RunRecord run) {
+        Map<String, Map<String, Double>> byMember = new java.util.TreeMap<>();
+        List<String> phases = new ArrayList<>();
+        double max = 0;
+        for (PhaseRecord r : run.phases()) {
+            for (Map.Entry<String, Long> e : r.counters().entrySet()) {
+                String k = e.getKey();
+                if (k.startsWith(MEMBER_COUNTER) && k.endsWith(".busyNanos")) {
+                    String member = k.substring(MEMBER_COUNTER.length(), k.length() - ".busyNanos".length());
+                    if (!phases.contains(r.phase())) {
+                        phases.add(r.phase());
+                    }
+                    double v = byMember.computeIfAbsent(member, m -> new java.util.HashMap<>()).merge(r.phase(),
+                            (double) e.getValue(), Double::sum);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        if (byMember.isEmpty()) {
+            throw new IllegalArgumentException("the run has no phase that ran on a cluster");
+        }
+        Unit unit = Unit.forMaxNanos(max);
+        CategoryChart chart = category("Busy time per cluster member per phase (summed over iterations)", "phase",
+                "busy (" + unit.symbol() + ")", WIDTH, HEIGHT);
+        style(chart.getStyler(), byMember.size());
+        chart.getStyler().setYAxisMin(0.0);
+        for (Map.Entry<String, Map<String, Double>> m : byMember.entrySet()) {
+            List<Double> busy = new ArrayList<>();
+            for (String p : phases) {
+                busy.add(m.getValue().getOrDefault(p, 0.0));
+            }
+            chart.addSeries(m.getKey(), phases, scale(busy, unit)).setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
     /** Tilts category labels when they would not fit side by side under the plot. */
     private static void rotateIfCrowded(CategoryChart chart, List<String> labels) {
         double widest = labels.stream().mapToDouble(l -> Drawing.textWidth(l, 12, false)).max().orElse(0);

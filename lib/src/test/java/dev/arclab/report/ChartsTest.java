@@ -115,6 +115,24 @@ class ChartsTest {
     }
 
     @Test
+    void busyPerMemberHasABarPerMemberInEachDistributedPhase() throws Exception {
+        double[] ms = SyntheticRuns.durations(10, 2, 5);
+        PhaseRecord score = SyntheticRuns.phase("score", 1, 1, ms, 3, Map.of("cluster.member.10.0.0.1:5701.busyNanos",
+                3_000_000_000L, "cluster.member.10.0.0.2:5701.busyNanos", 1_000_000_000L, "cluster.items", 10L));
+        PhaseRecord differs = SyntheticRuns.phase("differs", 1, 1, ms, 3, Map.of("cluster.member.10.0.0.2:5701.busyNanos",
+                2_000_000_000L));
+        PhaseRecord filter = SyntheticRuns.phase("filter", 1, 1, ms, 3, Map.of());
+        RunRecord run = new RunRecord("c", 0, SyntheticRuns.config(1, "cluster"), List.of(score, filter, differs), Map.of());
+        CategoryChart c = Charts.busyPerMember(run);
+        assertEquals(List.of("10.0.0.1:5701", "10.0.0.2:5701"), c.getSeriesCollection().stream().map(x -> x.getName()).toList());
+        assertEquals(List.of("score", "differs"), List.copyOf(c.getSeries("10.0.0.1:5701").getXData()));
+        assertEquals(List.of(3.0, 0.0), java.util.Arrays.stream(c.getSeries("10.0.0.1:5701").getYData()).boxed().toList());
+        assertEquals(List.of(1.0, 2.0), java.util.Arrays.stream(c.getSeries("10.0.0.2:5701").getYData()).boxed().toList());
+        checkPng(c);
+        assertThrows(IllegalArgumentException.class, () -> Charts.busyPerMember(BASE));
+    }
+
+    @Test
     void chartsWriteAsPngAndSvg(@TempDir Path dir) throws Exception {
         XYChart c = Charts.journey(List.of(BASE, PAR));
         Charts.writePng(c, dir.resolve("j.png"));
