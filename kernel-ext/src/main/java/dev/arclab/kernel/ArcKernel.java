@@ -93,11 +93,13 @@ public final class ArcKernel extends BaseKernel {
             "dev.arclab.grid.*",
             "dev.arclab.task.*",
             "dev.arclab.pipeline.*",
+            "dev.arclab.cache.ResultCache",
+            "dev.arclab.cache.MemoryCache",
             "dev.arclab.profile.*",
             "dev.arclab.report.*",
             "dev.arclab.program.BundledSolvers",
             "dev.arclab.program.ProgramParser",
-            "dev.arclab.magics.Session",
+            "dev.arclab.lab.Session",
             "static dev.arclab.kernel.Notebook.display",
             "static dev.arclab.kernel.Notebook.updateDisplay");
 

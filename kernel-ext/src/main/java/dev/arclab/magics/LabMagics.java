@@ -1,10 +1,13 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.Session;
+import dev.arclab.lab.Views;
 import dev.arclab.cache.MapDbCache;
+import dev.arclab.pipeline.Progress;
 import dev.arclab.pipeline.Candidate;
 import dev.arclab.pipeline.LibraryEntry;
-import dev.arclab.pipeline.MapStats;
-import dev.arclab.pipeline.MemoryCache;
+import dev.arclab.cache.MapStats;
+import dev.arclab.cache.MemoryCache;
 import dev.arclab.pipeline.PhaseResults.Differed;
 import dev.arclab.pipeline.PhaseResults.NearMiss;
 import dev.arclab.pipeline.PhaseResults.Predicted;
@@ -12,6 +15,7 @@ import dev.arclab.pipeline.PhaseResults.Scored;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SolverLibrary;
+import dev.arclab.pipeline.strategy.StrategyShare;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.program.ParseResult;
@@ -376,6 +380,9 @@ public final class LabMagics {
         @Option(names = "--near-misses", paramLabel = "N", description = "Near misses kept per task for parent choice.")
         Integer nearMisses;
 
+        @Option(names = "--strategy", paramLabel = "NAME[:SHARE],...", description = "Generation strategies (default mutate).")
+        String strategy;
+
         Config(Session session) {
             super(session);
         }
@@ -393,18 +400,18 @@ public final class LabMagics {
             if (fuel != null && fuel < 1) {
                 throw new IllegalArgumentException("--fuel must be at least 1, got " + fuel);
             }
-            session.configure(c -> new PipelineConfig(c.threads(), c.seed(),
-                    tasksPerBatch != null ? tasksPerBatch : c.tasksPerBatch(),
-                    mutants != null ? mutants : c.mutantsPerProgram(),
-                    mutation != null ? mutation : c.mutation(), keep != null ? keep : c.keepPerTask(),
-                    fuel != null ? fuel : c.fuel(), minMatches != null ? minMatches : c.minMatches(),
-                    nearMisses != null ? nearMisses : c.nearMissesPerTask()));
+            session.configure(c -> c.withTasksPerBatch(tasksPerBatch != null ? tasksPerBatch : c.tasksPerBatch())
+                    .withMutation(mutation != null ? mutation : c.mutation(), mutants != null ? mutants : c.mutantsPerProgram())
+                    .withKeepPerTask(keep != null ? keep : c.keepPerTask()).withFuel(fuel != null ? fuel : c.fuel())
+                    .withMinMatches(minMatches != null ? minMatches : c.minMatches())
+                    .withNearMissesPerTask(nearMisses != null ? nearMisses : c.nearMissesPerTask())
+                    .withStrategies(strategy != null ? StrategyShare.parse(strategy) : c.strategies()));
             PipelineConfig c = session.config();
             return String.format(Locale.ROOT,
                     "threads %d, seed %d, tasks per batch %d, mutants per program %d, mutation %.2f,"
-                    + " keep per task %d, fuel %d, min matches %d, near misses per task %d", c.threads(), c.seed(),
+                    + " keep per task %d, fuel %d, min matches %d, near misses per task %d, strategies %s", c.threads(), c.seed(),
                     c.tasksPerBatch(), c.mutantsPerProgram(), c.mutation(), c.keepPerTask(), c.fuel(), c.minMatches(),
-                    c.nearMissesPerTask());
+                    c.nearMissesPerTask(), c.strategies().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(",")));
         }
 
         private static void check(Integer v, int min, String name) {
@@ -728,68 +735,10 @@ public final class LabMagics {
                 throw new IllegalArgumentException("no phase '" + phase + "'; use total or one of "
                         + String.join(", ", Session.PHASES));
             }
-            return scaling(session, phase, max, warmups, repeat, iterations);
+            return session.scaling(phase, max, warmups, repeat, iterations);
         }
     }
 
-    /**
-     * Thread scaling of the session's configuration: for each thread count a new pipeline on the session's tasks,
-     * with a copy of its library and a fresh in-memory cache, runs {@code iterations}. The stop button cancels the
-     * running pipeline and the rest.
-     */
-    static ThreadScaling scaling(Session session, String phase, int maxThreads, int warmups, int repeats,
-            int iterations) {
-        TaskSet tasks = session.tasks();
-        PipelineConfig config = session.config();
-        Pipeline source = session.pipeline();
-        if (source.library().size() == 0) {
-            throw new IllegalStateException("the solver library is empty: load solvers first (%solvers)");
-        }
-        int[] counts = new int[maxThreads];
-        for (int i = 0; i < maxThreads; i++) {
-            counts[i] = i + 1;
-        }
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Pipeline> running = new AtomicReference<>();
-        int total = maxThreads * (warmups + repeats);
-        int[] done = {0};
-        try (Cancellables.Registration reg = Cancellables.register(() -> {
-            stop.set(true);
-            Pipeline p = running.get();
-            if (p != null) {
-                p.cancel();
-            }
-        }); ProgressBar bar = ProgressBar.start("scaling")) {
-            try {
-                ThreadScaling s = Experiments.threadScaling(phase, counts, warmups, repeats, t -> {
-                    if (stop.get()) {
-                        throw new CancellationException("scaling was cancelled");
-                    }
-                    try (Pipeline p = new Pipeline(tasks, config.withThreads(t), new MemoryCache())) {
-                        Session.copyLibrary(source.library(), p);
-                        p.label(t + (t == 1 ? " thread" : " threads"));
-                        running.set(p);
-                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
-                                total));
-                        RunRecord r = p.iterate(iterations);
-                        running.set(null);
-                        if (p.cancelled()) {
-                            throw new CancellationException("scaling was cancelled");
-                        }
-                        done[0]++;
-                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
-                                total));
-                        return r;
-                    }
-                });
-                session.keepScaling(s);
-                return s;
-            } catch (CancellationException e) {
-                bar.finish(true);
-                throw new IllegalStateException("scaling was cancelled after " + done[0] + " of " + total + " runs");
-            }
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------- cache
 

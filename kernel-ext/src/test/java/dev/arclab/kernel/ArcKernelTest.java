@@ -14,7 +14,7 @@ import dev.arclab.kernel.CellException.EvalException;
 import dev.arclab.kernel.CellException.MagicUsageException;
 import dev.arclab.magics.Cancellables;
 import dev.arclab.magics.Renderers;
-import dev.arclab.magics.Session;
+import dev.arclab.lab.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;

@@ -13,7 +13,7 @@ import dev.arclab.kernel.CellException.MagicUsageException;
 import dev.arclab.magics.CandidateView;
 import dev.arclab.magics.Cancellables;
 import dev.arclab.magics.Outputs;
-import dev.arclab.magics.Session;
+import dev.arclab.lab.Session;
 import dev.arclab.pipeline.PhaseResults;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.SolverLibrary;

@@ -1,11 +1,9 @@
 package dev.arclab.cache;
 
-import dev.arclab.pipeline.CacheMap;
-import dev.arclab.pipeline.Differs;
-import dev.arclab.pipeline.MapStats;
-import dev.arclab.pipeline.ResultCache;
-import dev.arclab.pipeline.SampleResult;
-import dev.arclab.pipeline.Validation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /** No cache at all: every lookup misses and nothing is kept (the baseline of the cache benchmark). */
@@ -40,29 +38,26 @@ public final class NoCache implements ResultCache {
         }
     }
 
-    private final None<String> canonical = new None<>("canonical");
-    private final None<Validation> validations = new None<>("validation");
-    private final None<SampleResult> scores = new None<>("score");
-    private final None<Differs.Measures> differs = new None<>("differs");
+    private final Map<String, None<?>> maps = RESULT_MAPS.stream().collect(
+            java.util.stream.Collectors.toMap(n -> n, None::new, (a, b) -> a, LinkedHashMap::new));
 
     @Override
-    public CacheMap<String> canonical() {
-        return canonical;
+    @SuppressWarnings("unchecked")
+    public <V> CacheMap<V> map(String name, Codec<V> codec) {
+        CacheMap<?> m = maps.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("no result map '" + name + "'; the maps are " + String.join(", ", RESULT_MAPS));
+        }
+        return (CacheMap<V>) m;
     }
 
     @Override
-    public CacheMap<Validation> validations() {
-        return validations;
-    }
-
-    @Override
-    public CacheMap<SampleResult> scores() {
-        return scores;
-    }
-
-    @Override
-    public CacheMap<Differs.Measures> differs() {
-        return differs;
+    public List<MapStats> stats() {
+        List<MapStats> out = new ArrayList<>();
+        for (None<?> m : maps.values()) {
+            out.add(m.stats());
+        }
+        return out;
     }
 
     @Override

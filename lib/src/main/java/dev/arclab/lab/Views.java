@@ -1,4 +1,4 @@
-package dev.arclab.magics;
+package dev.arclab.lab;
 
 import dev.arclab.pipeline.Batch;
 import dev.arclab.pipeline.Candidate;
@@ -78,12 +78,12 @@ public final class Views {
         return shown < total ? title + " (first " + shown + " of " + total + ")" : title;
     }
 
-    static String seconds(double s) {
+    public static String seconds(double s) {
         return String.format(Locale.ROOT, s < 0.01 ? "%.4f s" : s < 10 ? "%.2f s" : "%.1f s", s);
     }
 
     static String short12(String hash) {
-        return CandidateView.short12(hash);
+        return hash.substring(0, Math.min(12, hash.length()));
     }
 
     private static String phaseHead(PhaseRecord r) {
@@ -436,24 +436,6 @@ public final class Views {
             note.append(r.phases().stream().anyMatch(PhaseRecord::partial) ? "partial" : "");
         }
         return Table.create("Runs", number, label, threads, seed, tasks, iterations, wall, perfect, note);
-    }
-
-    /** A comparison: a line naming the regressions beyond the noise, the table, and the speedup chart. */
-    public static Outputs comparison(Comparison c) {
-        List<String> regressions = new ArrayList<>();
-        for (Comparison.Row r : c.regressions()) {
-            regressions.add(r.phase() + " of " + r.run() + String.format(Locale.ROOT, " (%+.1f%%)", r.changePercent()));
-        }
-        long improvements = c.improvements().size();
-        String line = (regressions.isEmpty() ? "No regressions beyond the noise"
-                : "REGRESSIONS beyond the noise: " + String.join(", ", regressions)) + "; " + improvements
-                + (improvements == 1 ? " improvement" : " improvements") + ". Rule: " + c.ruleDescription();
-        return Outputs.of(line, Tables.comparison(c), Charts.speedup(c));
-    }
-
-    /** Thread scaling: table and chart. */
-    public static Outputs scaling(ThreadScaling s) {
-        return Outputs.of(Tables.threadScaling(s), Charts.threadScaling(s));
     }
 
     // ---- library and tasks -----------------------------------------------------------------------------------

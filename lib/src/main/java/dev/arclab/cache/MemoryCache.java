@@ -1,20 +1,24 @@
-package dev.arclab.pipeline;
+package dev.arclab.cache;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The in-memory result cache: lives as long as the object, never from disk. */
+/** The in-memory result cache: lives as long as the object, never from disk; values are kept as objects (no codec). */
 public final class MemoryCache implements ResultCache {
 
     /** A concurrent map with hit/miss counting. */
-    static final class Map<V> implements CacheMap<V> {
+    static final class MemoryMap<V> implements CacheMap<V> {
         private final String name;
         private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
         private final AtomicLong hits = new AtomicLong();
         private final AtomicLong misses = new AtomicLong();
         private final AtomicLong saved = new AtomicLong();
 
-        Map(String name) {
+        MemoryMap(String name) {
             this.name = name;
         }
 
@@ -46,29 +50,26 @@ public final class MemoryCache implements ResultCache {
         }
     }
 
-    private final Map<String> canonical = new Map<>("canonical");
-    private final Map<Validation> validations = new Map<>("validation");
-    private final Map<SampleResult> scores = new Map<>("score");
-    private final Map<Differs.Measures> differs = new Map<>("differs");
+    private final Map<String, MemoryMap<?>> maps = RESULT_MAPS.stream().collect(
+            java.util.stream.Collectors.toMap(n -> n, MemoryMap::new, (a, b) -> a, LinkedHashMap::new));
 
     @Override
-    public CacheMap<String> canonical() {
-        return canonical;
+    @SuppressWarnings("unchecked")
+    public <V> CacheMap<V> map(String name, Codec<V> codec) {
+        CacheMap<?> m = maps.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("no result map '" + name + "'; the maps are " + String.join(", ", RESULT_MAPS));
+        }
+        return (CacheMap<V>) m;
     }
 
     @Override
-    public CacheMap<Validation> validations() {
-        return validations;
-    }
-
-    @Override
-    public CacheMap<SampleResult> scores() {
-        return scores;
-    }
-
-    @Override
-    public CacheMap<Differs.Measures> differs() {
-        return differs;
+    public List<MapStats> stats() {
+        List<MapStats> out = new ArrayList<>();
+        for (MemoryMap<?> m : maps.values()) {
+            out.add(m.stats());
+        }
+        return out;
     }
 
     @Override

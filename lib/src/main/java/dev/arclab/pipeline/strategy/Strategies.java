@@ -1,0 +1,40 @@
+package dev.arclab.pipeline.strategy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The generation strategies by name: one registration line per strategy. */
+public final class Strategies {
+    private static final Map<String, Supplier<Strategy>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        register("mutate", MutateStrategy::new);
+    }
+
+    private Strategies() {
+    }
+
+    /** Adds (or replaces) a strategy: {@code Strategies.register("enumerate", EnumerateStrategy::new)}. */
+    public static synchronized void register(String name, Supplier<Strategy> factory) {
+        FACTORIES.put(name, factory);
+    }
+
+    /**
+     * A new instance of the strategy of that name.
+     *
+     * @throws IllegalArgumentException naming the known strategies when there is none of that name
+     */
+    public static synchronized Strategy create(String name) {
+        Supplier<Strategy> f = FACTORIES.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("no strategy '" + name + "'; the strategies are " + String.join(", ", FACTORIES.keySet()));
+        }
+        return f.get();
+    }
+
+    /** The registered names, in registration order. */
+    public static synchronized java.util.List<String> names() {
+        return java.util.List.copyOf(FACTORIES.keySet());
+    }
+}
