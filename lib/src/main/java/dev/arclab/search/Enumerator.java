@@ -244,9 +244,13 @@ public final class Enumerator {
         for (int c : colours) {
             addFixed(Expr.call("rbind", Expr.name("colorcount"), Expr.name(digit[c])), Slot.KEY);
         }
+        addFixed(Expr.call("fork", Expr.name("multiply"), Expr.name("height"), Expr.name("width")), Slot.KEY);
+        addFixed(Expr.call("compose", Expr.name("size"), Expr.name("delta")), Slot.KEY);
         for (String f : new String[] {"square", "vline", "hline"}) {
             addFixed(Expr.name(f), Slot.PRED);
         }
+        addFixed(Expr.call("fork", Expr.name("equality"), Expr.name("identity"), Expr.name("hmirror")), Slot.PRED);
+        addFixed(Expr.call("fork", Expr.name("equality"), Expr.name("identity"), Expr.name("vmirror")), Slot.PRED);
         Expr touchesBorder = Expr.call("rbind", Expr.name("bordering"), Expr.INPUT);
         addFixed(touchesBorder, Slot.PRED);
         addFixed(Expr.call("compose", Expr.name("flip"), touchesBorder), Slot.PRED);
@@ -265,6 +269,8 @@ public final class Enumerator {
         for (int c : colours) {
             addFixed(Expr.call("lbind", Expr.name("recolor"), Expr.name(digit[c])), Slot.MAP);
         }
+        addFixed(Expr.call("fork", Expr.name("recolor"), Expr.name("color"), Expr.name("backdrop")), Slot.MAP);
+        addFixed(Expr.call("fork", Expr.name("connect"), Expr.name("ulcorner"), Expr.name("lrcorner")), Slot.MAP);
     }
 
     private static void addColours(Grid g, TreeSet<Integer> out) {
@@ -377,7 +383,6 @@ public final class Enumerator {
                             return Stop.DEADLINE;
                         }
                     }
-                    perProduction.merge(p.primitive() + "/" + k, 1, Integer::sum);
                     evaluate(p, prim, args, k, last);
                 } else {
                     Stop stop = splits(p, prim, varyingAt, v + 1, left - c, args, k, last, deadline, cancelled);
@@ -559,10 +564,10 @@ public final class Enumerator {
         return w;
     }
 
-    private final Map<String, Integer> perProduction = new java.util.TreeMap<>();
-
-    public Map<String, Integer> perProduction() {
-        return perProduction;
+    /** The expression kept for a vector of values (the cheapest that produced it), if any was stored. */
+    java.util.Optional<Expr> expressionOf(Object[] vals) {
+        Entry e = seen.get(new Vec(vals));
+        return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.expr);
     }
 
     /** Distinct values stored so far, per type (for the benchmark's picture of the search). */

@@ -46,50 +46,91 @@ public final class Search {
     private Search() {
     }
 
+    /** Runs jobs on a pool and returns their results in job order (null where a job did not run). */
+    @FunctionalInterface
+    public interface Runner {
+        <R> List<R> runAll(List<Callable<R>> jobs);
+    }
+
+    /** A runner on an executor, for callers outside the pipeline (benchmarks, tests). */
+    public static Runner on(ExecutorService pool) {
+        return new Runner() {
+            @Override
+            public <R> List<R> runAll(List<Callable<R>> jobs) {
+                List<Future<R>> futures = new ArrayList<>();
+                for (Callable<R> job : jobs) {
+                    futures.add(pool.submit(job));
+                }
+                List<R> out = new ArrayList<>();
+                for (Future<R> f : futures) {
+                    try {
+                        out.add(f.get());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        futures.forEach(x -> x.cancel(true));
+                        out.add(null);
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("search failed", e.getCause());
+                    }
+                }
+                return out;
+            }
+        };
+    }
+
+    /** The candidate budget of round {@code round} (0 first) under a plan. */
+    public static long roundBudget(Plan plan, int round) {
+        long b = plan.firstRound();
+        for (int r = 0; r < Math.min(round, plan.maxRounds() - 1); r++) {
+            b = Math.multiplyExact(b, plan.growth());
+        }
+        return b;
+    }
+
+    /** One round: every problem searched with {@code settings}, results in problem order. */
+    public static List<Result> round(List<SearchProblem> problems, Settings settings, Runner runner, long deadlineNanos,
+                                     BooleanSupplier cancelled, Consumer<Progress> progress, int roundNumber) {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger solved = new java.util.concurrent.atomic.AtomicInteger();
+        List<Callable<Result>> jobs = new ArrayList<>();
+        for (SearchProblem p : problems) {
+            jobs.add(() -> {
+                Result r = new Enumerator(p, settings).run(deadlineNanos, cancelled);
+                int s = r.strong() ? solved.incrementAndGet() : solved.get();
+                progress.accept(new Progress(roundNumber, done.incrementAndGet(), problems.size(), s));
+                return r;
+            });
+        }
+        return runner.runAll(jobs);
+    }
+
     /**
      * Searches every problem until each is solved or exhausted, the rounds run out, the deadline passes or
      * {@code cancelled} says so. Outcomes come in problem order whatever the thread count.
      */
-    public static List<TaskOutcome> run(List<SearchProblem> problems, Plan plan, ExecutorService pool, long deadlineNanos,
+    public static List<TaskOutcome> run(List<SearchProblem> problems, Plan plan, Runner runner, long deadlineNanos,
                                         BooleanSupplier cancelled, Consumer<Progress> progress) {
         Map<String, TaskOutcome> outcomes = new LinkedHashMap<>();
         List<SearchProblem> open = new ArrayList<>(problems);
-        long budget = plan.firstRound();
-        int solvedCount = 0;
         for (int round = 0; round < plan.maxRounds() && !open.isEmpty(); round++) {
             if (System.nanoTime() > deadlineNanos || cancelled.getAsBoolean()) {
                 break;
             }
-            Settings settings = plan.settings().withMaxCandidates(budget);
-            List<Future<Result>> futures = new ArrayList<>();
-            for (SearchProblem p : open) {
-                Callable<Result> job = () -> new Enumerator(p, settings).run(deadlineNanos, cancelled);
-                futures.add(pool.submit(job));
-            }
+            Settings settings = plan.settings().withMaxCandidates(roundBudget(plan, round));
+            List<Result> results = round(open, settings, runner, deadlineNanos, cancelled, progress, round + 1);
             List<SearchProblem> next = new ArrayList<>();
             for (int k = 0; k < open.size(); k++) {
-                SearchProblem p = open.get(k);
-                Result r;
-                try {
-                    r = futures.get(k).get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    futures.forEach(f -> f.cancel(true));
-                    return List.copyOf(outcomes.values());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("search of task " + p.taskId() + " failed", e.getCause());
+                Result r = results.get(k);
+                if (r == null) {
+                    continue;
                 }
-                TaskOutcome before = outcomes.get(p.taskId());
-                outcomes.put(p.taskId(), merge(before, r));
-                if (r.strong()) {
-                    solvedCount++;
-                } else if (r.stats().stop() == Stop.CANDIDATES) {
+                SearchProblem p = open.get(k);
+                outcomes.put(p.taskId(), merge(outcomes.get(p.taskId()), r));
+                if (!r.strong() && r.stats().stop() == Stop.CANDIDATES) {
                     next.add(p);
                 }
-                progress.accept(new Progress(round + 1, k + 1, open.size(), solvedCount));
             }
             open = next;
-            budget = Math.multiplyExact(budget, plan.growth());
         }
         List<TaskOutcome> ordered = new ArrayList<>();
         for (SearchProblem p : problems) {

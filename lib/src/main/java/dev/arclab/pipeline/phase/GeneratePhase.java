@@ -40,6 +40,7 @@ public final class GeneratePhase implements Phase<Phase.Start, Generated> {
         int iteration = ctx.nextIteration();
         PhaseTimer timer = ctx.timer(name(), 1);
         Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, Long> extra = new LinkedHashMap<>();
         Batch batch = timer.item("batch", () -> {
             Set<String> seen = new LinkedHashSet<>();
             List<Batch.Member> members = new ArrayList<>();
@@ -51,9 +52,15 @@ public final class GeneratePhase implements Phase<Phase.Start, Generated> {
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
                 List<Proposal> proposals = strategy.propose(context(ctx, share, iteration));
                 long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+                Map<String, Long> own = strategy.counts();
                 long[] c = counts.computeIfAbsent(share.name(), n -> new long[2]);
                 c[0] += proposals.size();
-                c[1] += cpu;
+                c[1] += own.getOrDefault("cpuNanos", cpu);
+                own.forEach((counter, value) -> {
+                    if (!counter.equals("cpuNanos")) {
+                        extra.merge("strategy." + share.name() + "." + counter, value, Long::sum);
+                    }
+                });
                 for (Proposal p : proposals) {
                     if (seen.add(p.program().hash().hex())) {
                         members.add(new Batch.Member(p.program(), p.task(), p.origin()));
@@ -74,6 +81,7 @@ public final class GeneratePhase implements Phase<Phase.Start, Generated> {
             timer.count("strategy." + name + ".proposed", c[0]);
             timer.count("strategy." + name + ".cpuNanos", c[1]);
         });
+        extra.forEach(timer::count);
         return new Generated(batch, List.copyOf(picked), ctx.record(timer, false));
     }
 

@@ -10,6 +10,7 @@ public final class Strategies {
 
     static {
         register("mutate", MutateStrategy::new);
+        register("enumerate", EnumerateStrategy::new);
     }
 
     private Strategies() {

@@ -16,4 +16,13 @@ public interface Strategy {
 
     /** Candidate programs for this iteration, in a deterministic order. */
     List<Proposal> propose(StrategyContext ctx);
+
+    /**
+     * Counters of the last {@link #propose} for the run record ({@code strategy.NAME.COUNTER}), beyond the proposals
+     * and CPU the generate phase measures itself; a strategy that works on the pool reports its own
+     * {@code cpuNanos}, which then replaces the phase's measure of the calling thread.
+     */
+    default java.util.Map<String, Long> counts() {
+        return java.util.Map.of();
+    }
 }

@@ -1,0 +1,119 @@
+package dev.arclab.pipeline.strategy;
+
+import dev.arclab.pipeline.LibraryEntry;
+import dev.arclab.pipeline.Origin;
+import dev.arclab.search.Search;
+import dev.arclab.search.SearchProblem;
+import dev.arclab.search.Enumerator;
+import dev.arclab.profile.PhaseTimer;
+import dev.arclab.program.Program;
+import dev.arclab.program.ProgramParser;
+import dev.arclab.search.Enumerator.Found;
+import dev.arclab.search.Enumerator.Result;
+import dev.arclab.task.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The {@code enumerate} strategy: typed bottom-up enumeration ({@link Enumerator}) on every task that has no
+ * demo-perfect program yet. Iteration {@code i} is round {@code i} of the {@link Search.Plan}: its candidate
+ * budget per task grows by the plan's factor each iteration, so a run that keeps iterating goes deeper on the tasks
+ * still open. Each solution becomes an arc-dsl solver program that score, validate, save and the library treat like
+ * any other. Parallel over tasks on the pipeline's pool; deterministic for a candidate budget at any thread count.
+ */
+public final class EnumerateStrategy implements Strategy {
+
+    private final Search.Plan plan;
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+
+    public EnumerateStrategy() {
+        this(Search.Plan.defaults());
+    }
+
+    public EnumerateStrategy(Search.Plan plan) {
+        this.plan = plan;
+    }
+
+    @Override
+    public String name() {
+        return "enumerate";
+    }
+
+    @Override
+    public List<Proposal> propose(StrategyContext ctx) {
+        List<SearchProblem> open = new ArrayList<>();
+        for (Task t : ctx.tasks().tasks()) {
+            Optional<LibraryEntry> best = ctx.library().best(t.id());
+            boolean perfect = best.isPresent() && best.get().scoreKnown() && best.get().score() == 1.0;
+            if (!perfect && !t.demo().isEmpty()) {
+                open.add(SearchProblem.of(t));
+            }
+        }
+        int round = Math.max(0, ctx.iteration() - 1);
+        Enumerator.Settings settings = plan.settings().withMaxCandidates(Search.roundBudget(plan, round));
+        long deadline = ctx.deadlineNanos().isPresent() ? ctx.deadlineNanos().getAsLong() : Long.MAX_VALUE;
+        AtomicBoolean stop = new AtomicBoolean();
+        PhaseTimer timer = new PhaseTimer("generate " + name(), ctx.iteration(), ctx.pool().threads());
+        Search.Runner runner = new Search.Runner() {
+            @Override
+            public <R> List<R> runAll(List<Callable<R>> jobs) {
+                Function<Callable<R>, R> call = job -> {
+                    if (ctx.isCancelled()) {
+                        stop.set(true);
+                    }
+                    try {
+                        return job.call();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                return ctx.pool().map(jobs, j -> "search", call, timer, stop).results();
+            }
+        };
+        List<Result> results = Search.round(open, settings, runner, deadline,
+                () -> ctx.isCancelled() || stop.get(), p -> ctx.progress().report(p.done(), p.total()), round + 1);
+        ProgramParser parser = new ProgramParser(ctx.table());
+        List<Proposal> out = new ArrayList<>();
+        long candidates = 0;
+        long distinct = 0;
+        long cpu = 0;
+        long solved = 0;
+        for (int k = 0; k < results.size(); k++) {
+            Result r = results.get(k);
+            if (r == null) {
+                continue;
+            }
+            candidates += r.stats().candidates();
+            distinct += r.stats().distinct();
+            cpu += r.stats().cpuNanos();
+            solved += r.strong() ? 1 : 0;
+            List<Found> found = r.solutions();
+            for (int a = 0; a < Math.min(2, found.size()); a++) {
+                Found f = found.get(a);
+                Program program = parser.parseProgram(f.expr().toSolver(r.taskId()));
+                String detail = "cost " + f.expr().cost() + (f.weak() ? ", stacked" : "") + ", round " + (round + 1);
+                out.add(new Proposal(program, r.taskId(), Origin.generated(name(), null, detail)));
+            }
+        }
+        counts.put("tasks searched", (long) open.size());
+        counts.put("tasks solved", solved);
+        counts.put("candidates", candidates);
+        counts.put("distinct values", distinct);
+        counts.put("cpuNanos", cpu);
+        counts.put("candidate budget per task", settings.maxCandidates());
+        return out;
+    }
+
+    /** What the last {@link #propose} did: tasks searched and solved, candidates, distinct values, CPU. */
+    public Map<String, Long> counts() {
+        return Map.copyOf(counts);
+    }
+}
