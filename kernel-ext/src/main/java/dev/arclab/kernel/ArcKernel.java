@@ -90,7 +90,7 @@ public final class ArcKernel extends BaseKernel {
             "java.util.prefs.*",
             "java.util.regex.*",
             "java.util.stream.*",
-            "dev.arclab.grid.*",
+            "dev.arclab.dsl.Grid",
             "dev.arclab.task.*",
             "dev.arclab.pipeline.*",
             "dev.arclab.cache.ResultCache",

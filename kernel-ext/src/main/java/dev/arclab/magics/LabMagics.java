@@ -15,7 +15,7 @@ import dev.arclab.pipeline.PhaseResults.Scored;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SolverLibrary;
-import dev.arclab.pipeline.strategy.StrategyShare;
+import dev.arclab.cli.PipelineOptions;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.program.ParseResult;
@@ -44,6 +44,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
@@ -356,32 +357,11 @@ public final class LabMagics {
 
     // ---------------------------------------------------------------------------------------------- configuration
 
-    @Command(name = "config", description = {"Show or change pipeline settings besides threads and seed.",
+    @Command(name = "config", description = {"Show or change pipeline settings (the options of arclab run).",
             "The pipeline is rebuilt at its next use; the library is kept."})
     static final class Config extends Base {
-        @Option(names = "--tasks-per-batch", paramLabel = "K", description = "Tasks whose programs generate picks.")
-        Integer tasksPerBatch;
-
-        @Option(names = "--mutants", paramLabel = "M", description = "Mutants per picked program.")
-        Integer mutants;
-
-        @Option(names = "--mutation", paramLabel = "P", description = "Per-argument mutation probability, 0..1.")
-        Double mutation;
-
-        @Option(names = "--fuel", paramLabel = "F", description = "Fuel budget of one program run on one input.")
-        Long fuel;
-
-        @Option(names = "--keep", paramLabel = "K", description = "Programs the library keeps per task.")
-        Integer keep;
-
-        @Option(names = "--min-matches", paramLabel = "N", description = "Demo matches a candidate needs to be kept.")
-        Integer minMatches;
-
-        @Option(names = "--near-misses", paramLabel = "N", description = "Near misses kept per task for parent choice.")
-        Integer nearMisses;
-
-        @Option(names = "--strategy", paramLabel = "NAME[:SHARE],...", description = "Generation strategies (default mutate).")
-        String strategy;
+        @Mixin
+        PipelineOptions options;
 
         Config(Session session) {
             super(session);
@@ -389,35 +369,13 @@ public final class LabMagics {
 
         @Override
         Object run() {
-            check(tasksPerBatch, 1, "--tasks-per-batch");
-            check(mutants, 0, "--mutants");
-            check(keep, 1, "--keep");
-            check(minMatches, 1, "--min-matches");
-            check(nearMisses, 0, "--near-misses");
-            if (mutation != null && !(mutation >= 0 && mutation <= 1)) {
-                throw new IllegalArgumentException("--mutation must be in 0..1, got " + mutation);
-            }
-            if (fuel != null && fuel < 1) {
-                throw new IllegalArgumentException("--fuel must be at least 1, got " + fuel);
-            }
-            session.configure(c -> c.withTasksPerBatch(tasksPerBatch != null ? tasksPerBatch : c.tasksPerBatch())
-                    .withMutation(mutation != null ? mutation : c.mutation(), mutants != null ? mutants : c.mutantsPerProgram())
-                    .withKeepPerTask(keep != null ? keep : c.keepPerTask()).withFuel(fuel != null ? fuel : c.fuel())
-                    .withMinMatches(minMatches != null ? minMatches : c.minMatches())
-                    .withNearMissesPerTask(nearMisses != null ? nearMisses : c.nearMissesPerTask())
-                    .withStrategies(strategy != null ? StrategyShare.parse(strategy) : c.strategies()));
+            session.configure(options::apply);
             PipelineConfig c = session.config();
             return String.format(Locale.ROOT,
                     "threads %d, seed %d, tasks per batch %d, mutants per program %d, mutation %.2f,"
                     + " keep per task %d, fuel %d, min matches %d, near misses per task %d, strategies %s", c.threads(), c.seed(),
                     c.tasksPerBatch(), c.mutantsPerProgram(), c.mutation(), c.keepPerTask(), c.fuel(), c.minMatches(),
                     c.nearMissesPerTask(), c.strategies().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(",")));
-        }
-
-        private static void check(Integer v, int min, String name) {
-            if (v != null && v < min) {
-                throw new IllegalArgumentException(name + " must be at least " + min + ", got " + v);
-            }
         }
     }
 

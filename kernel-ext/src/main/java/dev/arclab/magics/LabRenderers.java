@@ -2,7 +2,7 @@ package dev.arclab.magics;
 
 import dev.arclab.lab.Views;
 import dev.arclab.lab.Summary;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.PhaseResults.Canonicalized;
 import dev.arclab.pipeline.PhaseResults.Differed;
 import dev.arclab.pipeline.PhaseResults.Filtered;

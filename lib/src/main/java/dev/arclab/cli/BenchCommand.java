@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,27 +39,28 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tasks", paramLabel = "K", defaultValue = "32", description = "Tasks and solvers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "K", defaultValue = "32",
+            description = "The first K bundled tasks that have a bundled solver, and their solvers (default: ${DEFAULT-VALUE}).")
     int tasks;
 
     @Option(names = "--threads", paramLabel = "N", split = ",", defaultValue = "1,2",
             description = "Thread counts to compare (default: ${DEFAULT-VALUE}).")
     int[] threads;
 
-    @Option(names = "--repeat", paramLabel = "R", defaultValue = "7", description = "Measured repetitions (default: ${DEFAULT-VALUE}).")
-    int repeat;
+    /** {@code --repeat R} (default 7) measured repetitions after {@code --warmup W} (default 3). */
+    @Mixin
+    BenchOptions bench;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "3", description = "Warm-up repetitions (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: " + PipelineConfig.DEFAULT_SEED + ").")
+    long seed = PipelineConfig.DEFAULT_SEED;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (tasks < 1 || repeat < 1 || warmup < 0 || Arrays.stream(threads).anyMatch(t -> t < 1)) {
-            throw new ParameterException(spec.commandLine(), "--tasks, --repeat and --threads must be at least 1, --warmup at least 0");
+        int repeat = Main.checked(spec, () -> bench.repeat(7));
+        int warmup = Main.checked(spec, () -> bench.warmup(3));
+        if (tasks < 1 || Arrays.stream(threads).anyMatch(t -> t < 1)) {
+            throw new ParameterException(spec.commandLine(), "--limit and --threads must be at least 1");
         }
         ParseResult all = BundledSolvers.parse();
         TaskSet bundled = TaskLoader.bundled();

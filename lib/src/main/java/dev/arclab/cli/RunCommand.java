@@ -11,6 +11,7 @@ import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.WorkerPool;
 import dev.arclab.profile.PhaseRecord;
+import dev.arclab.profile.RunConfig;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.profile.RunRecords;
 import dev.arclab.program.BundledSolvers;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,11 +49,14 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tasks", paramLabel = "PATH", description = "Task folder, task file or Kaggle bundle (default: the bundled training set).")
-    Path tasks;
+    @Mixin
+    TaskOptions taskOptions;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N tasks (by id).")
-    Integer limit;
+    @Mixin
+    PipelineOptions pipelineOptions;
+
+    @Mixin
+    StoreOptions storeOptions;
 
     @Option(names = "--solvers", paramLabel = "FILE", description = "Solver file for the starting library (default: the bundled solvers).")
     Path solvers;
@@ -59,33 +64,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "1", description = "Iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--tasks-per-batch", paramLabel = "K", defaultValue = "32", description = "Tasks whose solvers go into a batch (default: ${DEFAULT-VALUE}).")
-    int tasksPerBatch;
-
-    @Option(names = "--mutation", paramLabel = "P", defaultValue = "0.1", description = "Per-argument mutation probability (default: ${DEFAULT-VALUE}).")
-    double mutation;
-
-    @Option(names = "--mutants", paramLabel = "M", defaultValue = "1", description = "Mutants per picked program (default: ${DEFAULT-VALUE}).")
-    int mutants;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Write run.json (the run record) and submission.json here.")
     Path out;
-
-    @Option(names = "--home", paramLabel = "DIR", description = "Home of the store cache.db (wins over $ARCLAB_HOME; default ~/.arclab).")
-    Path home;
-
-    @Option(names = "--no-store", description = "Keep results in memory only: nothing is read from or written to the store.")
-    boolean noStore;
-
-    @Option(names = "--cache-limit", paramLabel = "SIZE", description = "Size limit of the store, e.g. 500M or 2G "
-            + "(default 2G); least recently used entries are evicted beyond it.")
-    String cacheLimit;
 
     @Option(names = "--resume", description = "Start from the solver library kept in the store by earlier runs, "
             + "as well as the solver file.")
@@ -95,31 +75,14 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (iterations < 0 || tasksPerBatch < 1 || mutants < 0 || !(mutation >= 0 && mutation <= 1)
-                || (threads != null && threads < 1) || (limit != null && limit < 1)) {
-            throw new ParameterException(spec.commandLine(), "--iterations >= 0, --tasks-per-batch >= 1, --mutants >= 0, "
-                    + "--mutation in 0..1, --threads >= 1 and --limit >= 1 are required");
+        if (iterations < 0) {
+            throw new ParameterException(spec.commandLine(), "--iterations must be at least 0, got " + iterations);
         }
-        CacheOptions cacheOptions = CacheOptions.at(home == null ? Caches.home() : home);
-        if (cacheLimit != null) {
-            try {
-                cacheOptions = cacheOptions.withSizeLimit(CacheOptions.parseSize(cacheLimit));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--cache-limit: " + e.getMessage());
-            }
-        }
-        CacheOptions opening = cacheOptions;
+        PipelineConfig config = Main.checked(spec, () -> pipelineOptions.apply(PipelineConfig.defaults()));
+        CacheOptions opening = Main.checked(spec, storeOptions::cacheOptions);
         // Opening the store loads MapDB's classes: overlap it with reading the tasks and solvers.
-        CompletableFuture<ResultCache> store = noStore ? CompletableFuture.completedFuture(new MemoryCache())
-                : CompletableFuture.supplyAsync(() -> Caches.open(opening, m -> {
-                    err.println(m);
-                    err.flush();
-                }));
-        TaskSet set = tasks == null ? TaskLoader.bundled() : TaskLoader.load(tasks);
-        if (limit != null && limit < set.size()) {
-            List<Task> first = set.tasks().subList(0, limit);
-            set = new TaskSet(set.source() + " (first " + limit + ")", first);
-        }
+        CompletableFuture<ResultCache> store = CompletableFuture.supplyAsync(() -> storeOptions.open(opening, err));
+        TaskSet set = Main.checked(spec, () -> taskOptions.load(err));
         ParseResult parsed;
         if (solvers == null) {
             parsed = BundledSolvers.parse();
@@ -132,9 +95,6 @@ public final class RunCommand implements Callable<Integer> {
             parsed = new ProgramParser().parse(solvers);
         }
         parsed.errors().forEach(e -> err.println(e));
-        PipelineConfig config = PipelineConfig.defaults()
-                .withThreads(threads == null ? WorkerPool.defaultThreads() : threads)
-                .withSeed(seed).withTasksPerBatch(tasksPerBatch).withMutation(mutation, mutants);
         ResultCache cache = store.join();
         List<MapStats> cacheBefore = cache.stats();
         try (Pipeline pipeline = new Pipeline(set, config, cache)) {
@@ -148,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             PhaseRecord load = pipeline.loadLibrary(parsed);
             o.printf("%d tasks, %d solver programs loaded (%s), %d threads, seed %d%n", set.size(),
-                    pipeline.library().size(), String.format("%.3f s", load.wallSeconds()), config.threads(), seed);
+                    pipeline.library().size(), String.format("%.3f s", load.wallSeconds()), config.threads(), config.seed());
             List<PhaseRecord> all = new ArrayList<>();
             for (int it = 1; it <= iterations; it++) {
                 RunRecord r = pipeline.run();
@@ -172,9 +132,12 @@ public final class RunCommand implements Callable<Integer> {
                 summary.put("tasks with a demo-perfect program", (long) pipeline.library().perfectTasks());
                 summary.put("test outputs known", (long) predicted.knownOutputs());
                 summary.put("test outputs predicted", (long) predicted.predicted());
-                RunRecord last = pipeline.history().get(pipeline.history().size() - 1);
-                RunRecord record = new RunRecord("run", pipeline.history().isEmpty() ? System.currentTimeMillis()
-                        : pipeline.history().get(0).startedMillis(), last.config(), all, summary);
+                List<RunRecord> history = pipeline.history();
+                // with --iterations 0 there is no run: the record is predict's alone, with the run's configuration
+                RunConfig runConfig = history.isEmpty() ? config.runConfig(set.size(), pipeline.library().size(), 0, "")
+                        : history.get(history.size() - 1).config();
+                RunRecord record = new RunRecord("run", history.isEmpty() ? System.currentTimeMillis()
+                        : history.get(0).startedMillis(), runConfig, all, summary);
                 RunRecords.write(record, out.resolve("run.json"));
                 predicted.submission().write(out.resolve("submission.json"));
                 o.println("wrote " + out.resolve("run.json") + " and " + out.resolve("submission.json"));

@@ -769,9 +769,7 @@ public final class Session {
         if (!loosePhases.isEmpty()) {
             PipelineConfig c = config();
             int iterations = (int) loosePhases.stream().mapToInt(PhaseRecord::iteration).distinct().count();
-            RunConfig rc = new RunConfig(c.seed(), c.threads(), tasks().size(), pipeline == null ? 0
-                    : pipeline.library().size(),
-                    c.tasksPerBatch(), c.mutation(), iterations, Dsl.VERSION, "phases");
+            RunConfig rc = c.runConfig(tasks().size(), pipeline == null ? 0 : pipeline.library().size(), iterations, "phases");
             return Optional.of(new RunRecord("phases", System.currentTimeMillis(), rc, loosePhases, Map.of()));
         }
         List<RunRecord> h = history();

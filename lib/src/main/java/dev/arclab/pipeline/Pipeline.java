@@ -336,9 +336,7 @@ public final class Pipeline implements AutoCloseable {
         summary.put("library programs", (long) ctx.library().size());
         summary.put("tasks with a demo-perfect program", (long) ctx.library().perfectTasks());
         summary.put("partial", ctx.isCancelled() ? 1L : 0L);
-        PipelineConfig config = ctx.config();
-        RunConfig rc = new RunConfig(config.seed(), config.threads(), ctx.tasks().size(), ctx.library().size(),
-                config.tasksPerBatch(), config.mutation(), iterations, Dsl.VERSION, label);
+        RunConfig rc = ctx.config().runConfig(ctx.tasks().size(), ctx.library().size(), iterations, label);
         RunRecord run = new RunRecord("run-" + (history.size() + 1), runStarted, rc,
                 List.copyOf(ctx.phases().subList(from, ctx.phases().size())), summary);
         history.add(run);

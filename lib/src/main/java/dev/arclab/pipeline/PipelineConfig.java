@@ -1,6 +1,8 @@
 package dev.arclab.pipeline;
 
+import dev.arclab.dsl.Dsl;
 import dev.arclab.pipeline.strategy.StrategyShare;
+import dev.arclab.profile.RunConfig;
 import dev.arclab.program.Interpreter;
 import java.util.List;
 
@@ -43,6 +45,11 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
         return new PipelineConfig(WorkerPool.defaultThreads(), DEFAULT_SEED, DEFAULT_TASKS_PER_BATCH, DEFAULT_MUTANTS,
                 DEFAULT_MUTATION, DEFAULT_KEEP, Interpreter.DEFAULT_FUEL, DEFAULT_MIN_MATCHES, DEFAULT_NEAR_MISSES,
                 DEFAULT_STRATEGIES, 0);
+    }
+
+    /** The record of this configuration saved with a run's timings. */
+    public RunConfig runConfig(int tasks, int librarySize, int iterations, String label) {
+        return new RunConfig(seed, threads, tasks, librarySize, tasksPerBatch, mutation, iterations, Dsl.VERSION, label);
     }
 
     public PipelineConfig withThreads(int n) {

@@ -3,7 +3,7 @@ package dev.arclab.pipeline;
 import dev.arclab.cache.Bytes;
 import dev.arclab.cache.Codec;
 import dev.arclab.cache.CorruptEntryException;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.program.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;

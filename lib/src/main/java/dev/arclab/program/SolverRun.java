@@ -1,7 +1,7 @@
 package dev.arclab.program;
 
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.task.Example;
 import dev.arclab.task.Task;
 import java.util.ArrayList;

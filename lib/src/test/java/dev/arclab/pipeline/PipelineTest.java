@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.PhaseResults.Generated;
 import dev.arclab.pipeline.PhaseResults.Iteration;
 import dev.arclab.pipeline.PhaseResults.Scored;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arclab.cache.Bytes;
 import dev.arclab.cache.Codec;
 import dev.arclab.cache.CorruptEntryException;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.program.Outcome;
 import java.util.Arrays;
 import java.util.List;

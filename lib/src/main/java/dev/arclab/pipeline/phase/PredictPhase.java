@@ -1,6 +1,6 @@
 package dev.arclab.pipeline.phase;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.PhaseResults.Predicted;
 import dev.arclab.pipeline.PhaseResults.TaskPrediction;

@@ -3,7 +3,7 @@ package dev.arclab.pipeline.phase;
 import dev.arclab.cache.CacheMap;
 import dev.arclab.cache.MapStats;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.Batch;
 import dev.arclab.pipeline.PhaseResults.Generated;
 import dev.arclab.pipeline.PhaseResults.Scored;
