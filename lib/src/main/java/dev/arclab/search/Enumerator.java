@@ -7,7 +7,7 @@ import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.Primitive;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.search.Grammar.Production;
 import dev.arclab.search.Grammar.Slot;
 import java.lang.management.ManagementFactory;

@@ -4,7 +4,7 @@ import dev.arclab.dsl.Cell;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Pair;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.ArrayList;
 import java.util.List;
 

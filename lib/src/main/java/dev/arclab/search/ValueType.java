@@ -5,7 +5,7 @@ import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fn;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Tuple;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 
 /**
  * The runtime type of a DSL value as the enumerator sorts it into pools (dsl-spec §2.2 names the declared

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arclab.dsl.Dsl;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.program.Interpreter;
 import dev.arclab.program.Outcome;
 import dev.arclab.program.Program;
