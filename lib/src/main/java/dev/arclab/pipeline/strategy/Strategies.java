@@ -11,6 +11,7 @@ public final class Strategies {
     static {
         register("mutate", MutateStrategy::new);
         register("enumerate", EnumerateStrategy::new);
+        register("splice", SpliceStrategy::new);
     }
 
     private Strategies() {
