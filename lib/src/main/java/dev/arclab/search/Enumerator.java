@@ -127,7 +127,7 @@ public final class Enumerator {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final int MAX_SIDE = 60;
+    private static final int MAX_SIDE = 30;
     private static final int MAX_SET = 2_000;
 
     private final SearchProblem problem;
@@ -165,6 +165,10 @@ public final class Enumerator {
         }
         seedPools();
         this.finishers = new Finishers(inputs, targets);
+        Finishers.Finished mapped = finishers.recolour(Expr.INPUT, inputs.clone());
+        if (mapped != null && hasTargetShape(inputs)) {
+            offer(mapped.expr(), mapped.answers(), mapped.weak());
+        }
         for (Entry e : List.copyOf(seen.values())) {
             if (e.type.isPatch()) {
                 for (Finishers.Finished f : finishers.finish(e.expr, e.vals, e.type)) {
@@ -207,6 +211,7 @@ public final class Enumerator {
         input.targetShape = hasTargetShape(input.vals);
         seen.put(new Vec(input.vals), input);
         pools.get(Slot.G).get(0).add(input);
+        pools.get(Slot.G0).get(0).add(input);
         TreeSet<Integer> colours = new TreeSet<>();
         for (Grid g : inputs) {
             addColours(g, colours);
@@ -370,6 +375,9 @@ public final class Enumerator {
                 if (shaped && !args[a].targetShape) {
                     continue;
                 }
+                if (v == varyingAt.length - 1 && tooLarge(p, args)) {
+                    continue;
+                }
                 if (v == varyingAt.length - 1) {
                     if (++candidates > settings.maxCandidates()) {
                         candidates--;
@@ -431,6 +439,12 @@ public final class Enumerator {
         Entry entry = new Entry(expr, out, type);
         if (type == ValueType.GRID) {
             checkSolution(entry);
+            if (hasTargetShape(out)) {
+                Finishers.Finished f = finishers.recolour(expr, out);
+                if (f != null) {
+                    offer(f.expr(), f.answers(), f.weak());
+                }
+            }
         } else if (type.isPatch() && finishers.active()) {
             for (Finishers.Finished f : finishers.finish(expr, out, type)) {
                 offer(f.expr(), f.answers(), f.weak());
@@ -525,6 +539,25 @@ public final class Enumerator {
             default -> {
             }
         }
+    }
+
+    /** An upscale whose result would exceed the largest grid kept: skipped before it is built. */
+    private static boolean tooLarge(Production p, Entry[] args) {
+        String name = p.primitive();
+        if (!(name.endsWith("upscale")) || args.length != 2) {
+            return false;
+        }
+        for (int e = 0; e < args[0].vals.length; e++) {
+            if (!(args[0].vals[e] instanceof Grid g) || !(args[1].vals[e] instanceof Integer f)) {
+                return false;
+            }
+            int rows = name.equals("hupscale") ? g.rows() : g.rows() * f;
+            int cols = name.equals("vupscale") ? g.cols() : g.cols() * f;
+            if (rows > MAX_SIDE || cols > MAX_SIDE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasTargetShape(Object[] vals) {

@@ -302,6 +302,87 @@ final class Finishers {
         return true;
     }
 
+    /**
+     * A grid vector with the outputs' shapes that becomes the outputs under one colour mapping (the same for every
+     * demo pair): the mapping as nested {@code replace} calls, or a {@code switch} for a swap. Null when no mapping of
+     * at most four colours does it.
+     */
+    Finished recolour(Expr grid, Object[] vals) {
+        int[] map = new int[10];
+        java.util.Arrays.fill(map, -1);
+        for (int e = 0; e < nDemo; e++) {
+            int[] a = ((Grid) vals[e]).cells();
+            int[] b = targets[e].cells();
+            if (a.length != b.length) {
+                return null;
+            }
+            for (int k = 0; k < a.length; k++) {
+                int c = a[k];
+                if (c < 0 || c > 9) {
+                    return null;
+                }
+                if (map[c] == -1) {
+                    map[c] = b[k];
+                } else if (map[c] != b[k]) {
+                    return null;
+                }
+            }
+        }
+        List<int[]> changes = new ArrayList<>();
+        for (int c = 0; c <= 9; c++) {
+            if (map[c] != -1 && map[c] != c) {
+                changes.add(new int[] {c, map[c]});
+            }
+        }
+        if (changes.isEmpty() || changes.size() > 4) {
+            return null;
+        }
+        String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
+        Expr expr = grid;
+        List<String[]> calls = new ArrayList<>();
+        if (changes.size() == 2 && changes.get(0)[1] == changes.get(1)[0] && changes.get(1)[1] == changes.get(0)[0]) {
+            calls.add(new String[] {"switch", digit[changes.get(0)[0]], digit[changes.get(0)[1]]});
+        } else {
+            // replace a -> b only after every replace that reads b as a source: order sources whose colour is a
+            // later target first; a cycle cannot be written as replaces
+            List<int[]> left = new ArrayList<>(changes);
+            while (!left.isEmpty()) {
+                int pick = -1;
+                for (int k = 0; k < left.size() && pick < 0; k++) {
+                    boolean readLater = false;
+                    for (int[] other : left) {
+                        readLater |= other != left.get(k) && other[0] == left.get(k)[1];
+                    }
+                    if (!readLater) {
+                        pick = k;
+                    }
+                }
+                if (pick < 0) {
+                    return null;
+                }
+                int[] ch = left.remove(pick);
+                calls.add(new String[] {"replace", digit[ch[0]], digit[ch[1]]});
+            }
+        }
+        Object[] answers = new Object[inputs.length - nDemo];
+        for (int e = nDemo; e < inputs.length; e++) {
+            answers[e - nDemo] = vals[e];
+        }
+        try {
+            for (String[] call : calls) {
+                int from = (Integer) Dsl.constant(call[1]);
+                int to = (Integer) Dsl.constant(call[2]);
+                expr = Expr.call(call[0], expr, Expr.name(call[1]), Expr.name(call[2]));
+                for (int e = 0; e < answers.length; e++) {
+                    answers[e] = Dsl.call(call[0], answers[e], from, to);
+                }
+            }
+        } catch (RuntimeException ex) {
+            return null;
+        }
+        return new Finished(expr, answers);
+    }
+
     /** paint(I, object) turns every demo input into its output. */
     private boolean paints(Object[] vals) {
         for (int e = 0; e < nDemo; e++) {

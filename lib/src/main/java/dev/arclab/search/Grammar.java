@@ -17,6 +17,7 @@ public final class Grammar {
     /** What an argument position draws from. */
     public enum Slot {
         /** a grid */ G,
+        /** the input grid itself (segmenting every derived grid costs more than it finds) */ G0,
         /** a small count or size */ I,
         /** a colour */ C,
         /** an (i, j) pair */ P,
@@ -66,10 +67,10 @@ public final class Grammar {
         "subgrid PATCH G : G", "cellwise G G C : G @2", "canvas C P : G @2", "move G OBJ P : G @2",
         "first TUP : G", "last TUP : G", "hsplit G I : TUP @2", "vsplit G I : TUP @2",
         // segmentation
-        "objects G T F T : OBJS", "objects G T F F : OBJS", "objects G F F T : OBJS", "objects G T T T : OBJS",
-        "objects G F T T : OBJS", "objects G T T F : OBJS", "objects G F F F : OBJS", "objects G F T F : OBJS",
+        "objects G T F T : OBJS", "objects G0 T F F : OBJS", "objects G F F T : OBJS", "objects G T T T : OBJS",
+        "objects G0 F T T : OBJS", "objects G0 T T F : OBJS", "objects G0 F F F : OBJS", "objects G0 F T F : OBJS",
         "partition G : OBJS", "fgpartition G : OBJS",
-        "ofcolor G C : PATCH", "asindices G : PATCH", "asobject G : OBJ",
+        "ofcolor G C : PATCH", "asindices G : PATCH", "asobject G0 : OBJ",
         // selection
         "argmax OBJS KEY : PATCH", "argmin OBJS KEY : PATCH", "sfilter OBJS PRED : OBJS", "mfilter OBJS PRED : PATCH",
         "sizefilter OBJS I : OBJS", "colorfilter OBJS C : OBJS", "merge OBJS : PATCH",

@@ -78,6 +78,25 @@ public final class Search {
         };
     }
 
+    /**
+     * The settings of round {@code round} (0 first): depth (cost) {@code 2 + round} up to the plan's deepest, so the
+     * last level of each round only builds what can end a solution, and a candidate budget that grows by the plan's
+     * factor.
+     */
+    public static Settings roundSettings(Plan plan, int round) {
+        int depth = Math.min(plan.settings().maxCost(), 2 + round);
+        return plan.settings().withMaxCost(depth).withMaxCandidates(roundBudget(plan, round));
+    }
+
+    /** Whether a task's result leaves it worth another, deeper or longer, round. */
+    public static boolean goesOn(Plan plan, Result r) {
+        if (r.strong()) {
+            return false;
+        }
+        Stop stop = r.stats().stop();
+        return stop == Stop.CANDIDATES || (stop == Stop.MAX_COST && r.stats().completedCost() < plan.settings().maxCost());
+    }
+
     /** The candidate budget of round {@code round} (0 first) under a plan. */
     public static long roundBudget(Plan plan, int round) {
         long b = plan.firstRound();
@@ -116,7 +135,7 @@ public final class Search {
             if (System.nanoTime() > deadlineNanos || cancelled.getAsBoolean()) {
                 break;
             }
-            Settings settings = plan.settings().withMaxCandidates(roundBudget(plan, round));
+            Settings settings = roundSettings(plan, round);
             List<Result> results = round(open, settings, runner, deadlineNanos, cancelled, progress, round + 1);
             List<SearchProblem> next = new ArrayList<>();
             for (int k = 0; k < open.size(); k++) {
@@ -126,7 +145,7 @@ public final class Search {
                 }
                 SearchProblem p = open.get(k);
                 outcomes.put(p.taskId(), merge(outcomes.get(p.taskId()), r));
-                if (!r.strong() && r.stats().stop() == Stop.CANDIDATES) {
+                if (goesOn(plan, r)) {
                     next.add(p);
                 }
             }

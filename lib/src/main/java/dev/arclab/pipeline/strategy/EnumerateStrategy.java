@@ -56,7 +56,7 @@ public final class EnumerateStrategy implements Strategy {
             }
         }
         int round = Math.max(0, ctx.iteration() - 1);
-        Enumerator.Settings settings = plan.settings().withMaxCandidates(Search.roundBudget(plan, round));
+        Enumerator.Settings settings = Search.roundSettings(plan, round);
         long deadline = ctx.deadlineNanos().isPresent() ? ctx.deadlineNanos().getAsLong() : Long.MAX_VALUE;
         AtomicBoolean stop = new AtomicBoolean();
         PhaseTimer timer = new PhaseTimer("generate " + name(), ctx.iteration(), ctx.pool().threads());
@@ -109,6 +109,7 @@ public final class EnumerateStrategy implements Strategy {
         counts.put("distinct values", distinct);
         counts.put("cpuNanos", cpu);
         counts.put("candidate budget per task", settings.maxCandidates());
+        counts.put("depth", (long) settings.maxCost());
         return out;
     }
 
