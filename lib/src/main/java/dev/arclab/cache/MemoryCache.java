@@ -1,9 +1,6 @@
 package dev.arclab.cache;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,26 +47,16 @@ public final class MemoryCache implements ResultCache {
         }
     }
 
-    private final Map<String, MemoryMap<?>> maps = RESULT_MAPS.stream().collect(
-            java.util.stream.Collectors.toMap(n -> n, MemoryMap::new, (a, b) -> a, LinkedHashMap::new));
+    private final CountingMaps<MemoryMap<?>> maps = new CountingMaps<>(MemoryMap::new);
 
     @Override
-    @SuppressWarnings("unchecked")
     public <V> CacheMap<V> map(String name, Codec<V> codec) {
-        CacheMap<?> m = maps.get(name);
-        if (m == null) {
-            throw new IllegalArgumentException("no result map '" + name + "'; the maps are " + String.join(", ", RESULT_MAPS));
-        }
-        return (CacheMap<V>) m;
+        return maps.get(name);
     }
 
     @Override
     public List<MapStats> stats() {
-        List<MapStats> out = new ArrayList<>();
-        for (MemoryMap<?> m : maps.values()) {
-            out.add(m.stats());
-        }
-        return out;
+        return maps.stats();
     }
 
     @Override

@@ -9,21 +9,17 @@ import dev.arclab.cache.MapStats;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.cache.ResultCache;
-import dev.arclab.pipeline.WorkerPool;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.program.BundledSolvers;
 import dev.arclab.program.ParseResult;
 import dev.arclab.program.ProgramParser;
-import dev.arclab.task.Task;
-import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +27,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dev.arclab.report.Range;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -219,10 +215,7 @@ public final class BenchCacheCommand implements Callable<Integer> {
     }
 
     private static double median(List<Long> values) {
-        long[] v = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+        return Range.of(values.stream().mapToDouble(Long::doubleValue).toArray()).median();
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import dev.arclab.report.Range;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,13 +89,13 @@ public final class BenchCommand implements Callable<Integer> {
             for (int k = 0; k < runs.get(0).phases().size(); k++) {
                 int phase = k;
                 double[] walls = runs.stream().mapToDouble(r -> r.phases().get(phase).wallSeconds()).toArray();
-                out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", runs.get(0).phases().get(k).phase(), min(walls), median(walls), max(walls));
+                out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", runs.get(0).phases().get(k).phase(), Range.of(walls).min(), Range.of(walls).median(), Range.of(walls).max());
             }
             double[] totals = runs.stream().mapToDouble(r -> r.wallNanos() / 1e9).toArray();
             double[] cpu = runs.stream().mapToDouble(r -> r.phases().stream().mapToLong(PhaseRecord::cpuNanos).sum() / 1e9).toArray();
-            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", "iteration", min(totals), median(totals), max(totals));
-            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f   (cpu s)%n", "iteration cpu", min(cpu), median(cpu), max(cpu));
-            medians.put(n, median(totals));
+            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", "iteration", Range.of(totals).min(), Range.of(totals).median(), Range.of(totals).max());
+            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f   (cpu s)%n", "iteration cpu", Range.of(cpu).min(), Range.of(cpu).median(), Range.of(cpu).max());
+            medians.put(n, Range.of(totals).median());
         }
         if (medians.size() > 1) {
             out.println();
@@ -115,19 +116,5 @@ public final class BenchCommand implements Callable<Integer> {
             p.loadLibrary(solvers);
             return p.run();
         }
-    }
-
-    static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static double min(double[] xs) {
-        return Arrays.stream(xs).min().orElse(0);
-    }
-
-    private static double max(double[] xs) {
-        return Arrays.stream(xs).max().orElse(0);
     }
 }

@@ -1,15 +1,12 @@
 package dev.arclab.cli;
 
 import dev.arclab.cache.CacheOptions;
-import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
 import dev.arclab.cache.MapStats;
-import dev.arclab.cache.MemoryCache;
 import dev.arclab.pipeline.PhaseResults;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.cache.ResultCache;
-import dev.arclab.pipeline.WorkerPool;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunConfig;
 import dev.arclab.profile.RunRecord;
@@ -17,8 +14,6 @@ import dev.arclab.profile.RunRecords;
 import dev.arclab.program.BundledSolvers;
 import dev.arclab.program.ParseResult;
 import dev.arclab.program.ProgramParser;
-import dev.arclab.task.Task;
-import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.io.IOException;
 import java.io.PrintWriter;

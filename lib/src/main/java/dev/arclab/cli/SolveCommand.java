@@ -9,7 +9,6 @@ import dev.arclab.program.SolverRun;
 import dev.arclab.program.SolverRunResult;
 import dev.arclab.task.Task;
 import dev.arclab.task.TaskSet;
-import dev.arclab.task.TaskLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

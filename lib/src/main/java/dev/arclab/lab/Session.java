@@ -2,7 +2,6 @@ package dev.arclab.lab;
 
 import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
-import dev.arclab.dsl.Dsl;
 import dev.arclab.pipeline.LibraryEntry;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +22,7 @@ import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.SolverLibrary;
 import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.pipeline.phase.PhaseName;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunConfig;
 import dev.arclab.profile.RunRecord;
@@ -38,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +80,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Session {
     /** The phases that {@link #phase(String)} runs, in pipeline order. */
-    public static final List<String> PHASES = List.of("generate", "score", "filter", "canonicalize", "validate", "save",
-            "differs", "predict");
+    public static final List<String> PHASES = Arrays.stream(PhaseName.values()).map(PhaseName::id).toList();
 
     private static final Session CURRENT = new Session();
 
@@ -507,28 +507,21 @@ public final class Session {
 
     /** Runs one phase by name ({@link #PHASES}) and returns its result. */
     public Object phase(String name) {
-        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        switch (n) {
-            case "generate":
-                return generate();
-            case "score":
-                return score();
-            case "filter":
-                return filter();
-            case "canonicalize":
-                return canonicalize();
-            case "validate":
-                return validate();
-            case "save":
-                return save();
-            case "differs":
-                return differs();
-            case "predict":
-                return predict();
-            default:
-                throw new IllegalArgumentException("no phase '" + name + "'; the phases are " + String.join(", ",
-                        PHASES));
-        }
+        return phase(PhaseName.of(name == null ? "" : name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Runs one phase on the results kept here and returns its result. */
+    public Object phase(PhaseName phase) {
+        return switch (phase) {
+            case GENERATE -> generate();
+            case SCORE -> score();
+            case FILTER -> filter();
+            case CANONICALIZE -> canonicalize();
+            case VALIDATE -> validate();
+            case SAVE -> save();
+            case DIFFERS -> differs();
+            case PREDICT -> predict();
+        };
     }
 
     /** Generate..differs once; the run record joins the history. */

@@ -4,7 +4,6 @@ import dev.arclab.cache.MapStats;
 import dev.arclab.cache.MemoryCache;
 import dev.arclab.cache.ResultCache;
 
-import dev.arclab.dsl.Dsl;
 import dev.arclab.pipeline.PhaseResults.Canonicalized;
 import dev.arclab.pipeline.PhaseResults.Differed;
 import dev.arclab.pipeline.PhaseResults.Filtered;

@@ -53,53 +53,83 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
     }
 
     public PipelineConfig withThreads(int n) {
-        return new PipelineConfig(n, seed, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, fuel, minMatches,
-                nearMissesPerTask, strategies, generateSeconds);
+        return with(s -> s.threads = n);
     }
 
-    public PipelineConfig withSeed(long s) {
-        return new PipelineConfig(threads, s, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, fuel, minMatches,
-                nearMissesPerTask, strategies, generateSeconds);
+    public PipelineConfig withSeed(long seed) {
+        return with(s -> s.seed = seed);
     }
 
     public PipelineConfig withTasksPerBatch(int k) {
-        return new PipelineConfig(threads, seed, k, mutantsPerProgram, mutation, keepPerTask, fuel, minMatches,
-                nearMissesPerTask, strategies, generateSeconds);
+        return with(s -> s.tasksPerBatch = k);
     }
 
     public PipelineConfig withMutation(double p, int perProgram) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, perProgram, p, keepPerTask, fuel, minMatches,
-                nearMissesPerTask, strategies, generateSeconds);
+        return with(s -> {
+            s.mutation = p;
+            s.mutantsPerProgram = perProgram;
+        });
     }
 
     public PipelineConfig withFuel(long f) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, f, minMatches,
-                nearMissesPerTask, strategies, generateSeconds);
+        return with(s -> s.fuel = f);
     }
 
     public PipelineConfig withKeepPerTask(int k) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, mutantsPerProgram, mutation, k, fuel, minMatches,
-                nearMissesPerTask, strategies, generateSeconds);
+        return with(s -> s.keepPerTask = k);
     }
 
     public PipelineConfig withMinMatches(int n) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, fuel, n,
-                nearMissesPerTask, strategies, generateSeconds);
+        return with(s -> s.minMatches = n);
     }
 
     public PipelineConfig withNearMissesPerTask(int n) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, fuel, minMatches,
-                n, strategies, generateSeconds);
+        return with(s -> s.nearMissesPerTask = n);
     }
 
     /** The generation strategies, e.g. {@code withStrategies(StrategyShare.parse("mutate,enumerate:0.5"))}. */
-    public PipelineConfig withStrategies(List<StrategyShare> s) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, fuel, minMatches,
-                nearMissesPerTask, s, generateSeconds);
+    public PipelineConfig withStrategies(List<StrategyShare> strategies) {
+        return with(s -> s.strategies = strategies);
     }
 
-    public PipelineConfig withGenerateSeconds(double s) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, fuel, minMatches,
-                nearMissesPerTask, strategies, s);
+    public PipelineConfig withGenerateSeconds(double seconds) {
+        return with(s -> s.generateSeconds = seconds);
+    }
+
+    /** This configuration with {@code change} applied to a copy of its settings (checked again). */
+    private PipelineConfig with(java.util.function.Consumer<Settings> change) {
+        Settings s = new Settings(this);
+        change.accept(s);
+        return new PipelineConfig(s.threads, s.seed, s.tasksPerBatch, s.mutantsPerProgram, s.mutation, s.keepPerTask, s.fuel,
+                s.minMatches, s.nearMissesPerTask, s.strategies, s.generateSeconds);
+    }
+
+    /** A configuration's settings, changed one at a time by the {@code withX} methods. */
+    private static final class Settings {
+        int threads;
+        long seed;
+        int tasksPerBatch;
+        int mutantsPerProgram;
+        double mutation;
+        int keepPerTask;
+        long fuel;
+        int minMatches;
+        int nearMissesPerTask;
+        List<StrategyShare> strategies;
+        double generateSeconds;
+
+        Settings(PipelineConfig c) {
+            threads = c.threads;
+            seed = c.seed;
+            tasksPerBatch = c.tasksPerBatch;
+            mutantsPerProgram = c.mutantsPerProgram;
+            mutation = c.mutation;
+            keepPerTask = c.keepPerTask;
+            fuel = c.fuel;
+            minMatches = c.minMatches;
+            nearMissesPerTask = c.nearMissesPerTask;
+            strategies = c.strategies;
+            generateSeconds = c.generateSeconds;
+        }
     }
 }

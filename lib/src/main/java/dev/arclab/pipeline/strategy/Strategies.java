@@ -2,9 +2,15 @@ package dev.arclab.pipeline.strategy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
-/** The generation strategies by name: one registration line per strategy. */
+/**
+ * The generation strategies by name: one registration line per strategy. A strategy of this package is
+ * registered below; one of a package above the pipeline (such as {@code dev.arclab.search}) is registered
+ * by a line naming its class in {@code META-INF/services/dev.arclab.pipeline.strategy.Strategy} (a public
+ * no-argument constructor; a new instance per generate), so that the pipeline does not import it back.
+ */
 public final class Strategies {
     private static final Map<String, Supplier<Strategy>> FACTORIES = new LinkedHashMap<>();
 
@@ -12,6 +18,10 @@ public final class Strategies {
         register("mutate", MutateStrategy::new);
         register("enumerate", EnumerateStrategy::new);
         register("splice", SpliceStrategy::new);
+        for (ServiceLoader.Provider<Strategy> p : ServiceLoader.load(Strategy.class, Strategies.class.getClassLoader())
+                .stream().toList()) {
+            register(p.get().name(), p::get);
+        }
     }
 
     private Strategies() {
