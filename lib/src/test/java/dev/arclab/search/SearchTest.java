@@ -54,7 +54,9 @@ class SearchTest {
         List<Search.TaskOutcome> out = searchWith(2, List.of(SearchProblem.of(easy), SearchProblem.of(hard)));
         assertEquals(1, out.get(0).rounds());
         assertTrue(out.get(0).best().strong());
+        // round 1 searched to depth 2, round 2 to depth 3 with twice the candidates
         assertEquals(2, out.get(1).rounds());
-        assertEquals(2_000 + 4_000, out.get(1).candidates());
+        assertTrue(out.get(1).candidates() > 2_000 && out.get(1).candidates() <= 2_000 + 4_000, () -> "" + out.get(1));
+        assertTrue(out.get(1).best().stats().completedCost() >= 2);
     }
 }

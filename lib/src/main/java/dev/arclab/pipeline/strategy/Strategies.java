@@ -16,8 +16,6 @@ public final class Strategies {
 
     static {
         register("mutate", MutateStrategy::new);
-        register("enumerate", EnumerateStrategy::new);
-        register("splice", SpliceStrategy::new);
         for (ServiceLoader.Provider<Strategy> p : ServiceLoader.load(Strategy.class, Strategies.class.getClassLoader())
                 .stream().toList()) {
             register(p.get().name(), p::get);

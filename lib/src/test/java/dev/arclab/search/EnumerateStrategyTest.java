@@ -1,4 +1,6 @@
-package dev.arclab.pipeline.strategy;
+package dev.arclab.search;
+
+import dev.arclab.pipeline.strategy.StrategyShare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

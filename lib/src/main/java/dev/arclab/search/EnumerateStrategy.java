@@ -1,10 +1,11 @@
-package dev.arclab.pipeline.strategy;
+package dev.arclab.search;
+
+import dev.arclab.pipeline.strategy.Proposal;
+import dev.arclab.pipeline.strategy.Strategy;
+import dev.arclab.pipeline.strategy.StrategyContext;
 
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.Origin;
-import dev.arclab.search.Search;
-import dev.arclab.search.SearchProblem;
-import dev.arclab.search.Enumerator;
 import dev.arclab.profile.PhaseTimer;
 import dev.arclab.program.Program;
 import dev.arclab.program.ProgramParser;

@@ -1,4 +1,8 @@
-package dev.arclab.pipeline.strategy;
+package dev.arclab.search;
+
+import dev.arclab.pipeline.strategy.Proposal;
+import dev.arclab.pipeline.strategy.Strategy;
+import dev.arclab.pipeline.strategy.StrategyContext;
 
 import dev.arclab.dsl.Signature;
 import dev.arclab.dsl.Signature.Family;
