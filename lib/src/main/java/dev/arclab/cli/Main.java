@@ -47,6 +47,7 @@ public final class Main implements Callable<Integer> {
             BenchCacheCommand.class,
             BenchCommand.class,
             ReportCommand.class,
+            SearchBenchCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec

@@ -6,7 +6,6 @@ import dev.arclab.pipeline.strategy.StrategyContext;
 
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.Origin;
-import dev.arclab.profile.PhaseTimer;
 import dev.arclab.program.Program;
 import dev.arclab.program.ProgramParser;
 import dev.arclab.search.Enumerator.Found;
@@ -17,9 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 /**
  * The {@code enumerate} strategy: typed bottom-up enumeration ({@link Enumerator}) on every task that has no
@@ -60,27 +57,14 @@ public final class EnumerateStrategy implements Strategy {
         Enumerator.Settings settings = Search.roundSettings(plan, round);
         long deadline = ctx.deadlineNanos().isPresent() ? ctx.deadlineNanos().getAsLong() : Long.MAX_VALUE;
         AtomicBoolean stop = new AtomicBoolean();
-        PhaseTimer timer = new PhaseTimer("generate " + name(), ctx.iteration(), ctx.pool().threads());
-        Search.Runner runner = new Search.Runner() {
-            @Override
-            public <R> List<R> runAll(List<Callable<R>> jobs) {
-                Function<Callable<R>, R> call = job -> {
+        Search.Runner runner = Search.onPool(ctx.pool(), "generate " + name(), ctx.iteration(), stop);
+        List<Result> results = Search.round(open, settings, runner, deadline,
+                () -> {
                     if (ctx.isCancelled()) {
                         stop.set(true);
                     }
-                    try {
-                        return job.call();
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                };
-                return ctx.pool().map(jobs, j -> "search", call, timer, stop).results();
-            }
-        };
-        List<Result> results = Search.round(open, settings, runner, deadline,
-                () -> ctx.isCancelled() || stop.get(), p -> ctx.progress().report(p.done(), p.total()), round + 1);
+                    return stop.get();
+                }, p -> ctx.progress().report(p.done(), p.total()), round + 1);
         ProgramParser parser = new ProgramParser(ctx.table());
         List<Proposal> out = new ArrayList<>();
         long candidates = 0;

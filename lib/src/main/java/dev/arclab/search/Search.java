@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.profile.PhaseTimer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -52,28 +53,25 @@ public final class Search {
         <R> List<R> runAll(List<Callable<R>> jobs);
     }
 
-    /** A runner on an executor, for callers outside the pipeline (benchmarks, tests). */
-    public static Runner on(ExecutorService pool) {
+    /**
+     * A runner on the pipeline's worker pool; the jobs are timed as work items of {@code label} and skipped once
+     * {@code stop} is set.
+     */
+    public static Runner onPool(WorkerPool pool, String label, int iteration, AtomicBoolean stop) {
+        PhaseTimer timer = new PhaseTimer(label, iteration, pool.threads());
         return new Runner() {
             @Override
             public <R> List<R> runAll(List<Callable<R>> jobs) {
-                List<Future<R>> futures = new ArrayList<>();
-                for (Callable<R> job : jobs) {
-                    futures.add(pool.submit(job));
-                }
-                List<R> out = new ArrayList<>();
-                for (Future<R> f : futures) {
+                Function<Callable<R>, R> call = job -> {
                     try {
-                        out.add(f.get());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        futures.forEach(x -> x.cancel(true));
-                        out.add(null);
-                    } catch (ExecutionException e) {
-                        throw new IllegalStateException("search failed", e.getCause());
+                        return job.call();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
                     }
-                }
-                return out;
+                };
+                return pool.map(jobs, j -> label, call, timer, stop).results();
             }
         };
     }

@@ -8,19 +8,17 @@ import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import dev.arclab.pipeline.WorkerPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SearchTest {
 
     private static List<Search.TaskOutcome> searchWith(int threads, List<SearchProblem> problems) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
+        try (WorkerPool pool = new WorkerPool(threads)) {
             Search.Plan plan = new Search.Plan(2_000, 2, 2, Enumerator.Settings.defaults());
-            return Search.run(problems, plan, Search.on(pool), Long.MAX_VALUE, () -> false, p -> { });
-        } finally {
-            pool.shutdownNow();
+            return Search.run(problems, plan, Search.onPool(pool, "search", 1, new AtomicBoolean()), Long.MAX_VALUE,
+                    () -> false, p -> { });
         }
     }
 
