@@ -514,6 +514,7 @@ public final class Enumerator {
                 }
                 if (colour) {
                     pools.get(Slot.C).get(cost).add(e);
+                    finishers.offerColour(e.expr, e.vals);
                 }
                 if (count) {
                     pools.get(Slot.I).get(cost).add(e);

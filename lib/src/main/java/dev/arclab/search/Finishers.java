@@ -34,6 +34,9 @@ final class Finishers {
     private final int[] diffCount;
     private final int[] background;
     private final List<Colour> fillColours = new ArrayList<>();
+    /** Per demo pair, the one colour its changed cells take (-1: none change); meaningful when {@link #single}. */
+    private final int[] diffColour;
+    private boolean single;
     /** Colours that changed cells take, when there are several: one fill per colour, stacked. */
     private final int[] stackColours;
     private final int[][] need;
@@ -48,7 +51,7 @@ final class Finishers {
         boolean same = true;
         diffCount = new int[nDemo];
         background = new int[inputs.length];
-        int[] diffColour = new int[nDemo];
+        diffColour = new int[nDemo];
         boolean single = true;
         boolean anyDiff = false;
         for (int e = 0; e < nDemo; e++) {
@@ -105,6 +108,7 @@ final class Finishers {
         for (int e = 0; e < inputs.length; e++) {
             background[e] = (Integer) Dsl.call("mostcolor", inputs[e]);
         }
+        this.single = single;
         if (sameShape && single) {
             String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
             List<Colour> all = new ArrayList<>();
@@ -130,6 +134,27 @@ final class Finishers {
                 }
             }
         }
+    }
+
+    /**
+     * Offers a computed colour (a vector over all examples): when it is the colour the changed cells take in every
+     * demo pair, later patches may be filled with it.
+     */
+    void offerColour(Expr expr, Object[] vals) {
+        if (!sameShape || !single || fillColours.size() >= 24) {
+            return;
+        }
+        for (int e = 0; e < nDemo; e++) {
+            if (diffColour[e] != -1 && diffColour[e] != (Integer) vals[e]) {
+                return;
+            }
+        }
+        for (Colour c : fillColours) {
+            if (java.util.Arrays.equals(c.vals, vals)) {
+                return;
+            }
+        }
+        fillColours.add(new Colour(expr, vals));
     }
 
     /** Whether any finisher can apply to this task. */
