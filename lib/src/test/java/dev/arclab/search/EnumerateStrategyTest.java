@@ -60,6 +60,9 @@ class EnumerateStrategyTest {
             assertEquals(2, generate.counter("strategy.enumerate.tasks searched"));
             assertEquals(2, generate.counter("strategy.enumerate.tasks solved"));
             assertTrue(generate.counter("strategy.enumerate.candidates") > 0);
+            PhaseRecord save = run.phases().stream().filter(r -> r.phase().equals("save")).findFirst().orElseThrow();
+            assertEquals(2, save.counter("strategy.enumerate.newly solved"));
+            assertEquals(2, save.counter("newly solved"));
             PhaseResults.Predicted predicted = p.predict();
             assertEquals(2, predicted.predicted());
             // solved tasks are not searched again
