@@ -182,6 +182,57 @@ public final class Charts {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
+    // ---- search: tasks solved over time -----------------------------------------------------------------------
+
+    /**
+     * Tasks solved over time, one line per strategy: after each iteration's save (x: seconds since the run started,
+     * the phases' wall times added up), the tasks that strategy has given their first demo-perfect program so far
+     * ({@code strategy.NAME.newly solved}), and their total.
+     */
+    public static XYChart solvedOverTime(RunRecord run) {
+        Map<String, List<double[]>> lines = new java.util.TreeMap<>();
+        List<double[]> total = new ArrayList<>();
+        Map<String, Long> sums = new LinkedHashMap<>();
+        long sum = 0;
+        double t = 0;
+        total.add(new double[] {0, 0});
+        for (PhaseRecord p : run.phases()) {
+            t += p.wallNanos() / 1e9;
+            if (!p.phase().equals("save")) {
+                continue;
+            }
+            for (Map.Entry<String, Long> c : p.counters().entrySet()) {
+                String k = c.getKey();
+                if (k.startsWith("strategy.") && k.endsWith(".newly solved")) {
+                    String name = k.substring("strategy.".length(), k.length() - ".newly solved".length());
+                    sums.merge(name, c.getValue(), Long::sum);
+                    lines.computeIfAbsent(name, n -> new ArrayList<>(List.of(new double[] {0, 0})));
+                }
+            }
+            sum = sums.values().stream().mapToLong(Long::longValue).sum();
+            for (Map.Entry<String, List<double[]>> e : lines.entrySet()) {
+                e.getValue().add(new double[] {t, sums.getOrDefault(e.getKey(), 0L)});
+            }
+            total.add(new double[] {t, sum});
+        }
+        XYChart chart = xy("Tasks solved over time, per strategy", "seconds", "tasks newly solved", WIDTH, HEIGHT);
+        style(chart.getStyler(), lines.size() + 1);
+        chart.getStyler().setLegendVisible(true);
+        addLine(chart, "all strategies", total);
+        lines.forEach((name, pts) -> addLine(chart, name, pts));
+        return chart;
+    }
+
+    private static void addLine(XYChart chart, String name, List<double[]> pts) {
+        double[] xs = new double[pts.size()];
+        double[] ys = new double[pts.size()];
+        for (int k = 0; k < pts.size(); k++) {
+            xs[k] = pts.get(k)[0];
+            ys[k] = pts.get(k)[1];
+        }
+        chart.addSeries(name, xs, ys);
+    }
+
     // ---- performance journey --------------------------------------------------------------------------------
 
     /** Stacked horizontal bars of phase wall times, one bar per run, first run on top. */

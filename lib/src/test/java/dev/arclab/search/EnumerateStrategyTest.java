@@ -63,6 +63,10 @@ class EnumerateStrategyTest {
             PhaseRecord save = run.phases().stream().filter(r -> r.phase().equals("save")).findFirst().orElseThrow();
             assertEquals(2, save.counter("strategy.enumerate.newly solved"));
             assertEquals(2, save.counter("newly solved"));
+            var chart = dev.arclab.report.Charts.solvedOverTime(run);
+            double[] ys = chart.getSeriesMap().get("enumerate").getYData();
+            assertEquals(2.0, ys[ys.length - 1], 0.0);
+            assertEquals(0.0, ys[0], 0.0);
             PhaseResults.Predicted predicted = p.predict();
             assertEquals(2, predicted.predicted());
             // solved tasks are not searched again
