@@ -64,7 +64,7 @@ class EnumerateStrategyTest {
             assertEquals(2, save.counter("strategy.enumerate.newly solved"));
             assertEquals(2, save.counter("newly solved"));
             var chart = dev.arclab.report.Charts.solvedOverTime(run);
-            double[] ys = chart.getSeriesMap().get("enumerate").getYData();
+            double[] ys = chart.getSeries("enumerate").getYData();
             assertEquals(2.0, ys[ys.length - 1], 0.0);
             assertEquals(0.0, ys[0], 0.0);
             PhaseResults.Predicted predicted = p.predict();
