@@ -275,6 +275,12 @@ public final class Enumerator {
             addFixed(Expr.call("lbind", Expr.name("recolor"), Expr.name(digit[c])), Slot.MAP);
         }
         addFixed(Expr.call("fork", Expr.name("recolor"), Expr.name("color"), Expr.name("backdrop")), Slot.MAP);
+        for (String f : new String[] {"hfrontier", "vfrontier", "dneighbors", "ineighbors", "neighbors"}) {
+            addFixed(Expr.name(f), Slot.LOCMAP);
+        }
+        for (String d : new String[] {"UP", "DOWN", "LEFT", "RIGHT", "UNITY", "NEG_UNITY", "UP_RIGHT", "DOWN_LEFT"}) {
+            addFixed(Expr.call("rbind", Expr.name("shoot"), Expr.name(d)), Slot.LOCMAP);
+        }
         addFixed(Expr.call("fork", Expr.name("connect"), Expr.name("ulcorner"), Expr.name("lrcorner")), Slot.MAP);
     }
 
@@ -542,9 +548,21 @@ public final class Enumerator {
         }
     }
 
-    /** An upscale whose result would exceed the largest grid kept: skipped before it is built. */
+    /**
+     * An upscale whose result would exceed the largest grid kept, or lines drawn from every cell of a large patch:
+     * skipped before they are built.
+     */
     private static boolean tooLarge(Production p, Entry[] args) {
         String name = p.primitive();
+        if (p.slots()[0] == Slot.LOCMAP) {
+            // a line or neighbourhood per cell: only for small patches (marker cells), not whole regions
+            for (Object v : args[1].vals) {
+                if (v instanceof FSet s && s.size() > 40) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (!(name.endsWith("upscale")) || args.length != 2) {
             return false;
         }

@@ -27,7 +27,8 @@ public final class Grammar {
         /** a tuple of grids */ TUP,
         /** a function from a patch to an integer */ KEY,
         /** a function from a patch to a boolean */ PRED,
-        /** a function from a patch to a patch */ MAP;
+        /** a function from a patch to a patch */ MAP,
+        /** a function from a cell location to indices (lines, neighbours) */ LOCMAP;
 
         static Slot parse(String word) {
             for (Slot s : values()) {
@@ -74,7 +75,7 @@ public final class Grammar {
         // selection
         "argmax OBJS KEY : PATCH", "argmin OBJS KEY : PATCH", "sfilter OBJS PRED : OBJS", "mfilter OBJS PRED : PATCH",
         "sizefilter OBJS I : OBJS", "colorfilter OBJS C : OBJS", "merge OBJS : PATCH",
-        "apply MAP OBJS : OBJS", "mapply MAP OBJS : PATCH",
+        "apply MAP OBJS : OBJS", "mapply MAP OBJS : PATCH", "mapply LOCMAP PATCH : PATCH",
         // patches
         "backdrop PATCH : PATCH", "delta PATCH : PATCH", "inbox PATCH : PATCH", "outbox PATCH : PATCH",
         "box PATCH : PATCH", "corners PATCH : PATCH @2", "toindices PATCH : PATCH", "normalize PATCH : PATCH",
