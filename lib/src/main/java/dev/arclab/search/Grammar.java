@@ -64,7 +64,7 @@ public final class Grammar {
         "upscale G I : G", "hupscale G I : G @2", "vupscale G I : G @2", "downscale G I : G @2",
         "hconcat G G : G", "vconcat G G : G",
         "replace G C C : G @2", "switch G C C : G @2",
-        "fill G C PATCH : G", "underfill G C PATCH : G", "paint G OBJ : G", "underpaint G OBJ : G @2", "cover G PATCH : G",
+        "fill G C PATCH : G @2", "underfill G C PATCH : G @2", "paint G OBJ : G", "underpaint G OBJ : G @2", "cover G PATCH : G",
         "subgrid PATCH G : G", "cellwise G G C : G @2", "canvas C P : G @2", "move G OBJ P : G @2",
         "first TUP : G", "last TUP : G", "hsplit G I : TUP @2", "vsplit G I : TUP @2",
         // segmentation
