@@ -43,7 +43,6 @@ import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
-import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.reply.InterruptReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
@@ -469,7 +468,12 @@ public final class ArcKernel extends BaseKernel {
             }
             default -> entries = List.of();
         }
-        env.reply(new HistoryOk(entries));
+        replyRaw(env, MessageType.HISTORY_REPLY, new HistoryOk(entries));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void replyRaw(ShellReplyEnvironment env, MessageType<?> type, Object content) {
+        env.reply(new Message(env.getContext(), type, content));
     }
 
     /** kernel_info_reply with the {@code status} the message spec asks for on every reply. */
@@ -482,12 +486,14 @@ public final class ArcKernel extends BaseKernel {
         }
     }
 
-    /** history_reply with its {@code status}. */
-    static final class HistoryOk extends HistoryReply {
+    /** history_reply with its {@code status}; each entry is {@code [session, line, input]}, as the spec says. */
+    static final class HistoryOk {
         final String status = "ok";
+        final List<List<Object>> history;
 
-        HistoryOk(List<HistoryEntry> history) {
-            super(history);
+        HistoryOk(List<HistoryEntry> entries) {
+            this.history = entries.stream().map(e -> List.<Object>of(e.getSession(), e.getCellNumber(), e.getInput()))
+                    .toList();
         }
     }
 

@@ -352,6 +352,15 @@ class KernelIT {
     }
 
     @Test
+    void jupyterClientChecksTheProtocol() throws Exception {
+        Path flags = Files.createTempDirectory(dataDir, "flags");
+        Run r = run(List.of(PYTHON.toString(), property("arclab.protocolScript"), "arclab", flags.toString()),
+                Duration.ofMinutes(5));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains(", 0 failing"), r.output());
+    }
+
+    @Test
     void kernelExitsWhenItsParentDies() throws Exception {
         Path connection = dataDir.resolve("connection.json");
         JsonObject c = new JsonObject();
