@@ -314,7 +314,7 @@ public final class LabMagics {
     @Command(name = "library",
             description = {"Browse the solver library: by task, or one task's programs and their text.",
             "With TASK: its programs best first (demo score, fuel, origin) and their canonical text.",
-            "%library clear starts over with an empty library (and a fresh pipeline); the cache is kept."})
+            "%%library clear starts over with an empty library (and a fresh pipeline); the cache is kept."})
     static final class Library extends Base {
         @Parameters(arity = "0..1", paramLabel = "TASK", description = "A task id: its programs, best first; or clear.")
         String task;
@@ -509,7 +509,7 @@ public final class LabMagics {
     @Command(name = "timings", description = {"Timings of the last run (or of phases run one by one): table or chart.",
             "--chart journey | wallbusy | gantt PHASE; --tasks PHASE: the tasks of a phase, longest first."})
     static final class Timings extends Base {
-        @Option(names = "--run", paramLabel = "N", description = "Run number (see %runs) or label; default: the last.")
+        @Option(names = "--run", paramLabel = "N", description = "Run number (see %%runs) or label; default: the last.")
         String run;
 
         @Option(names = "--chart", arity = "1..2", paramLabel = "CHART",
@@ -794,7 +794,7 @@ public final class LabMagics {
     // ---------------------------------------------------------------------------------------------- cache
 
     @Command(name = "cache", description = {"Cache statistics (hits by origin, misses, time saved), or clear the cache.",
-            "The cache is the store HOME/cache.db (%home), shared by every cell and kept between sessions.",
+            "The cache is the store HOME/cache.db (%%home), shared by every cell and kept between sessions.",
             "--chart: lookups by origin per iteration of the last run (or --run N); --lifetime: over all sessions.",
             "clear [MAP...]: canonical, validation, score, differs (the default: all four), library, history, or all.",
             "memory: a private in-memory cache from now on (the store is left as it is); store: back to the store."})
