@@ -172,6 +172,8 @@ public final class ArcKernel extends BaseKernel {
     /** Registers a magic that exists only in this kernel (ARC Lab's own come through the extension). */
     void registerKernelMagic(Magic magic) {
         magicsRegistry.registerLineMagic(magic.name(), (kernel, args) -> magic.run(args));
+        // listed by %arclab with the others
+        dev.arclab.magics.MagicRegistry.global().add(magic);
     }
 
     /** The line magics' names, with the ones the evaluator runs itself. */
@@ -359,7 +361,15 @@ public final class ArcKernel extends BaseKernel {
     @Override
     public DisplayData eval(String expr) {
         try {
-            return super.eval(expr);
+            Object result = evalRaw(expr);
+            if (result == null) {
+                return null;
+            }
+            DisplayData view = ValueViews.view(result);
+            if (view != null) {
+                return view;
+            }
+            return result instanceof DisplayData d ? d : getRenderer().render(result);
         } catch (RuntimeException | Error e) {
             lastCellFailed = true;
             throw e;

@@ -153,4 +153,37 @@ class KernelMagicsTest {
         assertTrue(text.contains("%threads") && text.contains("%timeit") && text.contains("%load")
                 && text.contains("%classpath") && text.contains("%%time"), text);
     }
+
+    @Test
+    void arraysShowAsJshellShowsThem() {
+        assertEquals("int[3] { 1, 2, 3 }", h.kernel.eval("new int[] {1, 2, 3}").getData(
+                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+        assertEquals("String[2] { \"a\", null }", ValueViews.arrayText(new String[] {"a", null}));
+        assertEquals("int[2][] { int[1] { 1 }, int[0] {} }", ValueViews.arrayText(new int[][] {{1}, {}}));
+    }
+
+    @Test
+    void gridsInAListOrMapShowAsPicturesInARowWithCaptions() {
+        var d = h.kernel.eval("Map.of(\"in\", Grid.filled(2, 3, 1))");
+        String html = String.valueOf(KernelHarness.data(d, "text/html"));
+        assertTrue(html.contains("<img src=\"data:image/png;base64,") && html.contains("<figcaption>in"), html);
+        d = h.kernel.eval("List.of(Grid.filled(1, 1, 1), Grid.filled(2, 2, 2))");
+        html = String.valueOf(KernelHarness.data(d, "text/html"));
+        assertEquals(2, html.split("<img ", -1).length - 1, html);
+        assertTrue(html.contains("<figcaption>1"), html);
+        assertNull(ValueViews.view(List.of("not a grid")));
+    }
+
+    @Test
+    void homeIsCheckedAtOnce(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        String text = assertInstanceOf(MagicUsageException.class, h.run("%home " + file.resolve("sub")).error()).text();
+        assertTrue(text.contains("cannot use") && text.contains("sub"), text);
+    }
+
+    @Test
+    void arclabListsTheKernelsOwnMagicsToo() {
+        String text = String.valueOf(h.value("%arclab"));
+        assertTrue(text.contains("%classpath") && text.contains("%lsmagic"), text);
+    }
 }
