@@ -1,6 +1,8 @@
 package dev.arclab.kernel;
 
 import dev.arclab.kernel.Evaluator.Chunk;
+import dev.arclab.magics.CommandMagic;
+import dev.arclab.magics.MagicRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +21,8 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * their arguments from the magics.
  */
 final class Completion {
+    private static final Pattern MAGIC_ARGS = Pattern.compile("^\\s*(?:\\S.*=\\s*)?%(\\w+)\\s+(.*)$");
+    private static final Pattern MAGIC_NAME = Pattern.compile("^\\s*(%%?)(\\w+)");
     private final Evaluator evaluator;
     private final Evaluator.MagicNames magicNames;
 
@@ -57,6 +61,16 @@ final class Completion {
             List<String> matches = names.stream().filter(n -> n.startsWith(typed)).sorted().collect(Collectors.toList());
             return new ReplacementOptions(matches, at - typed.length(), at);
         }
+        Matcher args = MAGIC_ARGS.matcher(linePrefix);
+        if (args.find() && magicAt(code, lineStart)) {
+            // the arguments of a magic: its options and their values, never Java names
+            List<String> words = MagicLines.split(args.group(2));
+            boolean fresh = args.group(2).isEmpty() || Character.isWhitespace(args.group(2).charAt(args.group(2).length() - 1));
+            String typed = fresh || words.isEmpty() ? "" : words.remove(words.size() - 1);
+            List<String> matches = MagicRegistry.global().get(args.group(1))
+                    .map(m -> m.complete(words, typed)).orElse(List.of());
+            return new ReplacementOptions(matches, at - typed.length(), at);
+        }
         Chunk chunk = chunkAt(code, at);
         int rel = at - chunk.start();
         int[] anchor = new int[1];
@@ -65,11 +79,26 @@ final class Completion {
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> options.add(s.continuation()));
         suggestions.forEach(s -> options.add(s.continuation()));
-        return new ReplacementOptions(new ArrayList<>(options), chunk.start() + anchor[0], at);
+        int start = chunk.start() + anchor[0];
+        String word = code.substring(identifierStart(code, at), at);
+        if (!word.isEmpty() && (start == at - word.length() || options.isEmpty())
+                && (at - word.length() == 0 || code.charAt(at - word.length() - 1) != '.')) {
+            // DSL primitives (objects, argmax, ...), after the Java names
+            PrimitiveDocs.names().stream().filter(n -> n.startsWith(word)).forEach(options::add);
+            start = at - word.length();
+        }
+        return new ReplacementOptions(new ArrayList<>(options), start, at);
     }
 
     DisplayData inspect(String code, int at, boolean extraDetail) {
         at = Math.max(0, Math.min(at, code.length()));
+        int lineStart = code.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        Matcher magic = MAGIC_NAME.matcher(code.substring(lineStart));
+        if (magic.find() && at <= lineStart + magic.end() && (magic.group(1).equals("%%") ? lineStart == 0
+                || code.substring(0, lineStart).isBlank() : magicAt(code, lineStart))) {
+            String help = magicHelp(magic.group(2), magic.group(1).equals("%%"));
+            return help == null ? null : new DisplayData(help);
+        }
         Chunk chunk = chunkAt(code, at);
         int rel = at - chunk.start();
         List<SourceCodeAnalysis.Documentation> docs = evaluator.analysis().documentation(chunk.source(), rel, extraDetail);
@@ -108,9 +137,52 @@ final class Completion {
             }
         }
         if (sb.length() == 0) {
+            PrimitiveDocs.of(identifierAt(code, at)).ifPresent(d -> sb.append(d.text()));
+        }
+        if (sb.length() == 0) {
             return null;
         }
         return new DisplayData(sb.toString().stripTrailing());
+    }
+
+    /** Whether the line starting at {@code lineStart} is a magic line (not text inside a string, comment...). */
+    private static boolean magicAt(String code, int lineStart) {
+        int end = code.indexOf('\n', lineStart);
+        String upTo = code.substring(0, end < 0 ? code.length() : end);
+        return MagicLines.lineMagics(upTo).stream().anyMatch(m -> m.start() >= lineStart);
+    }
+
+    /** The help of a magic: its usage for ARC Lab's magics, a line for the ones the evaluator runs. */
+    static String magicHelp(String name, boolean cell) {
+        if (cell) {
+            return switch (name) {
+                case "time" -> "%%time: run the cell and print its wall time and the CPU time of the process.";
+                case "timeit" -> "%%timeit [-n LOOPS] [-r RUNS]: run the cell's statements RUNS times (default 7)"
+                        + " LOOPS times (default: enough for 0.2 s a run) and show the median time per loop.";
+                default -> null;
+            };
+        }
+        String own = switch (name) {
+            case "time" -> "%time CODE: run CODE and print its wall time and the CPU time of the process (all threads);"
+                    + " the value is CODE's.";
+            case "timeit" -> "%timeit [-n LOOPS] [-r RUNS] CODE: run CODE RUNS times (default 7) LOOPS times (default:"
+                    + " enough for 0.2 s a run) and show the median time per loop, with min and max.";
+            case "load" -> "%load FILE: run the snippets of a .jshell or .java file here, as if typed in the cell.";
+            default -> null;
+        };
+        if (own != null) {
+            return own;
+        }
+        return MagicRegistry.global().get(name)
+                .map(m -> m instanceof CommandMagic c ? c.usage() : "%" + m.name() + ": " + m.help()).orElse(null);
+    }
+
+    private static int identifierStart(String code, int at) {
+        int s = at;
+        while (s > 0 && Character.isJavaIdentifierPart(code.charAt(s - 1))) {
+            s--;
+        }
+        return s;
     }
 
     private static String shorten(String s) {

@@ -72,7 +72,17 @@ public final class LabMagics {
     }
 
     /** Adds the workflow magics, working on {@code session}, to {@code registry}. */
+    /** The phases that %phase runs and %timings names, in pipeline order. */
+    static final List<String> PHASES = List.of("generate", "score", "filter", "canonicalize", "validate", "save",
+            "differs", "predict");
+
     public static void addTo(MagicRegistry registry, Session session) {
+        // values that Tab completes in magic arguments
+        CommandMagic.completeValues("PHASE", () -> PHASES);
+        CommandMagic.completeValues("CHART", () -> List.of("journey", "wallbusy", "gantt"));
+        CommandMagic.completeValues("TASK", () -> session.tasks().ids());
+        CommandMagic.completeValues("ID", () -> session.tasks().ids());
+        CommandMagic.completeValues("ACTION", () -> List.of("stats", "clear", "memory", "store"));
         registry.add(new CommandMagic(() -> new Tasks(session)));
         registry.add(new CommandMagic(() -> new ShowTask(session)));
         registry.add(new CommandMagic(() -> new Solvers(session)));
