@@ -130,6 +130,7 @@ public final class ArcKernel extends BaseKernel {
         this.completion = new Completion(evaluator, names);
         registerKernelMagic(new CommandMagic(() -> new Classpath(this)));
         KernelMagics.register(this);
+        MavenMagics.register(this);
     }
 
     public static Builder builder() {
