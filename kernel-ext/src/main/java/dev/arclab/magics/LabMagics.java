@@ -79,7 +79,7 @@ public final class LabMagics {
     public static void addTo(MagicRegistry registry, Session session) {
         // values that Tab completes in magic arguments
         CommandMagic.completeValues("PHASE", () -> PHASES);
-        CommandMagic.completeValues("CHART", () -> List.of("journey", "wallbusy", "gantt"));
+        CommandMagic.completeValues("CHART", () -> List.of("journey", "iterations", "wallbusy", "gantt"));
         CommandMagic.completeValues("TASK", () -> session.tasks().ids());
         CommandMagic.completeValues("ID", () -> session.tasks().ids());
         CommandMagic.completeValues("ACTION", () -> List.of("stats", "clear", "memory", "store"));
@@ -523,7 +523,8 @@ public final class LabMagics {
         String run;
 
         @Option(names = "--chart", arity = "1..2", paramLabel = "CHART",
-                description = {"journey (stacked phase times per run), wallbusy (wall, busy and CPU per phase) or"
+                description = {"journey (stacked phase times per run), iterations (the same per iteration of the run),"
+                        + " wallbusy (wall, busy and CPU per phase) or"
                         + " gantt PHASE (the worker timeline of a phase)."})
         List<String> chart;
 
@@ -561,6 +562,8 @@ public final class LabMagics {
                     List<RunRecord> runs = run != null ? List.of(r) : session.history();
                     return Charts.journey(runs.isEmpty() ? List.of(r) : runs);
                 }
+                case "iterations":
+                    return Charts.journey(Iterations.each(r));
                 case "wallbusy":
                 case "wallbusycpu":
                     return Charts.wallBusyCpu(r);
@@ -573,7 +576,7 @@ public final class LabMagics {
                     return Charts.gantt(phaseOf(r, chart.get(1), iteration));
                 default:
                     throw new IllegalArgumentException("no chart '" + chart.get(0)
-                            + "'; the charts are journey, wallbusy,"
+                            + "'; the charts are journey, iterations, wallbusy,"
                             + " gantt PHASE");
             }
         }
@@ -1000,6 +1003,21 @@ public final class LabMagics {
 
     // ---------------------------------------------------------------------------------------------- submission
 
+    /** Checks, before any work, that {@code file} can be written: its folder is created and must be writable. */
+    static void checkWritable(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot write " + file + ": cannot create its folder " + parent + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        if (!Files.isWritable(parent) || (Files.exists(file) && !Files.isWritable(file))) {
+            throw new IllegalArgumentException("cannot write " + file + ": " + (Files.exists(file) ? file : parent)
+                    + " is not writable");
+        }
+    }
+
     @Command(name = "submit", description = "Predict test outputs (two best programs per task), write submission.json.")
     static final class Submit extends Base {
         @Parameters(arity = "0..1", paramLabel = "PATH", defaultValue = "submission.json",
@@ -1016,13 +1034,10 @@ public final class LabMagics {
             if (Files.isDirectory(p)) {
                 p = p.resolve("submission.json");
             }
+            checkWritable(p);
             Predicted predicted = session.predict();
             if (predicted.timing().partial()) {
                 throw new IllegalStateException("predict was cancelled: no submission written");
-            }
-            Path parent = p.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
             }
             predicted.submission().write(p);
             int inputs = predicted.tasks().stream().mapToInt(t -> t.attempts().size()).sum();

@@ -379,7 +379,12 @@ public final class Views {
         if (!name.equals(run.id())) {
             line.append(" \u201c").append(name).append('\u201d');
         }
-        if (c != null) {
+        int ran = Iterations.ran(run);
+        if (c != null && ran < c.iterations()) {
+            line.append(": ").append(ran).append(" of ").append(c.iterations()).append(" iterations ran")
+                    .append(" on ").append(c.tasks()).append(" tasks, ").append(c.threads()).append(" threads, seed ")
+                    .append(c.seed());
+        } else if (c != null) {
             line.append(": ").append(c.iterations()).append(c.iterations() == 1 ? " iteration" : " iterations")
                     .append(" on ").append(c.tasks()).append(" tasks, ").append(c.threads()).append(" threads, seed ")
                     .append(c.seed());
@@ -394,7 +399,11 @@ public final class Views {
         if (run.phases().stream().anyMatch(PhaseRecord::partial) || run.summary().getOrDefault("partial", 0L) > 0) {
             line.append("; PARTIAL (cancelled)");
         }
-        return new Summary(line.toString(), Tables.phases(run));
+        if (ran > 1) {
+            line.append("; phases summed over the ").append(ran).append(" iterations (the iteration column counts"
+                    + " them; %timings --chart iterations shows each)");
+        }
+        return new Summary(line.toString(), Tables.phases(Iterations.summed(run)));
     }
 
     public static Summary of(PhaseRecord r) {

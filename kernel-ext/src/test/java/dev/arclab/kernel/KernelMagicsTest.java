@@ -193,7 +193,7 @@ class KernelMagicsTest {
 
     @Test
     void magicArgumentsCompleteToOptionsAndTheirValuesNotJavaNames() {
-        assertEquals(List.of("gantt", "journey", "wallbusy"), completions("%timings --chart "));
+        assertEquals(List.of("gantt", "iterations", "journey", "wallbusy"), completions("%timings --chart "));
         assertEquals(List.of("generate"), completions("%timings --chart gantt gen"));
         assertEquals(List.of("--chart"), completions("%timings --ch"));
         assertEquals(List.of("canonicalize"), completions("%phase can"));
