@@ -941,15 +941,10 @@ public final class LabMagics {
             if (nearMisses) {
                 Differed d = session.differed().orElseThrow(() -> new IllegalStateException(
                         "no differs result yet: %phase differs (or %run) first"));
-                for (Map.Entry<String, List<NearMiss>> e : d.nearMisses().entrySet()) {
-                    if (only != null && !only.contains(e.getKey())) {
-                        continue;
-                    }
-                    for (NearMiss n : e.getValue()) {
-                        total++;
-                        if (views.size() < limit && set.contains(n.task())) {
-                            views.add(CandidateView.of(scored, set.get(n.task()), n));
-                        }
+                for (NearMiss n : nearMissesBestFirst(d, only)) {
+                    total++;
+                    if (views.size() < limit && set.contains(n.task())) {
+                        views.add(CandidateView.of(scored, set.get(n.task()), n));
                     }
                 }
             } else {
@@ -976,6 +971,27 @@ public final class LabMagics {
             parts.addAll(views);
             return new Outputs(parts);
         }
+    }
+
+    /**
+     * The near misses, highest credit first (ties: task order); of near misses of one task with the same measures
+     * (the same produced grids, so the same pictures) only the first.
+     */
+    static List<NearMiss> nearMissesBestFirst(Differed d, Set<String> only) {
+        List<NearMiss> all = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Map.Entry<String, List<NearMiss>> e : d.nearMisses().entrySet()) {
+            if (only != null && !only.contains(e.getKey())) {
+                continue;
+            }
+            for (NearMiss n : e.getValue()) {
+                if (seen.add(n.task() + "\u0000" + n.measures())) {
+                    all.add(n);
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparingDouble((NearMiss n) -> -n.measures().combined()));
+        return all;
     }
 
     /** Best demo fraction first; among equals, one candidate per task before a task's second. */

@@ -479,6 +479,12 @@ public final class Views {
         LongColumn fuel = longs("best fuel");
         StringColumn origin = StringColumn.create("best from");
         int limit = 50;
+        // tasks that are not loaded have no score to show: leave them out (say how many) unless nothing is loaded
+        List<String> loaded = tasks.stream().filter(t -> lib.entries(t).get(0).scoreKnown()).toList();
+        if (!loaded.isEmpty() && loaded.size() < tasks.size()) {
+            line += "; " + (tasks.size() - loaded.size()) + " of those tasks are not loaded and not listed";
+            tasks = loaded;
+        }
         int n = Math.min(limit, tasks.size());
         for (String t : tasks.subList(0, n)) {
             List<LibraryEntry> entries = lib.entries(t);
