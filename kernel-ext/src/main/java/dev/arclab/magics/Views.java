@@ -78,8 +78,13 @@ public final class Views {
         return shown < total ? title + " (first " + shown + " of " + total + ")" : title;
     }
 
+    /** A duration in seconds as it reads best: "0.42 ms", "12.3 ms", "250 ms", "2.50 s", "12.5 s" (never "0.000 s"). */
     static String seconds(double s) {
-        return String.format(Locale.ROOT, s < 0.01 ? "%.4f s" : s < 10 ? "%.2f s" : "%.1f s", s);
+        double ms = s * 1000;
+        if (ms < 1000) {
+            return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : ms < 100 ? "%.1f ms" : "%.0f ms", ms);
+        }
+        return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
     }
 
     static String short12(String hash) {
