@@ -1,6 +1,5 @@
 package dev.arclab.kernel;
 
-import dev.arclab.magics.Cancellables;
 import dev.arclab.magics.CommandMagic;
 import dev.arclab.magics.Magic;
 import dev.arclab.magics.StandardMagics;

@@ -6,7 +6,6 @@ import dev.arclab.kernel.CellException.EvalException;
 import dev.arclab.kernel.CellException.MagicUsageException;
 import dev.arclab.magics.Cancellables;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
