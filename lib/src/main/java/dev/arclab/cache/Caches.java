@@ -97,6 +97,9 @@ public final class Caches {
         } catch (DBException.FileLocked e) {
             messages.accept("cache: " + options.file() + " is in use by another process; this one continues with a private "
                     + "in-memory cache (its results are not saved to disk)");
+        } catch (StoreUnavailableException e) {
+            messages.accept("cache: " + e.getMessage() + "; this process continues with a private in-memory cache (its "
+                    + "results are not saved to disk)");
         } catch (IOException | RuntimeException e) {
             messages.accept("cache: cannot use " + options.file() + " (" + e + "); this process continues with a private "
                     + "in-memory cache (its results are not saved to disk)");
