@@ -111,6 +111,32 @@ public final class Caches {
         return c;
     }
 
+    /**
+     * The store of {@code options} for a maintenance command: the handle open in this JVM, or the file
+     * opened now. Unlike {@link #open}, there is no fallback: a store that cannot be used (in use, not
+     * readable, damaged beyond opening) throws with a message naming the file, and with
+     * {@code moveAside} false a file that cannot be opened is left as it is.
+     *
+     * @throws StoreUnavailableException why the store cannot be used
+     */
+    public static synchronized MapDbCache openForMaintenance(CacheOptions options, Consumer<String> messages,
+            boolean moveAside) {
+        Path key = key(options);
+        if (OPEN.get(key) instanceof MapDbCache store && store.isOpen()) {
+            return store;
+        }
+        try {
+            MapDbCache store = MapDbCache.open(options, messages, moveAside);
+            OPEN.put(key, store);
+            hook();
+            return store;
+        } catch (DBException.FileLocked e) {
+            throw new StoreUnavailableException(options.file() + " is in use by another process", e);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot use " + options.file() + " (" + e + ")", e);
+        }
+    }
+
     /** The MapDB store open in this JVM for {@code home}, if there is one. */
     public static synchronized java.util.Optional<MapDbCache> openStore(Path home) {
         ResultCache c = OPEN.get(key(CacheOptions.at(home)));

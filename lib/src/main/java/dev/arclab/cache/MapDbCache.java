@@ -67,7 +67,7 @@ public final class MapDbCache implements ResultCache {
      * file in 1 MB steps and keeps freed space for reuse, so the file is larger than its live entries).
      */
     public static final long FILE_FACTOR = 2;
-    public static final long FILE_SLACK = 8L << 20;
+    public static final long FILE_SLACK = 2L << 20;
     /** The result maps, in {@link #stats()} order; {@code library} and {@code history} follow in {@link #allStats()}. */
     public static final List<String> RESULT_MAPS = List.of("canonical", "validation", "score", "differs");
     public static final List<String> MAPS = List.of("canonical", "validation", "score", "differs", "library", "history");
@@ -112,6 +112,8 @@ public final class MapDbCache implements ResultCache {
     private volatile String unwritable;
     /** Data file size after the last automatic compaction (0: none yet this session). */
     private long sizeAfterCompaction;
+    /** Set while an automatic compaction runs (its own commit must not start another). */
+    private boolean compacting;
 
     private MapDbCache(CacheOptions options, Consumer<String> messages) {
         this.options = options;
@@ -127,6 +129,15 @@ public final class MapDbCache implements ResultCache {
      * @throws IOException when the folder cannot be made or the file cannot be moved aside
      */
     static MapDbCache open(CacheOptions options, Consumer<String> messages) throws IOException {
+        return open(options, messages, true);
+    }
+
+    /**
+     * {@link #open(CacheOptions, Consumer)}, or with {@code moveAside} false, for commands that only look
+     * at the store: a file that cannot be opened is left where it is and a
+     * {@link StoreUnavailableException} says why.
+     */
+    static MapDbCache open(CacheOptions options, Consumer<String> messages, boolean moveAside) throws IOException {
         StoreFile.check(options.file());
         Files.createDirectories(options.home());
         MapDbCache c = new MapDbCache(options, messages);
@@ -165,6 +176,10 @@ public final class MapDbCache implements ResultCache {
                         java.nio.file.StandardOpenOption.WRITE)) {
                     ch.truncate(size);
                 }
+            }
+            if (!moveAside) {
+                throw new StoreUnavailableException(c.file + " cannot be opened (" + describe(e) + "); it is left as it "
+                        + "is: 'arclab cache verify' moves it aside and starts a new store", e);
             }
             Path aside = c.moveAside();
             messages.accept("cache: " + c.file + " could not be opened (" + describe(e) + "); moved it to " + aside
@@ -469,6 +484,9 @@ public final class MapDbCache implements ResultCache {
      * means its live entries need that much).
      */
     private void compactIfTooLarge() {
+        if (compacting) {
+            return;
+        }
         long bound = FILE_FACTOR * options.sizeLimitBytes() + FILE_SLACK;
         long size;
         try {
@@ -479,11 +497,14 @@ public final class MapDbCache implements ResultCache {
         if (size <= bound || (sizeAfterCompaction > 0 && size < sizeAfterCompaction * 3 / 2)) {
             return;
         }
+        compacting = true;
         try {
             compact();
             sizeAfterCompaction = Files.size(file);
         } catch (IOException | RuntimeException e) {
             degrade(e);
+        } finally {
+            compacting = false;
         }
     }
 
@@ -820,6 +841,45 @@ public final class MapDbCache implements ResultCache {
         } finally {
             writeUnlock();
         }
+    }
+
+    /** What {@link #verify()} found: records checked and damaged, and the compaction that repaired them (or null). */
+    public record Verification(long checked, long damaged, Compaction repair) {
+    }
+
+    /**
+     * Checks every committed record (checksum and decoding) of every map; when some are damaged, the
+     * file is rewritten with the intact ones ({@link #compact()}), so the damage is gone.
+     */
+    public Verification verify() throws IOException {
+        commit(true);
+        long checked = 0;
+        long damaged = 0;
+        readLock();
+        try {
+            for (GroupedMap<?> g : results) {
+                long[] r = g.verify();
+                checked += r[0];
+                damaged += r[1];
+            }
+            java.util.concurrent.atomic.LongAdder bad = new java.util.concurrent.atomic.LongAdder();
+            for (Map.Entry<String, byte[]> e : GroupedMap.readable(library, bad)) {
+                checked++;
+                damaged += sealed && !Sealed.intact(e.getValue()) ? 1 : 0;
+            }
+            for (Map.Entry<Long, byte[]> e : StoreFile.readable(history)) {
+                checked++;
+                damaged += sealed && !Sealed.intact(e.getValue()) ? 1 : 0;
+            }
+            damaged += bad.sum();
+        } finally {
+            readUnlock();
+        }
+        Compaction repair = damaged > 0 ? compact() : null;
+        if (repair != null) {
+            Files.deleteIfExists(StoreFile.repairMarker(file));
+        }
+        return new Verification(checked, damaged, repair);
     }
 
     /** File sizes before and after a compaction. */
