@@ -61,7 +61,7 @@ public final class ProgramParser {
 
     /** Parses a UTF-8 solver file; errors name it as written in {@code file}. */
     public ParseResult parse(Path file) throws IOException {
-        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return parse(file.toString(), dev.arclab.task.TextFiles.readUtf8(file));
     }
 
     /** Parses solver text; {@code fileName} is the name used in error messages. */
