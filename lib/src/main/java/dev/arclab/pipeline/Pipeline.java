@@ -615,7 +615,7 @@ public final class Pipeline implements AutoCloseable {
                 Grid[] a = {Submission.PLACEHOLDER, Submission.PLACEHOLDER};
                 for (int k = 0; k < two.size(); k++) {
                     Outcome o = interpreter.run(two.get(k).program(), ex.input());
-                    if (o instanceof Outcome.Ok ok && ok.value() instanceof Grid g && g.rows() > 0 && g.cols() > 0) {
+                    if (o instanceof Outcome.Ok ok && ok.value() instanceof Grid g && Submission.isValidAttempt(g)) {
                         a[k] = g;
                     }
                 }

@@ -143,4 +143,23 @@ class RunCommandTest {
         assertTrue(strict.err().contains("--strict"), strict.err());
         assertTrue(lax.err().contains("could not be parsed"), lax.err());
     }
+
+    @Test
+    void smallerItemsOfIssue15() throws Exception {
+        // an empty Kaggle bundle says why it fails
+        Path bundle = Files.writeString(dir.resolve("arc-agi_test_challenges.json"), "{}");
+        MainTest.Run empty = MainTest.run("tasks", bundle.toString());
+        assertEquals(1, empty.code());
+        assertTrue(empty.err().contains("no tasks in"), empty.err());
+        // report on a JSON file that is no run record: what a run record is, not Gson's internals
+        Path notRun = Files.writeString(dir.resolve("not-run.json"), "{\"a\": 1}");
+        MainTest.Run report = MainTest.run("report", notRun.toString(), "--out", dir.resolve("rep").toString());
+        assertEquals(1, report.code());
+        assertTrue(report.err().contains("not a run record") && !report.err().contains("constructor"), report.err());
+        // colours outside 0..9 and sides past 30 never reach submission.json
+        assertTrue(Submission.isValidAttempt(dev.arclab.grid.Grid.of(new int[][] {{0, 9}})));
+        assertTrue(!Submission.isValidAttempt(dev.arclab.grid.Grid.of(new int[][] {{0, 10}})));
+        assertTrue(!Submission.isValidAttempt(dev.arclab.grid.Grid.of(new int[][] {{-1}})));
+        assertTrue(!Submission.isValidAttempt(dev.arclab.grid.Grid.of(new int[1][31])));
+    }
 }
