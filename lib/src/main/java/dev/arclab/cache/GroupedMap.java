@@ -161,7 +161,7 @@ final class GroupedMap<V> implements CacheMap<V> {
                 V v;
                 try {
                     v = codec.read(new Bytes.In(it.chunk(), it.off(), it.len()));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError e) {
                     g.items.remove(k, it);
                     corrupt.increment();
                     misses.increment();
@@ -255,13 +255,13 @@ final class GroupedMap<V> implements CacheMap<V> {
                         c = store.unseal(c);
                         readChunk(g, c);
                         g.memory += c.length;
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | OutOfMemoryError e) {
                         // one damaged chunk: its items miss, the group's other chunks stand
                         corrupt.increment();
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             // A damaged record: what could be read stays, the rest misses and is computed again.
             corrupt.increment();
         }
@@ -422,7 +422,7 @@ final class GroupedMap<V> implements CacheMap<V> {
         java.util.Iterator<K> keys;
         try {
             keys = map.keySet().iterator();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             damaged.increment();
             return out;
         }
@@ -433,7 +433,7 @@ final class GroupedMap<V> implements CacheMap<V> {
                     return out;
                 }
                 k = keys.next();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 damaged.increment();
                 return out;
             }
@@ -442,7 +442,7 @@ final class GroupedMap<V> implements CacheMap<V> {
                 if (v != null) {
                     out.add(Map.entry(k, v));
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 damaged.increment();
             }
         }
@@ -458,7 +458,7 @@ final class GroupedMap<V> implements CacheMap<V> {
                 Bytes.In in = new Bytes.In(store.unseal(e.getValue()));
                 lastUse = in.varLong();
                 size = in.varLong();
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | OutOfMemoryError ex) {
                 lastUse = -1;
                 size = e.getValue().length + 16;
             }
@@ -492,7 +492,7 @@ final class GroupedMap<V> implements CacheMap<V> {
                 byte[] c = chunks.remove(chunkKey(gb, in.varLong()));
                 freed += c == null ? 0 : c.length + 24;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             corrupt.increment();
         }
         entries = Math.max(0, entries - items);
@@ -541,7 +541,7 @@ final class GroupedMap<V> implements CacheMap<V> {
             Group g = new Group(Key.of(e.getKey(), 0));
             try {
                 readIndex(g, store.unseal(e.getValue()));
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | OutOfMemoryError ex) {
                 damaged.increment();
                 continue;
             }
@@ -553,7 +553,7 @@ final class GroupedMap<V> implements CacheMap<V> {
                         throw new CorruptEntryException("a chunk is missing");
                     }
                     readChunk(g, store.unseal(c));
-                } catch (RuntimeException ex) {
+                } catch (RuntimeException | OutOfMemoryError ex) {
                     damaged.increment();
                 }
             }
@@ -577,11 +577,11 @@ final class GroupedMap<V> implements CacheMap<V> {
                         if (c != null) {
                             readChunk(g, store.unseal(c));
                         }
-                    } catch (RuntimeException ex) {
+                    } catch (RuntimeException | OutOfMemoryError ex) {
                         corrupt.increment();
                     }
                 }
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | OutOfMemoryError ex) {
                 corrupt.increment();
             }
             if (g.items.isEmpty()) {

@@ -144,7 +144,7 @@ final class StoreFile {
                 Map.Entry<K, V> e = it.next();
                 out.add(Map.entry(e.getKey(), e.getValue()));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             // what was read before the damage stays
         }
         return out;

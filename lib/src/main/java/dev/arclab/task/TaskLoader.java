@@ -439,7 +439,9 @@ public final class TaskLoader {
             String name = fileName(p);
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".json") && !name.startsWith(".") && !name.endsWith(CHALLENGES)
-                    && !name.endsWith(SOLUTIONS) && !SUBMISSION.matcher(lower).matches() && Files.isRegularFile(p)) {
+                    && !name.endsWith(SOLUTIONS) && !SUBMISSION.matcher(lower).matches()
+                    && (Files.isRegularFile(p) || (Files.isSymbolicLink(p) && !Files.exists(p)))) {
+                // a dangling or looping link is kept, so that loading reports it instead of skipping it
                 out.add(p);
             }
         }
@@ -466,7 +468,15 @@ public final class TaskLoader {
             problems.add(new LoadProblem(label, taskId, "", m.startsWith(file.toString()) ? m.substring(file.toString().length())
                     .replaceFirst("^ is ", "").replaceFirst("^not UTF-8", "not JSON: not UTF-8") : m));
         } catch (NoSuchFileException e) {
-            problems.add(new LoadProblem(label, taskId, "", "cannot read: no such file"));
+            String target = "";
+            try {
+                target = Files.isSymbolicLink(file) ? " (a symbolic link to " + Files.readSymbolicLink(file) + ")" : "";
+            } catch (IOException ignored) {
+                // no more to say
+            }
+            problems.add(new LoadProblem(label, taskId, "", "cannot read: no such file" + target));
+        } catch (java.nio.file.FileSystemException e) {
+            problems.add(new LoadProblem(label, taskId, "", "cannot read: " + (e.getReason() == null ? e.toString() : e.getReason())));
         } catch (IOException e) {
             problems.add(new LoadProblem(label, taskId, "", "cannot read: " + e));
         }
