@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "1", description = "Iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1..256 (default: all cores).")
     Integer threads;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -71,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--mutation", paramLabel = "P", defaultValue = "0.1", description = "Per-argument mutation probability (default: ${DEFAULT-VALUE}).")
     double mutation;
 
-    @Option(names = "--mutants", paramLabel = "M", defaultValue = "1", description = "Mutants per picked program (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mutants", paramLabel = "M", defaultValue = "1", description = "Mutants per picked program, 0..1000 (default: ${DEFAULT-VALUE}).")
     int mutants;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write run.json (the run record) and submission.json here.")
@@ -91,14 +91,32 @@ public final class RunCommand implements Callable<Integer> {
             + "as well as the solver file.")
     boolean resume;
 
+    /** The most worker threads {@code --threads} accepts. */
+    static final int MAX_THREADS = 256;
+    /** The most mutants per picked program {@code --mutants} accepts. */
+    static final int MAX_MUTANTS = 1000;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (iterations < 0 || tasksPerBatch < 1 || mutants < 0 || !(mutation >= 0 && mutation <= 1)
-                || (threads != null && threads < 1) || (limit != null && limit < 1)) {
-            throw new ParameterException(spec.commandLine(), "--iterations >= 0, --tasks-per-batch >= 1, --mutants >= 0, "
-                    + "--mutation in 0..1, --threads >= 1 and --limit >= 1 are required");
+        String bad = iterations < 0 ? "--iterations must be at least 0, got " + iterations
+                : tasksPerBatch < 1 ? "--tasks-per-batch must be at least 1, got " + tasksPerBatch
+                : mutants < 0 || mutants > MAX_MUTANTS ? "--mutants must be in 0.." + MAX_MUTANTS + ", got " + mutants
+                : !(mutation >= 0 && mutation <= 1) ? "--mutation must be in 0..1, got " + mutation
+                : threads != null && (threads < 1 || threads > MAX_THREADS) ? "--threads must be in 1.." + MAX_THREADS
+                        + " (this machine has " + Runtime.getRuntime().availableProcessors() + " cores), got " + threads
+                : limit != null && limit < 1 ? "--limit must be at least 1, got " + limit
+                : null;
+        if (bad != null) {
+            throw new ParameterException(spec.commandLine(), bad);
+        }
+        if (out != null) {
+            // checked before the work, so a run is never lost to an output folder that cannot be written
+            String problem = OutputFiles.problem(out, "--out");
+            if (problem != null) {
+                throw new ParameterException(spec.commandLine(), problem);
+            }
         }
         CacheOptions cacheOptions = CacheOptions.at(home == null ? Caches.home() : home);
         if (cacheLimit != null) {
@@ -175,9 +193,8 @@ public final class RunCommand implements Callable<Integer> {
                 RunRecord last = pipeline.history().get(pipeline.history().size() - 1);
                 RunRecord record = new RunRecord("run", pipeline.history().isEmpty() ? System.currentTimeMillis()
                         : pipeline.history().get(0).startedMillis(), last.config(), all, summary);
-                RunRecords.write(record, out.resolve("run.json"));
-                predicted.submission().write(out.resolve("submission.json"));
-                o.println("wrote " + out.resolve("run.json") + " and " + out.resolve("submission.json"));
+                Path written = writeOutputs(out, RunRecords.toJson(record), predicted.submission().toJson(), err);
+                o.println("wrote " + written.resolve("run.json") + " and " + written.resolve("submission.json"));
             }
             cache.commit();
             o.println();
@@ -190,5 +207,26 @@ public final class RunCommand implements Callable<Integer> {
         }
         o.flush();
         return Main.OK;
+    }
+
+    /**
+     * Writes run.json and submission.json whole into {@code dir}; when that fails (the folder was checked
+     * before the work, so the disk filled or it was removed since), into a new temporary folder, saying
+     * why and where. Returns the folder written.
+     */
+    static Path writeOutputs(Path dir, String run, String submission, PrintWriter err) throws IOException {
+        try {
+            OutputFiles.writeWhole(dir.resolve("run.json"), run);
+            OutputFiles.writeWhole(dir.resolve("submission.json"), submission);
+            return dir;
+        } catch (IOException e) {
+            Path safe = Files.createTempDirectory("arclab-run-");
+            OutputFiles.writeWhole(safe.resolve("run.json"), run);
+            OutputFiles.writeWhole(safe.resolve("submission.json"), submission);
+            err.println("arclab run: could not write to " + dir + " (" + e.getMessage() + "); wrote the results to " + safe
+                    + " instead");
+            err.flush();
+            return safe;
+        }
     }
 }

@@ -363,7 +363,7 @@ public final class Pipeline implements AutoCloseable {
                 long perMember = (System.nanoTime() - t0) / wanted.cardinality();
                 for (int m = wanted.nextSetBit(0); m >= 0; m = wanted.nextSetBit(m + 1)) {
                     Object v = ev.values()[m];
-                    Grid produced = v instanceof Grid g ? g : null;
+                    Grid produced = SampleResult.keptGrid(v);
                     boolean match = v != null && Values.equal(v, ex.output());
                     out[m] = new SampleResult(ev.status()[m], match, produced, ev.fuel()[m]);
                     cache.scores().put(groups[m], sampleKey, out[m], perMember);
@@ -615,7 +615,7 @@ public final class Pipeline implements AutoCloseable {
                 Grid[] a = {Submission.PLACEHOLDER, Submission.PLACEHOLDER};
                 for (int k = 0; k < two.size(); k++) {
                     Outcome o = interpreter.run(two.get(k).program(), ex.input());
-                    if (o instanceof Outcome.Ok ok && ok.value() instanceof Grid g && g.rows() > 0 && g.cols() > 0) {
+                    if (o instanceof Outcome.Ok ok && ok.value() instanceof Grid g && Submission.isValidAttempt(g)) {
                         a[k] = g;
                     }
                 }

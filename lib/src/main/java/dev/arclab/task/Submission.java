@@ -99,6 +99,22 @@ public final class Submission {
         return sb.append("\n}\n").toString();
     }
 
+    /**
+     * Whether {@code g} can be an attempt: 1..30 rows and columns of colours 0..9, as ARC grids are. A
+     * program's output outside that (a colour 10, an empty or huge grid) is replaced by the placeholder.
+     */
+    public static boolean isValidAttempt(dev.arclab.grid.Grid g) {
+        if (g.rows() < 1 || g.cols() < 1 || g.rows() > 30 || g.cols() > 30) {
+            return false;
+        }
+        for (int c : g.cells()) {
+            if (c < 0 || c > 9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes the submission JSON to {@code file} (usually {@code submission.json}). */
     public void write(Path file) {
         TaskWriter.writeString(file, toJson());
