@@ -66,12 +66,13 @@ cp "$lib_jar" "$kernel_jar" "$out/jars/"
 cp "$root"/lib/target/lib/*.jar "$out/jars/lib/"
 cp "$root"/kernel-ext/target/lib/*.jar "$out/jars/lib/" # the same files where the names are the same
 
-# The modules: what jdeps finds in every jar, plus java.desktop (charts and PNGs through ImageIO and AWT) and
-# jdk.jshell (the kernel evaluates cells with JShell), which reflection or service loading may hide from jdeps.
+# The modules: what jdeps finds in every jar, plus those that reflection or service loading hide from it:
+# java.desktop (charts and PNGs through ImageIO and AWT), jdk.jshell (the kernel evaluates cells with JShell) and
+# jdk.zipfs (JShell opens the jars of its class path as zip file systems).
 modules="$("$jdk/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
   "$out"/jars/*.jar "$out"/jars/lib/*.jar 2>/dev/null | tail -n 1)"
 [[ "$modules" =~ ^[a-z0-9.,]+$ ]] || die "jdeps gave no module list (got: '$modules')"
-modules="$modules,java.desktop,jdk.jshell"
+modules="$(printf '%s\n' "${modules//,/$'\n'}" java.desktop jdk.jshell jdk.zipfs | sort -u | paste -sd, -)"
 
 compress="--compress=2"
 [ "$jdk_major" -ge 21 ] && compress="--compress=zip-6"
@@ -79,6 +80,12 @@ module_path=()
 [ -d "$jdk/jmods" ] && module_path=(--module-path "$jdk/jmods")
 "$jdk/bin/jlink" "${module_path[@]}" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
   "$compress" --output "$out/runtime"
+# Links become copies: a dataset upload may keep no symbolic links (the runtime has some, among its licences).
+find "$out/runtime" -type l | while read -r link; do
+  target="$(readlink -f "$link")"
+  rm "$link"
+  cp "$target" "$link"
+done
 
 cat > "$out/arclab" <<'EOF'
 #!/usr/bin/env bash
