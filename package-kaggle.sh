@@ -5,6 +5,7 @@
 #   runtime/     a Java runtime trimmed with jlink to the modules the jars use (found with jdeps)
 #   jars/        arclab.jar, the kernel's arclab-kernel.jar and their runtime libraries (jars/lib/)
 #   share/jupyter/kernels/arclab/   the "ARC Lab (Java)" kernelspec (JUPYTER_PATH=DIR/share/jupyter finds it)
+#   kaggle-python.ipynb  the notebook to run on Kaggle (a copy of notebooks/kaggle-python.ipynb)
 #   README.md    three lines on how to use it
 # No JDK and no sources go in.
 #
@@ -124,6 +125,8 @@ exec "$runtime/bin/java" "${opts[@]}" -jar "$here/jars/arclab.jar" "$@"
 EOF
 chmod +x "$out/arclab"
 
+cp "$root/notebooks/kaggle-python.ipynb" "$out/"
+
 mkdir -p "$out/share/jupyter/kernels/arclab"
 cat > "$out/share/jupyter/kernels/arclab/kernel.json" <<'EOF'
 {
@@ -137,7 +140,7 @@ EOF
 
 cat > "$out/README.md" <<'EOF'
 ARC Lab, offline: `bash arclab --help` runs it on the Java runtime in `runtime/` (Linux x86-64; no Java needed).
-On Kaggle, attach this folder as a dataset and run `notebooks/kaggle-python.ipynb` of ARC Lab: it writes `/kaggle/working/submission.json`.
+On Kaggle, attach this folder as a dataset and run `kaggle-python.ipynb` (here) in a Python notebook: it writes `/kaggle/working/submission.json`.
 Java cells: `JUPYTER_PATH=THIS_FOLDER/share/jupyter` makes the kernel "ARC Lab (Java)" visible to Jupyter.
 EOF
 

@@ -124,6 +124,7 @@ class KagglePackageIT {
         }
         assertTrue(Files.isRegularFile(pkg.resolve("jars/arclab.jar")));
         assertTrue(Files.isRegularFile(pkg.resolve("jars/arclab-kernel.jar")));
+        assertTrue(Files.isRegularFile(pkg.resolve("kaggle-python.ipynb")));
         try (Stream<Path> all = Files.walk(pkg)) {
             List<Path> sources = all.filter(f -> {
                 String n = f.getFileName().toString();
