@@ -11,7 +11,7 @@
 #
 #   ./package-kaggle.sh [--out DIR] [--no-build]
 #
-# --out DIR     where to make the package (default: target/arclab-kaggle); an existing DIR is replaced
+# --out DIR     where to make the package (default: target/arclab-kaggle); an earlier package there is replaced
 # --no-build    use the jars already built (lib/target, kernel-ext/target) and fail if they are missing;
 #               by default missing jars are built with: mvn -B -ntp -DskipTests package
 # Environment: JAVA_HOME (the JDK whose jlink, jdeps and jmods are used; default: jlink on PATH),
@@ -60,6 +60,10 @@ fi
 jdk_major="$("$jdk/bin/jlink" --version | sed 's/[^0-9].*//')"
 [ "${jdk_major:-0}" -ge 17 ] || die "$jdk is Java ${jdk_major:-?}; the package needs a JDK 17 or later"
 
+# Replace only an earlier package (or an empty folder), never a folder that holds anything else.
+if [ -e "$out" ] && [ -n "$(ls -A "$out" 2>/dev/null)" ] && ! { [ -f "$out/arclab" ] && [ -d "$out/runtime" ]; }; then
+  die "$out exists and is not an ARC Lab package: give --out a new or empty folder"
+fi
 rm -rf "$out"
 mkdir -p "$out/jars/lib"
 # The jars: each main jar's manifest names its libraries as lib/NAME, so both find theirs in jars/lib.

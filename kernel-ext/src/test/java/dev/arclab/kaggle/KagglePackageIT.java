@@ -142,6 +142,17 @@ class KagglePackageIT {
         assertTrue(packagingOutput.contains("modules: "), packagingOutput);
     }
 
+    @Test
+    void theScriptRefusesToReplaceAFolderThatIsNotAPackage() throws Exception {
+        Path folder = Files.createDirectories(root.resolve("someone-elses"));
+        Path precious = Files.writeString(folder.resolve("notes.txt"), "keep me");
+        Run r = run(List.of("bash", property("arclab.packageScript"), "--no-build", "--out", folder.toString()),
+                Map.of(), Duration.ofMinutes(1));
+        assertEquals(1, r.exit(), r.output());
+        assertTrue(r.output().contains(folder + " exists and is not an ARC Lab package"), r.output());
+        assertEquals("keep me", Files.readString(precious));
+    }
+
     /**
      * A Kaggle-like machine: input/ATTACHED holds the package without execute bits, input/arc-prize-2025 the
      * challenges, working/ is empty, and PATH has no java.
