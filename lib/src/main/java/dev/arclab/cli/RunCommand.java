@@ -23,12 +23,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +44,9 @@ import picocli.CommandLine.Spec;
                 + "for N iterations, then predict; print a phase table per iteration.",
                 "Results, the solver library and the run history are kept in the store HOME/cache.db "
                         + "(--home, else $ARCLAB_HOME, else ~/.arclab), so the next run starts warm. The output ends "
-                        + "with one line per cache map: hits this run, hits from disk, misses, time saved."})
+                        + "with one line per cache map: hits this run, hits from disk, misses, time saved.",
+                "With --budget it iterates until the wall-clock budget is spent; with --submission it rewrites a "
+                        + "Kaggle submission.json after every iteration, so stopping it at any moment leaves a valid file."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -56,8 +61,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--solvers", paramLabel = "FILE", description = "Solver file for the starting library (default: the bundled solvers).")
     Path solvers;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "1", description = "Iterations (default: ${DEFAULT-VALUE}).")
-    int iterations;
+    @Option(names = "--iterations", paramLabel = "N", description = "Iterations (default: 1; with --budget: as many as "
+            + "the budget allows, at most N when given).")
+    Integer iterations;
+
+    @Option(names = "--budget", paramLabel = "DURATION", converter = Budget.Converter.class,
+            description = "Wall-clock budget from the start of the command, e.g. 90s, 20m, 11h or 1h30m: iterate until it is "
+                    + "spent, cancelling the running phase at the deadline (its finished work is kept), then predict.")
+    Duration budget;
+
+    @Option(names = "--submission", paramLabel = "FILE", description = "Kaggle submission.json, written before the first "
+            + "iteration and rewritten after every iteration (temp file, then rename), always covering every task and test input.")
+    Path submission;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1..256 (default: all cores).")
     Integer threads;
@@ -96,11 +111,23 @@ public final class RunCommand implements Callable<Integer> {
     /** The most mutants per picked program {@code --mutants} accepts. */
     static final int MAX_MUTANTS = 1000;
 
+    /** Nanosecond clock of the budget ({@link System#nanoTime()}; tests drive their own). */
+    private final LongSupplier clock;
+
+    public RunCommand() {
+        this(System::nanoTime);
+    }
+
+    RunCommand(LongSupplier clock) {
+        this.clock = clock;
+    }
+
     @Override
     public Integer call() throws IOException {
+        Budget deadline = budget == null ? null : Budget.start(budget, clock);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String bad = iterations < 0 ? "--iterations must be at least 0, got " + iterations
+        String bad = iterations != null && iterations < 0 ? "--iterations must be at least 0, got " + iterations
                 : tasksPerBatch < 1 ? "--tasks-per-batch must be at least 1, got " + tasksPerBatch
                 : mutants < 0 || mutants > MAX_MUTANTS ? "--mutants must be in 0.." + MAX_MUTANTS + ", got " + mutants
                 : !(mutation >= 0 && mutation <= 1) ? "--mutation must be in 0..1, got " + mutation
@@ -168,15 +195,50 @@ public final class RunCommand implements Callable<Integer> {
             o.printf("%d tasks, %d solver programs loaded (%s), %d threads, seed %d%n", set.size(),
                     pipeline.library().size(), String.format("%.3f s", load.wallSeconds()), config.threads(), seed);
             List<PhaseRecord> all = new ArrayList<>();
-            for (int it = 1; it <= iterations; it++) {
-                RunRecord r = pipeline.run();
+            // The budget cancels the running iteration at the deadline; predict (after it) is never cancelled.
+            AtomicBoolean searching = new AtomicBoolean();
+            if (deadline != null) {
+                pipeline.onProgress(p -> {
+                    if (searching.get() && deadline.spent()) {
+                        pipeline.cancel();
+                    }
+                });
+            }
+            PhaseResults.Predicted predicted = submission == null ? null : predictAndWrite(pipeline, o);
+            int most = iterations != null ? iterations : deadline != null ? Integer.MAX_VALUE : 1;
+            int done = 0;
+            while (done < most && (deadline == null || !deadline.spent())) {
+                searching.set(true);
+                RunRecord r;
+                try {
+                    r = pipeline.run();
+                } finally {
+                    searching.set(false);
+                }
+                done++;
+                boolean cut = r.summary().getOrDefault("partial", 0L) != 0;
                 o.println();
-                o.println("iteration " + it);
+                o.println("iteration " + done + (cut ? " (cut short by the budget: its unfinished phases are left out)" : ""));
                 PhaseTable.print(o, r.phases());
                 o.printf("tasks with a demo-perfect program: %d of %d%n", pipeline.library().perfectTasks(), set.size());
+                if (deadline != null) {
+                    o.println("budget left: " + Budget.format(deadline.remainingNanos()) + " of " + Budget.format(budget.toNanos()));
+                }
                 all.addAll(r.phases());
+                predicted = submission == null ? null : predictAndWrite(pipeline, o);
+                o.flush();
+                if (cut) {
+                    break;
+                }
             }
-            PhaseResults.Predicted predicted = pipeline.predict();
+            if (deadline != null) {
+                o.println();
+                o.printf("budget %s: %d iteration%s, %s%n", Budget.format(budget.toNanos()), done, done == 1 ? "" : "s",
+                        deadline.spent() ? "spent" : "not spent (--iterations reached)");
+            }
+            if (predicted == null) {
+                predicted = pipeline.predict();
+            }
             all.add(predicted.timing());
             o.println();
             PhaseTable.print(o, List.of(predicted.timing()));
@@ -228,5 +290,15 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return safe;
         }
+    }
+
+    /** Predicts with the library as it is and rewrites the --submission file (temp file, then rename). */
+    private PhaseResults.Predicted predictAndWrite(Pipeline pipeline, PrintWriter o) {
+        PhaseResults.Predicted p = pipeline.predict();
+        p.submission().write(submission);
+        long guessed = p.tasks().stream().filter(t -> !t.programs().isEmpty()).count();
+        o.printf("submission %s: %d of %d tasks with a program's guess%n", submission, guessed, pipeline.tasks().size());
+        o.flush();
+        return p;
     }
 }
