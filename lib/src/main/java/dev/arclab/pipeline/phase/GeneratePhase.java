@@ -1,5 +1,6 @@
 package dev.arclab.pipeline.phase;
 
+import dev.arclab.profile.PhaseName;
 import dev.arclab.pipeline.Batch;
 import dev.arclab.pipeline.PhaseResults.Generated;
 import dev.arclab.pipeline.Progress;
