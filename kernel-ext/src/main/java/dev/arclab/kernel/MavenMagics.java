@@ -1,7 +1,7 @@
 package dev.arclab.kernel;
 
 import dev.arclab.magics.CommandMagic;
-import dev.arclab.magics.Session;
+import dev.arclab.lab.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

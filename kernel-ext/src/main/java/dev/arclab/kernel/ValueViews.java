@@ -1,6 +1,6 @@
 package dev.arclab.kernel;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.report.GridPictures;
 import java.lang.reflect.Array;
 import java.util.ArrayList;

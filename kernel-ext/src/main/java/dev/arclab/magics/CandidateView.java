@@ -1,6 +1,6 @@
 package dev.arclab.magics;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.Batch;
 import dev.arclab.pipeline.Candidate;
 import dev.arclab.pipeline.PhaseResults.NearMiss;

@@ -1,17 +1,19 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.Session;
+import dev.arclab.lab.Iterations;
+import dev.arclab.lab.Views;
 import dev.arclab.cache.MapDbCache;
 import dev.arclab.pipeline.Candidate;
 import dev.arclab.pipeline.LibraryEntry;
-import dev.arclab.pipeline.MapStats;
-import dev.arclab.pipeline.MemoryCache;
+import dev.arclab.cache.MapStats;
 import dev.arclab.pipeline.PhaseResults.Differed;
 import dev.arclab.pipeline.PhaseResults.NearMiss;
 import dev.arclab.pipeline.PhaseResults.Predicted;
 import dev.arclab.pipeline.PhaseResults.Scored;
-import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SolverLibrary;
+import dev.arclab.cli.PipelineOptions;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.program.ParseResult;
@@ -20,7 +22,6 @@ import dev.arclab.report.Charts;
 import dev.arclab.report.Experiments;
 import dev.arclab.report.RunSeries;
 import dev.arclab.report.Tables;
-import dev.arclab.report.ThreadScaling;
 import dev.arclab.task.Task;
 import dev.arclab.task.TaskLoadException;
 import dev.arclab.task.TaskLoader;
@@ -36,10 +37,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
@@ -362,29 +361,11 @@ public final class LabMagics {
 
     // ---------------------------------------------------------------------------------------------- configuration
 
-    @Command(name = "config", description = {"Show or change pipeline settings besides threads and seed.",
+    @Command(name = "config", description = {"Show or change pipeline settings (the options of arclab run).",
             "The pipeline is rebuilt at its next use; the library is kept."})
     static final class Config extends Base {
-        @Option(names = "--tasks-per-batch", paramLabel = "K", description = "Tasks whose programs generate picks.")
-        Integer tasksPerBatch;
-
-        @Option(names = "--mutants", paramLabel = "M", description = "Mutants per picked program.")
-        Integer mutants;
-
-        @Option(names = "--mutation", paramLabel = "P", description = "Per-argument mutation probability, 0..1.")
-        Double mutation;
-
-        @Option(names = "--fuel", paramLabel = "F", description = "Fuel budget of one program run on one input.")
-        Long fuel;
-
-        @Option(names = "--keep", paramLabel = "K", description = "Programs the library keeps per task.")
-        Integer keep;
-
-        @Option(names = "--min-matches", paramLabel = "N", description = "Demo matches a candidate needs to be kept.")
-        Integer minMatches;
-
-        @Option(names = "--near-misses", paramLabel = "N", description = "Near misses kept per task for parent choice.")
-        Integer nearMisses;
+        @Mixin
+        PipelineOptions options;
 
         Config(Session session) {
             super(session);
@@ -392,35 +373,13 @@ public final class LabMagics {
 
         @Override
         Object run() {
-            check(tasksPerBatch, 1, "--tasks-per-batch");
-            check(mutants, 0, "--mutants");
-            check(keep, 1, "--keep");
-            check(minMatches, 1, "--min-matches");
-            check(nearMisses, 0, "--near-misses");
-            if (mutation != null && !(mutation >= 0 && mutation <= 1)) {
-                throw new IllegalArgumentException("--mutation must be in 0..1, got " + mutation);
-            }
-            if (fuel != null && fuel < 1) {
-                throw new IllegalArgumentException("--fuel must be at least 1, got " + fuel);
-            }
-            session.configure(c -> new PipelineConfig(c.threads(), c.seed(),
-                    tasksPerBatch != null ? tasksPerBatch : c.tasksPerBatch(),
-                    mutants != null ? mutants : c.mutantsPerProgram(),
-                    mutation != null ? mutation : c.mutation(), keep != null ? keep : c.keepPerTask(),
-                    fuel != null ? fuel : c.fuel(), minMatches != null ? minMatches : c.minMatches(),
-                    nearMisses != null ? nearMisses : c.nearMissesPerTask()));
+            session.configure(options::apply);
             PipelineConfig c = session.config();
             return String.format(Locale.ROOT,
                     "threads %d, seed %d, tasks per batch %d, mutants per program %d, mutation %.2f,"
-                    + " keep per task %d, fuel %d, min matches %d, near misses per task %d", c.threads(), c.seed(),
+                    + " keep per task %d, fuel %d, min matches %d, near misses per task %d, strategies %s", c.threads(), c.seed(),
                     c.tasksPerBatch(), c.mutantsPerProgram(), c.mutation(), c.keepPerTask(), c.fuel(), c.minMatches(),
-                    c.nearMissesPerTask());
-        }
-
-        private static void check(Integer v, int min, String name) {
-            if (v != null && v < min) {
-                throw new IllegalArgumentException(name + " must be at least " + min + ", got " + v);
-            }
+                    c.nearMissesPerTask(), c.strategies().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(",")));
         }
     }
 
@@ -741,68 +700,10 @@ public final class LabMagics {
                 throw new IllegalArgumentException("no phase '" + phase + "'; use total or one of "
                         + String.join(", ", Session.PHASES));
             }
-            return scaling(session, phase, max, warmups, repeat, iterations);
+            return session.scaling(phase, max, warmups, repeat, iterations);
         }
     }
 
-    /**
-     * Thread scaling of the session's configuration: for each thread count a new pipeline on the session's tasks,
-     * with a copy of its library and a fresh in-memory cache, runs {@code iterations}. The stop button cancels the
-     * running pipeline and the rest.
-     */
-    static ThreadScaling scaling(Session session, String phase, int maxThreads, int warmups, int repeats,
-            int iterations) {
-        TaskSet tasks = session.tasks();
-        PipelineConfig config = session.config();
-        Pipeline source = session.pipeline();
-        if (source.library().size() == 0) {
-            throw new IllegalStateException("the solver library is empty: load solvers first (%solvers)");
-        }
-        int[] counts = new int[maxThreads];
-        for (int i = 0; i < maxThreads; i++) {
-            counts[i] = i + 1;
-        }
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Pipeline> running = new AtomicReference<>();
-        int total = maxThreads * (warmups + repeats);
-        int[] done = {0};
-        try (Cancellables.Registration reg = Cancellables.register(() -> {
-            stop.set(true);
-            Pipeline p = running.get();
-            if (p != null) {
-                p.cancel();
-            }
-        }); ProgressBar bar = ProgressBar.start("scaling")) {
-            try {
-                ThreadScaling s = Experiments.threadScaling(phase, counts, warmups, repeats, t -> {
-                    if (stop.get()) {
-                        throw new CancellationException("scaling was cancelled");
-                    }
-                    try (Pipeline p = new Pipeline(tasks, config.withThreads(t), new MemoryCache())) {
-                        Session.copyLibrary(source.library(), p);
-                        p.label(t + (t == 1 ? " thread" : " threads"));
-                        running.set(p);
-                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
-                                total));
-                        RunRecord r = p.iterate(iterations);
-                        running.set(null);
-                        if (p.cancelled()) {
-                            throw new CancellationException("scaling was cancelled");
-                        }
-                        done[0]++;
-                        bar.update(new Pipeline.Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
-                                total));
-                        return r;
-                    }
-                });
-                session.keepScaling(s);
-                return s;
-            } catch (CancellationException e) {
-                bar.finish(true);
-                throw new IllegalStateException("scaling was cancelled after " + done[0] + " of " + total + " runs");
-            }
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------- cache
 

@@ -1,6 +1,8 @@
 package dev.arclab.magics;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.lab.Views;
+import dev.arclab.lab.Summary;
+import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.PhaseResults.Canonicalized;
 import dev.arclab.pipeline.PhaseResults.Differed;
 import dev.arclab.pipeline.PhaseResults.Filtered;
@@ -80,10 +82,10 @@ public final class LabRenderers {
         summary(r, TaskSet.class, Views::of);
         summary(r, Summary.class, s -> s);
 
-        r.register(Comparison.class, Renderers.HTML, c -> Views.comparison(c).html());
-        r.register(Comparison.class, TEXT, c -> Views.comparison(c).text());
-        r.register(ThreadScaling.class, Renderers.HTML, s -> Views.scaling(s).html());
-        r.register(ThreadScaling.class, TEXT, s -> Views.scaling(s).text());
+        r.register(Comparison.class, Renderers.HTML, c -> Outputs.comparison(c).html());
+        r.register(Comparison.class, TEXT, c -> Outputs.comparison(c).text());
+        r.register(ThreadScaling.class, Renderers.HTML, s -> Outputs.scaling(s).html());
+        r.register(ThreadScaling.class, TEXT, s -> Outputs.scaling(s).text());
         r.register(Outputs.class, Renderers.HTML, Outputs::html);
         r.register(Outputs.class, TEXT, Outputs::text);
         r.register(ProgressBar.View.class, Renderers.HTML, ProgressBar.View::html);

@@ -1,5 +1,6 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ import java.util.function.Consumer;
  * {@code MagicRegistry.global().add(magic)}.
  */
 public final class MagicRegistry {
+    static {
+        NotebookWatcher.install();
+    }
+
     private static final MagicRegistry GLOBAL = standard(Session.current());
 
     private final Map<String, Magic> magics = new TreeMap<>();

@@ -1,5 +1,10 @@
 package dev.arclab.magics;
 
+import java.util.Locale;
+import dev.arclab.report.ThreadScaling;
+import dev.arclab.report.Tables;
+import dev.arclab.report.Comparison;
+import dev.arclab.report.Charts;
 import dev.arclab.report.Html;
 import dev.arclab.report.Images;
 import java.util.ArrayList;
@@ -19,6 +24,24 @@ public record Outputs(List<Object> parts) {
 
     public static Outputs of(Object... parts) {
         return new Outputs(Arrays.stream(parts).filter(p -> p != null).toList());
+    }
+
+    /** A comparison: a line naming the regressions beyond the noise, the table, and the speedup chart. */
+    public static Outputs comparison(Comparison c) {
+        List<String> regressions = new ArrayList<>();
+        for (Comparison.Row r : c.regressions()) {
+            regressions.add(r.phase() + " of " + r.run() + String.format(Locale.ROOT, " (%+.1f%%)", r.changePercent()));
+        }
+        long improvements = c.improvements().size();
+        String line = (regressions.isEmpty() ? "No regressions beyond the noise"
+                : "REGRESSIONS beyond the noise: " + String.join(", ", regressions)) + "; " + improvements
+                + (improvements == 1 ? " improvement" : " improvements") + ". Rule: " + c.ruleDescription();
+        return Outputs.of(line, Tables.comparison(c), Charts.speedup(c));
+    }
+
+    /** Thread scaling: table and chart. */
+    public static Outputs scaling(ThreadScaling s) {
+        return Outputs.of(Tables.threadScaling(s), Charts.threadScaling(s));
     }
 
     public String html() throws Exception {

@@ -1,5 +1,6 @@
 package dev.arclab.magics;
 
+import dev.arclab.pipeline.Progress;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.report.Html;
 import java.util.Locale;
@@ -114,7 +115,7 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     /** A progress event of the pipeline. Thread-safe; cheap when no update is due. */
-    public void update(Pipeline.Progress p) {
+    public void update(Progress p) {
         if (display == null || p == null) {
             return;
         }

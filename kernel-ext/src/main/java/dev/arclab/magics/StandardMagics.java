@@ -1,5 +1,6 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.kernel.CellException.CellInterruptedException;
 import dev.arclab.kernel.CellException.CompilationException;
 import dev.arclab.kernel.CellException.EvalException;
 import dev.arclab.kernel.CellException.MagicUsageException;
 import dev.arclab.magics.Cancellables;
 import dev.arclab.magics.Renderers;
-import dev.arclab.magics.Session;
+import dev.arclab.lab.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arclab.magics.CommandMagic;
 import dev.arclab.magics.MagicRegistry;
-import dev.arclab.magics.Session;
+import dev.arclab.lab.Session;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arclab.kernel.CellException.CompilationException;
 import dev.arclab.kernel.CellException.MagicUsageException;
 import dev.arclab.magics.MagicRegistry;
-import dev.arclab.magics.Session;
+import dev.arclab.lab.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -13,7 +13,7 @@ import dev.arclab.kernel.CellException.MagicUsageException;
 import dev.arclab.magics.CandidateView;
 import dev.arclab.magics.Cancellables;
 import dev.arclab.magics.Outputs;
-import dev.arclab.magics.Session;
+import dev.arclab.lab.Session;
 import dev.arclab.pipeline.PhaseResults;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.SolverLibrary;
@@ -297,7 +297,7 @@ class WorkflowMagicsTest {
         png(assertInstanceOf(Chart.class, h.value("%timings --chart gantt score --iteration 2")));
         // a run of 2 iterations: one row per phase (summed) and a total, with a chart per iteration
         RunRecord two = (RunRecord) h.value("%timings");
-        dev.arclab.magics.Summary shown = dev.arclab.magics.Views.of(two);
+        dev.arclab.lab.Summary shown = dev.arclab.lab.Views.of(two);
         long phases = two.phases().stream().map(p -> p.phase()).distinct().count();
         assertEquals(phases + 1, shown.table().rowCount(), shown.text());
         assertTrue(shown.line().contains("summed over the 2 iterations"), shown.line());
@@ -307,7 +307,7 @@ class WorkflowMagicsTest {
                 two.config().seed(), two.config().threads(), two.config().tasks(), two.config().librarySize(),
                 two.config().tasksPerBatch(), two.config().mutationProbability(), 5, two.config().dslVersion(),
                 two.config().label()), two.iteration(two.phases().get(0).iteration()), java.util.Map.of("partial", 1L));
-        String line = dev.arclab.magics.Views.of(cut).line();
+        String line = dev.arclab.lab.Views.of(cut).line();
         assertTrue(line.contains(": 1 of 5 iterations ran") && line.contains("PARTIAL"), line);
         Table tasks = assertInstanceOf(Table.class, h.value("%timings --tasks score --top 5"));
         assertEquals(5, tasks.rowCount());

@@ -2,6 +2,7 @@ package dev.arclab.magics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.arclab.lab.Views;
 import org.junit.jupiter.api.Test;
 
 /** Durations in summary lines use ms below a second, so a short phase never reads "0.000 s". */

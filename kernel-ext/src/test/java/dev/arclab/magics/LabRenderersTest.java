@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.PhaseResults;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;

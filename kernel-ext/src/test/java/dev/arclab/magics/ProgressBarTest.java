@@ -1,11 +1,12 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.Session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.pipeline.Pipeline.Progress;
+import dev.arclab.pipeline.Progress;
 import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.util.ArrayList;
@@ -116,6 +117,7 @@ class ProgressBarTest {
     void sessionPhasesFeedTheBar() {
         Recording d = new Recording();
         NotebookDisplay.use(d);
+        NotebookWatcher.install();
         Session s = new Session().threads(2);
         s.tasks(new TaskSet("first 20", TaskLoader.bundled().tasks().subList(0, 20)));
         s.loadBundledSolvers();

@@ -1,5 +1,6 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.Session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -7,33 +7,33 @@ import java.util.Arrays;
  * Growable byte buffers with variable-length integers: what the hand-written serializers of the store
  * write and read. Smaller and several times faster than Java serialization (shared/docs/libraries.md).
  */
-final class Bytes {
+public final class Bytes {
     private Bytes() {
     }
 
     /** An output buffer. */
-    static final class Out {
+    public static final class Out {
         private byte[] buf;
         private int size;
 
-        Out(int capacity) {
+        public Out(int capacity) {
             buf = new byte[Math.max(16, capacity)];
         }
 
-        Out() {
+        public Out() {
             this(64);
         }
 
-        int size() {
+        public int size() {
             return size;
         }
 
-        void reset() {
+        public void reset() {
             size = 0;
         }
 
         /** Drops what was written after the first {@code n} bytes. */
-        void truncate(int n) {
+        public void truncate(int n) {
             size = Math.min(size, n);
         }
 
@@ -43,17 +43,17 @@ final class Bytes {
             }
         }
 
-        Out write(int b) {
+        public Out write(int b) {
             ensure(1);
             buf[size++] = (byte) b;
             return this;
         }
 
-        Out write(byte[] b) {
+        public Out write(byte[] b) {
             return write(b, 0, b.length);
         }
 
-        Out write(byte[] b, int off, int len) {
+        public Out write(byte[] b, int off, int len) {
             ensure(len);
             System.arraycopy(b, off, buf, size, len);
             size += len;
@@ -61,7 +61,7 @@ final class Bytes {
         }
 
         /** Unsigned LEB128; negative values take 10 bytes. */
-        Out varLong(long v) {
+        public Out varLong(long v) {
             ensure(10);
             if ((v & ~0x7FL) == 0) {
                 buf[size++] = (byte) v;
@@ -80,16 +80,16 @@ final class Bytes {
             return this;
         }
 
-        Out varInt(int v) {
+        public Out varInt(int v) {
             return varLong(v & 0xFFFFFFFFL);
         }
 
         /** Zig-zag, for values that may be negative. */
-        Out zigZag(long v) {
+        public Out zigZag(long v) {
             return varLong((v << 1) ^ (v >> 63));
         }
 
-        Out fixedLong(long v) {
+        public Out fixedLong(long v) {
             ensure(8);
             for (int k = 56; k >= 0; k -= 8) {
                 buf[size++] = (byte) (v >>> k);
@@ -97,12 +97,12 @@ final class Bytes {
             return this;
         }
 
-        Out doubleBits(double d) {
+        public Out doubleBits(double d) {
             return fixedLong(Double.doubleToRawLongBits(d));
         }
 
         /** A string as its UTF-8 length and bytes; null as length 0 with a marker. */
-        Out string(String s) {
+        public Out string(String s) {
             if (s == null) {
                 return varInt(0);
             }
@@ -111,22 +111,22 @@ final class Bytes {
             return write(b);
         }
 
-        byte[] toArray() {
+        public byte[] toArray() {
             return Arrays.copyOf(buf, size);
         }
     }
 
     /** An input over a byte range. */
-    static final class In {
+    public static final class In {
         private final byte[] buf;
         private int pos;
         private final int end;
 
-        In(byte[] buf) {
+        public In(byte[] buf) {
             this(buf, 0, buf.length);
         }
 
-        In(byte[] buf, int off, int len) {
+        public In(byte[] buf, int off, int len) {
             if (off < 0 || len < 0 || off + len > buf.length) {
                 throw new CorruptEntryException("range " + off + "+" + len + " outside " + buf.length + " bytes");
             }
@@ -135,34 +135,34 @@ final class Bytes {
             this.end = off + len;
         }
 
-        int position() {
+        public int position() {
             return pos;
         }
 
-        boolean atEnd() {
+        public boolean atEnd() {
             return pos >= end;
         }
 
-        int read() {
+        public int read() {
             if (pos >= end) {
                 throw new CorruptEntryException("unexpected end of entry");
             }
             return buf[pos++] & 0xFF;
         }
 
-        void skip(int n) {
+        public void skip(int n) {
             if (n < 0 || pos + n > end) {
                 throw new CorruptEntryException("unexpected end of entry");
             }
             pos += n;
         }
 
-        byte[] bytes(int n) {
+        public byte[] bytes(int n) {
             skip(n);
             return Arrays.copyOfRange(buf, pos - n, pos);
         }
 
-        long varLong() {
+        public long varLong() {
             long v = 0;
             for (int shift = 0; shift < 64; shift += 7) {
                 int b = read();
@@ -174,7 +174,7 @@ final class Bytes {
             throw new CorruptEntryException("variable-length integer too long");
         }
 
-        int varInt() {
+        public int varInt() {
             long v = varLong();
             if (v > 0xFFFFFFFFL || v < 0) {
                 throw new CorruptEntryException("integer out of range: " + v);
@@ -183,7 +183,7 @@ final class Bytes {
         }
 
         /** A non-negative int no larger than {@code max} (a count or a length). */
-        int count(int max) {
+        public int count(int max) {
             int v = varInt();
             if (v < 0 || v > max) {
                 throw new CorruptEntryException("count " + v + " out of range 0.." + max);
@@ -191,12 +191,12 @@ final class Bytes {
             return v;
         }
 
-        long zigZag() {
+        public long zigZag() {
             long v = varLong();
             return (v >>> 1) ^ -(v & 1);
         }
 
-        long fixedLong() {
+        public long fixedLong() {
             long v = 0;
             for (int k = 0; k < 8; k++) {
                 v = (v << 8) | read();
@@ -204,11 +204,11 @@ final class Bytes {
             return v;
         }
 
-        double doubleBits() {
+        public double doubleBits() {
             return Double.longBitsToDouble(fixedLong());
         }
 
-        String string() {
+        public String string() {
             int n = count(end - pos + 1);
             if (n == 0) {
                 return null;

@@ -1,7 +1,5 @@
 package dev.arclab.cache;
 
-import dev.arclab.pipeline.MemoryCache;
-import dev.arclab.pipeline.ResultCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,6 @@
 package dev.arclab.cache;
 
 import dev.arclab.cache.Keys.Key;
-import dev.arclab.pipeline.CacheMap;
-import dev.arclab.pipeline.MapStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +34,8 @@ final class GroupedMap<V> implements CacheMap<V> {
     private static final Key NO_ITEM = Keys.fast("");
 
     private final String name;
-    private final Codec<V> codec;
+    /** Bound by the first {@link #open} (the store itself knows only bytes). */
+    private volatile Codec<V> codec;
     private final MapDbCache store;
     private HTreeMap<byte[], byte[]> index;
     private HTreeMap<byte[], byte[]> chunks;
@@ -90,6 +89,17 @@ final class GroupedMap<V> implements CacheMap<V> {
         this.name = name;
         this.codec = codec;
         this.store = store;
+    }
+
+    /** This map with its values read and written by {@code with}: bound by the first caller, the same for every later one. */
+    @SuppressWarnings("unchecked")
+    synchronized <T> GroupedMap<T> open(Codec<T> with) {
+        if (codec == null) {
+            codec = (Codec<V>) with;
+        } else if (codec != with) {
+            throw new IllegalArgumentException("the store's map '" + name + "' is open with another codec");
+        }
+        return (GroupedMap<T>) this;
     }
 
     /** Binds the map to the MapDB collections of a (re)opened file, with its committed counters. */

@@ -1,13 +1,5 @@
 package dev.arclab.cache;
 
-import dev.arclab.pipeline.CacheMap;
-import dev.arclab.pipeline.Differs;
-import dev.arclab.pipeline.LibraryEntry;
-import dev.arclab.pipeline.MapStats;
-import dev.arclab.pipeline.Origin;
-import dev.arclab.pipeline.ResultCache;
-import dev.arclab.pipeline.SampleResult;
-import dev.arclab.pipeline.Validation;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.profile.RunRecords;
 import java.io.ByteArrayOutputStream;
@@ -69,7 +61,7 @@ public final class MapDbCache implements ResultCache {
     public static final long FILE_FACTOR = 2;
     public static final long FILE_SLACK = 2L << 20;
     /** The result maps, in {@link #stats()} order; {@code library} and {@code history} follow in {@link #allStats()}. */
-    public static final List<String> RESULT_MAPS = List.of("canonical", "validation", "score", "differs");
+    public static final List<String> RESULT_MAPS = ResultCache.RESULT_MAPS;
     public static final List<String> MAPS = List.of("canonical", "validation", "score", "differs", "library", "history");
     /** Groups held in memory beyond this are dropped after a commit (they are read again when used). */
     static final long MEMORY_BUDGET = 256L << 20;
@@ -84,11 +76,8 @@ public final class MapDbCache implements ResultCache {
     private final Path file;
     private final Consumer<String> messages;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final GroupedMap<String> canonical = new GroupedMap<>("canonical", Codec.STRING, this);
-    private final GroupedMap<Validation> validations = new GroupedMap<>("validation", Codec.VALIDATION, this);
-    private final GroupedMap<SampleResult> scores = new GroupedMap<>("score", Codec.SAMPLE, this);
-    private final GroupedMap<Differs.Measures> differs = new GroupedMap<>("differs", Codec.MEASURES, this);
-    private final List<GroupedMap<?>> results = List.of(canonical, validations, scores, differs);
+    /** The result maps, without codecs until their user opens them ({@link #map}). */
+    private final List<GroupedMap<?>> results = RESULT_MAPS.stream().<GroupedMap<?>>map(n -> new GroupedMap<>(n, null, this)).toList();
     private DB db;
     private HTreeMap<String, Long> meta;
     private HTreeMap<String, byte[]> library;
@@ -393,24 +382,13 @@ public final class MapDbCache implements ResultCache {
 
     // ---- the result maps -----------------------------------------------------------------------
 
+    /** @throws IllegalArgumentException when {@code name} is not one of {@link #RESULT_MAPS} or is open with another codec */
     @Override
-    public CacheMap<String> canonical() {
-        return canonical;
-    }
-
-    @Override
-    public CacheMap<Validation> validations() {
-        return validations;
-    }
-
-    @Override
-    public CacheMap<SampleResult> scores() {
-        return scores;
-    }
-
-    @Override
-    public CacheMap<Differs.Measures> differs() {
-        return differs;
+    public <V> CacheMap<V> map(String name, Codec<V> codec) {
+        if (!RESULT_MAPS.contains(name)) {
+            throw new IllegalArgumentException("no result map '" + name + "'; the store's are " + String.join(", ", RESULT_MAPS));
+        }
+        return result(name).open(codec);
     }
 
     /**
@@ -594,35 +572,30 @@ public final class MapDbCache implements ResultCache {
     // ---- library and history -------------------------------------------------------------------
 
     @Override
-    public List<StoredProgram> storedLibrary() {
+    public <V> List<V> storedLibrary(Codec<V> codec) {
         readLock();
         try {
-            List<StoredProgram> out = new ArrayList<>();
+            List<V> out = new ArrayList<>();
+            java.util.TreeMap<String, byte[]> sorted = new java.util.TreeMap<>();
             for (Map.Entry<String, byte[]> e : GroupedMap.readable(library, new java.util.concurrent.atomic.LongAdder())) {
+                sorted.put(e.getKey(), e.getValue());
+            }
+            for (byte[] value : sorted.values()) {
                 try {
-                    Bytes.In in = new Bytes.In(unseal(e.getValue()));
-                    String task = in.string();
-                    String text = in.string();
-                    int kind = in.read();
-                    Origin.Kind[] kinds = Origin.Kind.values();
-                    if (kind >= kinds.length) {
-                        throw new CorruptEntryException("unknown origin " + kind);
-                    }
-                    out.add(new StoredProgram(task, text, new Origin(kinds[kind], in.string(), in.string())));
+                    out.add(codec.read(new Bytes.In(unseal(value))));
                 } catch (RuntimeException ex) {
                     // an unreadable entry is left out
                 }
             }
-            out.sort(Comparator.comparing(StoredProgram::task).thenComparing(StoredProgram::text));
             return out;
         } finally {
             readUnlock();
         }
     }
 
-    /** Keeps each entry (by task and program hash; an entry already kept stays as it was). */
+    /** Keeps each entry (an entry already kept stays as it was). */
     @Override
-    public void storeLibrary(List<LibraryEntry> entries) {
+    public <V> void storeLibrary(Map<String, V> entries, Codec<V> codec) {
         if (entries.isEmpty()) {
             return;
         }
@@ -631,12 +604,9 @@ public final class MapDbCache implements ResultCache {
         }
         readLock();
         try {
-            for (LibraryEntry e : entries) {
-                Bytes.Out out = new Bytes.Out(256);
-                out.string(e.task()).string(e.program().canonicalText()).write(e.origin().kind().ordinal())
-                        .string(e.origin().parent()).string(e.origin().detail());
-                String key = e.task() + "|" + e.hash();
-                byte[] value = seal(out.toArray());
+            for (Map.Entry<String, V> e : entries.entrySet()) {
+                String key = e.getKey();
+                byte[] value = seal(codec.encode(e.getValue()));
                 StoreFaults.at(StoreFaults.Point.WRITE);
                 if (library.putIfAbsent(key, value) == null) {
                     synchronized (this) {
@@ -704,7 +674,7 @@ public final class MapDbCache implements ResultCache {
     /** Statistics of the result maps (canonical, validation, score, differs) for this session. */
     @Override
     public List<MapStats> stats() {
-        return List.of(canonical.stats(), validations.stats(), scores.stats(), differs.stats());
+        return results.stream().map(GroupedMap::stats).toList();
     }
 
     /** {@link #stats()} plus the library and the history (entries and bytes only). */

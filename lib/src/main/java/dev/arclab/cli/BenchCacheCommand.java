@@ -5,25 +5,21 @@ import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
 import dev.arclab.cache.NoCache;
 import dev.arclab.pipeline.LibraryEntry;
-import dev.arclab.pipeline.MapStats;
+import dev.arclab.cache.MapStats;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
-import dev.arclab.pipeline.ResultCache;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.cache.ResultCache;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.program.BundledSolvers;
 import dev.arclab.program.ParseResult;
 import dev.arclab.program.ProgramParser;
-import dev.arclab.task.Task;
-import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +27,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dev.arclab.report.Range;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -55,36 +52,17 @@ public final class BenchCacheCommand implements Callable<Integer> {
     @Option(names = "--home", paramLabel = "DIR", description = "Folder for the benchmark's stores (default: a temporary folder, deleted afterwards).")
     Path home;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Counted repeats (default: ${DEFAULT-VALUE}).")
-    int repeats;
+    @Mixin
+    BenchOptions bench;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Uncounted first rounds, while the JIT "
-            + "compiles the DSL and the store (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Mixin
+    TaskOptions taskOptions;
 
-    @Option(names = "--tasks", paramLabel = "PATH", description = "Task folder, task file or Kaggle bundle (default: the bundled training set).")
-    Path tasks;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N tasks (by id).")
-    Integer limit;
+    @Mixin
+    PipelineOptions pipelineOptions;
 
     @Option(names = "--solvers", paramLabel = "FILE", description = "Solver file (default: the bundled solvers).")
     Path solvers;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--tasks-per-batch", paramLabel = "K", defaultValue = "32", description = "Tasks per batch (default: ${DEFAULT-VALUE}).")
-    int tasksPerBatch;
-
-    @Option(names = "--mutants", paramLabel = "M", defaultValue = "1", description = "Mutants per picked program (default: ${DEFAULT-VALUE}).")
-    int mutants;
-
-    @Option(names = "--mutation", paramLabel = "P", defaultValue = "0.1", description = "Per-argument mutation probability (default: ${DEFAULT-VALUE}).")
-    double mutation;
 
     /** One timed way of running. */
     record Timed(long nanos, long cpuNanos, long openNanos, String signature, List<MapStats> cache, List<PhaseRecord> phases) {
@@ -94,25 +72,16 @@ public final class BenchCacheCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (repeats < 1 || warmup < 0 || tasksPerBatch < 1 || mutants < 0 || !(mutation >= 0 && mutation <= 1)
-                || (threads != null && threads < 1) || (limit != null && limit < 1)) {
-            throw new ParameterException(spec.commandLine(), "--repeats >= 1, --warmup >= 0, --tasks-per-batch >= 1, --mutants >= 0, "
-                    + "--mutation in 0..1, --threads >= 1 and --limit >= 1 are required");
-        }
-        TaskSet set = tasks == null ? TaskLoader.bundled() : TaskLoader.load(tasks);
-        if (limit != null && limit < set.size()) {
-            List<Task> first = set.tasks().subList(0, limit);
-            set = new TaskSet(set.source() + " (first " + limit + ")", first);
-        }
+        int repeats = Main.checked(spec, () -> bench.repeat(5));
+        int warmup = Main.checked(spec, () -> bench.warmup(2));
+        PipelineConfig config = Main.checked(spec, () -> pipelineOptions.apply(PipelineConfig.defaults()));
+        TaskSet set = Main.checked(spec, () -> taskOptions.load(err));
         ParseResult parsed = solvers == null ? BundledSolvers.parse() : new ProgramParser().parse(solvers);
-        PipelineConfig config = PipelineConfig.defaults()
-                .withThreads(threads == null ? WorkerPool.defaultThreads() : threads)
-                .withSeed(seed).withTasksPerBatch(tasksPerBatch).withMutation(mutation, mutants);
         boolean temporary = home == null;
         Path root = temporary ? Files.createTempDirectory("arclab-bench-cache") : Files.createDirectories(home);
         o.printf(Locale.ROOT, "bench-cache: %d tasks, %d solver programs, %d threads, tasks per batch %d, mutants %d, "
-                + "%d repeats (+%d warm-up), stores in %s%n", set.size(), parsed.programs().size(), config.threads(), tasksPerBatch,
-                mutants, repeats, warmup, root);
+                + "%d repeats (+%d warm-up), stores in %s%n", set.size(), parsed.programs().size(), config.threads(),
+                config.tasksPerBatch(), config.mutantsPerProgram(), repeats, warmup, root);
         o.println("each figure: open + load library + one iteration (generate..differs), commits included");
         o.flush();
         Map<String, List<Long>> times = new LinkedHashMap<>();
@@ -246,10 +215,7 @@ public final class BenchCacheCommand implements Callable<Integer> {
     }
 
     private static double median(List<Long> values) {
-        long[] v = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+        return Range.of(values.stream().mapToDouble(Long::doubleValue).toArray()).median();
     }
 
     private static void deleteTree(Path dir) throws IOException {

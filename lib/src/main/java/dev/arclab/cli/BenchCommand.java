@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import dev.arclab.report.Range;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,27 +40,28 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tasks", paramLabel = "K", defaultValue = "32", description = "Tasks and solvers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "K", defaultValue = "32",
+            description = "The first K bundled tasks that have a bundled solver, and their solvers (default: ${DEFAULT-VALUE}).")
     int tasks;
 
     @Option(names = "--threads", paramLabel = "N", split = ",", defaultValue = "1,2",
             description = "Thread counts to compare (default: ${DEFAULT-VALUE}).")
     int[] threads;
 
-    @Option(names = "--repeat", paramLabel = "R", defaultValue = "7", description = "Measured repetitions (default: ${DEFAULT-VALUE}).")
-    int repeat;
+    /** {@code --repeat R} (default 7) measured repetitions after {@code --warmup W} (default 3). */
+    @Mixin
+    BenchOptions bench;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "3", description = "Warm-up repetitions (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: " + PipelineConfig.DEFAULT_SEED + ").")
+    long seed = PipelineConfig.DEFAULT_SEED;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (tasks < 1 || repeat < 1 || warmup < 0 || Arrays.stream(threads).anyMatch(t -> t < 1)) {
-            throw new ParameterException(spec.commandLine(), "--tasks, --repeat and --threads must be at least 1, --warmup at least 0");
+        int repeat = Main.checked(spec, () -> bench.repeat(7));
+        int warmup = Main.checked(spec, () -> bench.warmup(3));
+        if (tasks < 1 || Arrays.stream(threads).anyMatch(t -> t < 1)) {
+            throw new ParameterException(spec.commandLine(), "--limit and --threads must be at least 1");
         }
         ParseResult all = BundledSolvers.parse();
         TaskSet bundled = TaskLoader.bundled();
@@ -86,13 +89,13 @@ public final class BenchCommand implements Callable<Integer> {
             for (int k = 0; k < runs.get(0).phases().size(); k++) {
                 int phase = k;
                 double[] walls = runs.stream().mapToDouble(r -> r.phases().get(phase).wallSeconds()).toArray();
-                out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", runs.get(0).phases().get(k).phase(), min(walls), median(walls), max(walls));
+                out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", runs.get(0).phases().get(k).phase(), Range.of(walls).min(), Range.of(walls).median(), Range.of(walls).max());
             }
             double[] totals = runs.stream().mapToDouble(r -> r.wallNanos() / 1e9).toArray();
             double[] cpu = runs.stream().mapToDouble(r -> r.phases().stream().mapToLong(PhaseRecord::cpuNanos).sum() / 1e9).toArray();
-            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", "iteration", min(totals), median(totals), max(totals));
-            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f   (cpu s)%n", "iteration cpu", min(cpu), median(cpu), max(cpu));
-            medians.put(n, median(totals));
+            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", "iteration", Range.of(totals).min(), Range.of(totals).median(), Range.of(totals).max());
+            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f   (cpu s)%n", "iteration cpu", Range.of(cpu).min(), Range.of(cpu).median(), Range.of(cpu).max());
+            medians.put(n, Range.of(totals).median());
         }
         if (medians.size() > 1) {
             out.println();
@@ -113,19 +116,5 @@ public final class BenchCommand implements Callable<Integer> {
             p.loadLibrary(solvers);
             return p.run();
         }
-    }
-
-    static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static double min(double[] xs) {
-        return Arrays.stream(xs).min().orElse(0);
-    }
-
-    private static double max(double[] xs) {
-        return Arrays.stream(xs).max().orElse(0);
     }
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Each command is a picocli {@code @Command} class (see {@link TasksCommand}); to add one, add its
  * class to {@link #COMMANDS}, one line. A command that reads tasks can take
- * {@code @Mixin TaskSourceOptions} for the PATH parameter and {@code --lenient}. Write output to
+ * {@code @Mixin TaskSourceOptions} for the PATH parameter and {@code --lenient}; one that runs programs
+ * {@code @Mixin TaskOptions} ({@code --tasks PATH --limit N --lenient}), {@code PipelineOptions},
+ * {@code StoreOptions} and {@code BenchOptions}, so an option has one name and meaning everywhere. Write output to
  * {@code spec.commandLine().getOut()} / {@code getErr()} so tests can capture it.
  *
  * <p>Exit codes: 0 done, 1 the input could not be read or the command failed, 2 bad arguments.
@@ -80,6 +82,18 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String... args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * {@code options.get()}, a bad option value (an {@link IllegalArgumentException} from a mixin) becoming
+     * a usage error (exit code 2) with its message.
+     */
+    static <T> T checked(CommandSpec spec, java.util.function.Supplier<T> options) {
+        try {
+            return options.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     private static int onError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

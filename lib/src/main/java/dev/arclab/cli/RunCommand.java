@@ -1,23 +1,19 @@
 package dev.arclab.cli;
 
 import dev.arclab.cache.CacheOptions;
-import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
-import dev.arclab.pipeline.MapStats;
-import dev.arclab.pipeline.MemoryCache;
+import dev.arclab.cache.MapStats;
+import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.PhaseResults;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
-import dev.arclab.pipeline.ResultCache;
-import dev.arclab.pipeline.WorkerPool;
 import dev.arclab.profile.PhaseRecord;
+import dev.arclab.profile.RunConfig;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.profile.RunRecords;
 import dev.arclab.program.BundledSolvers;
 import dev.arclab.program.ParseResult;
 import dev.arclab.program.ProgramParser;
-import dev.arclab.task.Task;
-import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,13 +49,17 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tasks", paramLabel = "PATH", description = "Task folder, task file or Kaggle bundle (default: the bundled training set).")
-    Path tasks;
+    @Mixin
+    TaskOptions taskOptions;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N tasks (by id).")
-    Integer limit;
+    @Mixin
+    PipelineOptions pipelineOptions;
 
-    @Option(names = "--solvers", paramLabel = "FILE", description = "Solver file for the starting library (default: the bundled solvers).")
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--solvers", paramLabel = "FILE", description = "Solver file for the starting library (default: the "
+            + "bundled solvers; none: an empty library, for a search from scratch).")
     Path solvers;
 
     @Option(names = "--iterations", paramLabel = "N", description = "Iterations (default: 1; with --budget: as many as "
@@ -67,40 +68,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = Budget.Converter.class,
             description = "Wall-clock budget from the start of the command, e.g. 90s, 20m, 11h or 1h30m: iterate until it is "
-                    + "spent, cancelling the running phase at the deadline (its finished work is kept), then predict.")
+                    + "spent, cancelling the running phase at the deadline (its finished work is kept), then predict. Each "
+                    + "iteration's generate phase ends by 80% of the time left, so its candidates are still scored and saved.")
     Duration budget;
 
     @Option(names = "--submission", paramLabel = "FILE", description = "Kaggle submission.json, written before the first "
             + "iteration and rewritten after every iteration (temp file, then rename), always covering every task and test input.")
     Path submission;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1..256 (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--tasks-per-batch", paramLabel = "K", defaultValue = "32", description = "Tasks whose solvers go into a batch (default: ${DEFAULT-VALUE}).")
-    int tasksPerBatch;
-
-    @Option(names = "--mutation", paramLabel = "P", defaultValue = "0.1", description = "Per-argument mutation probability (default: ${DEFAULT-VALUE}).")
-    double mutation;
-
-    @Option(names = "--mutants", paramLabel = "M", defaultValue = "1", description = "Mutants per picked program, 0..1000 (default: ${DEFAULT-VALUE}).")
-    int mutants;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Write run.json (the run record) and submission.json here.")
     Path out;
-
-    @Option(names = "--home", paramLabel = "DIR", description = "Home of the store cache.db (wins over $ARCLAB_HOME; default ~/.arclab).")
-    Path home;
-
-    @Option(names = "--no-store", description = "Keep results in memory only: nothing is read from or written to the store.")
-    boolean noStore;
-
-    @Option(names = "--cache-limit", paramLabel = "SIZE", description = "Size limit of the store, e.g. 500M or 2G "
-            + "(default 2G); least recently used entries are evicted beyond it.")
-    String cacheLimit;
 
     @Option(names = "--resume", description = "Start from the solver library kept in the store by earlier runs, "
             + "as well as the solver file.")
@@ -127,13 +104,14 @@ public final class RunCommand implements Callable<Integer> {
         Budget deadline = budget == null ? null : Budget.start(budget, clock);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String bad = iterations != null && iterations < 0 ? "--iterations must be at least 0, got " + iterations
-                : tasksPerBatch < 1 ? "--tasks-per-batch must be at least 1, got " + tasksPerBatch
-                : mutants < 0 || mutants > MAX_MUTANTS ? "--mutants must be in 0.." + MAX_MUTANTS + ", got " + mutants
-                : !(mutation >= 0 && mutation <= 1) ? "--mutation must be in 0..1, got " + mutation
-                : threads != null && (threads < 1 || threads > MAX_THREADS) ? "--threads must be in 1.." + MAX_THREADS
-                        + " (this machine has " + Runtime.getRuntime().availableProcessors() + " cores), got " + threads
-                : limit != null && limit < 1 ? "--limit must be at least 1, got " + limit
+        if (iterations != null && iterations < 0) {
+            throw new ParameterException(spec.commandLine(), "--iterations must be at least 0, got " + iterations);
+        }
+        PipelineConfig config = Main.checked(spec, () -> pipelineOptions.apply(PipelineConfig.defaults()));
+        String bad = config.mutantsPerProgram() > MAX_MUTANTS
+                ? "--mutants must be in 0.." + MAX_MUTANTS + ", got " + config.mutantsPerProgram()
+                : config.threads() > MAX_THREADS ? "--threads must be in 1.." + MAX_THREADS + " (this machine has "
+                        + Runtime.getRuntime().availableProcessors() + " cores), got " + config.threads()
                 : null;
         if (bad != null) {
             throw new ParameterException(spec.commandLine(), bad);
@@ -145,29 +123,15 @@ public final class RunCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), problem);
             }
         }
-        CacheOptions cacheOptions = CacheOptions.at(home == null ? Caches.home() : home);
-        if (cacheLimit != null) {
-            try {
-                cacheOptions = cacheOptions.withSizeLimit(CacheOptions.parseSize(cacheLimit));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--cache-limit: " + e.getMessage());
-            }
-        }
-        CacheOptions opening = cacheOptions;
+        CacheOptions opening = Main.checked(spec, storeOptions::cacheOptions);
         // Opening the store loads MapDB's classes: overlap it with reading the tasks and solvers.
-        CompletableFuture<ResultCache> store = noStore ? CompletableFuture.completedFuture(new MemoryCache())
-                : CompletableFuture.supplyAsync(() -> Caches.open(opening, m -> {
-                    err.println(m);
-                    err.flush();
-                }));
-        TaskSet set = tasks == null ? TaskLoader.bundled() : TaskLoader.load(tasks);
-        if (limit != null && limit < set.size()) {
-            List<Task> first = set.tasks().subList(0, limit);
-            set = new TaskSet(set.source() + " (first " + limit + ")", first);
-        }
+        CompletableFuture<ResultCache> store = CompletableFuture.supplyAsync(() -> storeOptions.open(opening, err));
+        TaskSet set = Main.checked(spec, () -> taskOptions.load(err));
         ParseResult parsed;
         if (solvers == null) {
             parsed = BundledSolvers.parse();
+        } else if (solvers.toString().equals("none")) {
+            parsed = new ProgramParser().parse("none", "");
         } else {
             if (!Files.isReadable(solvers)) {
                 err.println("cannot read the solver file " + solvers);
@@ -177,9 +141,6 @@ public final class RunCommand implements Callable<Integer> {
             parsed = new ProgramParser().parse(solvers);
         }
         parsed.errors().forEach(e -> err.println(e));
-        PipelineConfig config = PipelineConfig.defaults()
-                .withThreads(threads == null ? WorkerPool.defaultThreads() : threads)
-                .withSeed(seed).withTasksPerBatch(tasksPerBatch).withMutation(mutation, mutants);
         ResultCache cache = store.join();
         List<MapStats> cacheBefore = cache.stats();
         try (Pipeline pipeline = new Pipeline(set, config, cache)) {
@@ -193,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             PhaseRecord load = pipeline.loadLibrary(parsed);
             o.printf("%d tasks, %d solver programs loaded (%s), %d threads, seed %d%n", set.size(),
-                    pipeline.library().size(), String.format("%.3f s", load.wallSeconds()), config.threads(), seed);
+                    pipeline.library().size(), String.format("%.3f s", load.wallSeconds()), config.threads(), config.seed());
             List<PhaseRecord> all = new ArrayList<>();
             // The budget cancels the running iteration at the deadline; predict (after it) is never cancelled.
             AtomicBoolean searching = new AtomicBoolean();
@@ -208,6 +169,9 @@ public final class RunCommand implements Callable<Integer> {
             int most = iterations != null ? iterations : deadline != null ? Integer.MAX_VALUE : 1;
             int done = 0;
             while (done < most && (deadline == null || !deadline.spent())) {
+                if (deadline != null) {
+                    pipeline.generateDeadline(System.nanoTime() + (long) (deadline.remainingNanos() * 0.8));
+                }
                 searching.set(true);
                 RunRecord r;
                 try {
@@ -252,9 +216,12 @@ public final class RunCommand implements Callable<Integer> {
                 summary.put("tasks with a demo-perfect program", (long) pipeline.library().perfectTasks());
                 summary.put("test outputs known", (long) predicted.knownOutputs());
                 summary.put("test outputs predicted", (long) predicted.predicted());
-                RunRecord last = pipeline.history().get(pipeline.history().size() - 1);
-                RunRecord record = new RunRecord("run", pipeline.history().isEmpty() ? System.currentTimeMillis()
-                        : pipeline.history().get(0).startedMillis(), last.config(), all, summary);
+                List<RunRecord> history = pipeline.history();
+                // with --iterations 0 there is no run: the record is predict's alone, with the run's configuration
+                RunConfig runConfig = history.isEmpty() ? config.runConfig(set.size(), pipeline.library().size(), 0, "")
+                        : history.get(history.size() - 1).config();
+                RunRecord record = new RunRecord("run", history.isEmpty() ? System.currentTimeMillis()
+                        : history.get(0).startedMillis(), runConfig, all, summary);
                 Path written = writeOutputs(out, RunRecords.toJson(record), predicted.submission().toJson(), err);
                 o.println("wrote " + written.resolve("run.json") + " and " + written.resolve("submission.json"));
             }

@@ -8,7 +8,7 @@ import dev.arclab.program.RepeatedRun;
 import dev.arclab.program.SolverRun;
 import dev.arclab.program.SolverRunResult;
 import dev.arclab.task.Task;
-import dev.arclab.task.TaskLoader;
+import dev.arclab.task.TaskSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,9 +48,8 @@ public final class SolveCommand implements Callable<Integer> {
             description = "Solver file: functions def solve_<taskid>(I): ... return O.")
     Path solvers;
 
-    @Option(names = "--tasks", paramLabel = "PATH",
-            description = "Task folder, task file or Kaggle challenges file (default: the bundled ARC-AGI-1 training set).")
-    Path tasks;
+    @Mixin
+    TaskOptions taskOptions;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
@@ -57,22 +57,20 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write per-pair results as JSON to OUT.")
     Path json;
 
-    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
-            description = "Run everything R times in this JVM (the first as warm-up) and report min/median/max wall time.")
-    int repeat;
-
-    @Option(names = "--warmup", paramLabel = "W",
-            description = "With --repeat: W untimed warm-up runs first, then R timed runs "
-                    + "(default: the first of the R runs is the warm-up).")
-    Integer warmup;
+    /**
+     * {@code --repeat R}: run everything R times in this JVM (the first as warm-up) and report min/median/max
+     * wall time; {@code --warmup W}: W untimed warm-up runs first, then R timed runs.
+     */
+    @Mixin
+    BenchOptions bench;
 
     @Option(names = "--fuel", paramLabel = "N",
             description = "Fuel budget per program run (default: ${DEFAULT-VALUE}).")
     long fuel = Interpreter.DEFAULT_FUEL;
 
-    /** The command with the standard task loading: {@code --tasks PATH} strictly, else the bundled set. */
+    /** The command with the standard task loading of {@link TaskOptions} ({@code --tasks}, {@code --limit}, {@code --lenient}). */
     public SolveCommand() {
-        this(path -> (path == null ? TaskLoader.bundled() : TaskLoader.load(path)).tasks());
+        this.loader = null;
     }
 
     /**
@@ -89,12 +87,11 @@ public final class SolveCommand implements Callable<Integer> {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
         }
-        if (repeat < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be at least 1, got " + repeat);
+        if (taskOptions.limit != null && taskOptions.limit < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, got " + taskOptions.limit);
         }
-        if (warmup != null && warmup < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must be at least 0, got " + warmup);
-        }
+        int repeat = Main.checked(spec, () -> bench.repeat(1));
+        Integer warmup = bench.warmupGiven() ? Main.checked(spec, () -> bench.warmup(0)) : null;
         if (fuel < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fuel must be positive, got " + fuel);
         }
@@ -129,8 +126,12 @@ public final class SolveCommand implements Callable<Integer> {
 
         List<Task> loaded;
         try {
-            loaded = loader.apply(tasks);
+            loaded = loader == null ? taskOptions.load(err).tasks()
+                    : TaskOptions.first(new TaskSet("tasks", loader.apply(taskOptions.path())), taskOptions.limit).tasks();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (RuntimeException e) {
+            Path tasks = taskOptions.path();
             err.println("cannot read tasks" + (tasks == null ? "" : " from " + tasks) + ": " + describe(e));
             err.flush();
             return 1;

@@ -1,7 +1,5 @@
 package dev.arclab.cli;
 
-import dev.arclab.task.LoadProblem;
-import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,19 +36,6 @@ public final class TaskSourceOptions {
      * @throws dev.arclab.task.TaskLoadException when they cannot be loaded (the CLI exits with 1)
      */
     public TaskSet load(PrintWriter err) {
-        if (path == null) {
-            return TaskLoader.bundled();
-        }
-        TaskSet s = TaskLoader.load(path, lenient ? TaskLoader.Mode.LENIENT : TaskLoader.Mode.STRICT);
-        if (!s.problems().isEmpty()) {
-            int n = s.problems().size();
-            err.println(n + (n == 1 ? " problem" : " problems") + " in " + s.source()
-                    + " (--lenient: the files and tasks concerned are left out):");
-            for (LoadProblem p : s.problems()) {
-                err.println("  " + p);
-            }
-            err.flush();
-        }
-        return s;
+        return TaskOptions.load(path, lenient, err);
     }
 }

@@ -1,6 +1,6 @@
 package dev.arclab.cli;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.task.Example;
 import dev.arclab.task.Task;
 import dev.arclab.task.TaskSet;

@@ -92,27 +92,39 @@ public final class BuiltFn extends Fn {
 
     // ---- the seven builders -------------------------------------------------------------------
 
+    @Def(index = 54, signature = "compose(outer: Callable, inner: Callable) -> Callable",
+            summary = "Returns a new function of arity 1.")
     public static Fn compose(Object outer, Object inner) {
         return new BuiltFn(Builder.COMPOSE, 1, outer, inner);
     }
 
+    @Def(index = 55, signature = "chain(h: Callable, g: Callable, f: Callable) -> Callable",
+            summary = "Returns a new function of arity 1.")
     public static Fn chain(Object h, Object g, Object f) {
         return new BuiltFn(Builder.CHAIN, 1, h, g, f);
     }
 
+    @Def(index = 56, signature = "matcher(function: Callable, target: Any) -> Callable",
+            summary = "Returns a new function of arity 1.")
     public static Fn matcher(Object function, Object target) {
         return new BuiltFn(Builder.MATCHER, 1, function, target);
     }
 
+    @Def(index = 57, signature = "rbind(function: Callable, fixed: Any) -> Callable",
+            summary = "Fixes the LAST parameter of function.")
     public static Fn rbind(Object function, Object fixed) {
         return new BuiltFn(Builder.RBIND, bindArity(function), function, fixed);
     }
 
+    @Def(index = 58, signature = "lbind(function: Callable, fixed: Any) -> Callable",
+            summary = "Fixes the FIRST parameter of function.")
     public static Fn lbind(Object function, Object fixed) {
         return new BuiltFn(Builder.LBIND, bindArity(function), function, fixed);
     }
 
     /** n = 1 gives the function itself; n ≥ 2 an arity-1 n-fold application; n ≤ 0 is an error. */
+    @Def(index = 59, signature = "power(function: Callable, n: Integer) -> Callable",
+            summary = "n == 1 → returns function itself (same identity, same arity).")
     public static Object power(Object function, Object n) {
         int times = Values.toInt(n);
         if (times <= 0) {
@@ -124,6 +136,8 @@ public final class BuiltFn extends Fn {
         return new BuiltFn(Builder.POWER, 1, function, times);
     }
 
+    @Def(index = 60, signature = "fork(outer: Callable, a: Callable, b: Callable) -> Callable",
+            summary = "Returns a new function of arity 1.")
     public static Fn fork(Object outer, Object a, Object b) {
         return new BuiltFn(Builder.FORK, 1, outer, a, b);
     }

@@ -1,6 +1,5 @@
 package dev.arclab.dsl;
 
-import dev.arclab.grid.Grid;
 import java.util.HashMap;
 import java.util.Map;
 

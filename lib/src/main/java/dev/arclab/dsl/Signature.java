@@ -1,16 +1,12 @@
 package dev.arclab.dsl;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The declared types of a primitive (dsl-spec §7.2, informal aliases of §2.2): its parameter types and
@@ -83,41 +79,48 @@ public record Signature(String name, List<String> params, String returns) {
         }
     }
 
-    private static final Map<String, Signature> ALL = load();
+    private static final Pattern TEXT = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*->\\s*([A-Za-z]+)\\s*");
 
     public Signature {
         params = List.copyOf(params);
     }
 
-    private static Map<String, Signature> load() {
-        Map<String, Signature> out = new LinkedHashMap<>();
-        try (InputStream in = Signature.class.getResourceAsStream("signatures.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("signatures.tsv is missing from the class path");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                List<String> params = f[1].isEmpty() ? List.of() : Arrays.asList(f[1].split(","));
-                out.put(f[0], new Signature(f[0], params, f[2]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Parses a signature as dsl-spec writes it: {@code name(param: Type, ...) -> Type}.
+     *
+     * @throws IllegalArgumentException saying what is wrong with {@code text}
+     */
+    public static Signature parse(String text) {
+        Matcher m = TEXT.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a signature 'name(param: Type, ...) -> Type': " + text);
         }
-        return Collections.unmodifiableMap(out);
+        List<String> params = new ArrayList<>();
+        if (!m.group(2).isBlank()) {
+            for (String p : m.group(2).split(",")) {
+                int colon = p.indexOf(':');
+                if (colon < 0) {
+                    throw new IllegalArgumentException("parameter '" + p.trim() + "' has no ': Type' in " + text);
+                }
+                params.add(p.substring(colon + 1).trim());
+            }
+        }
+        return new Signature(m.group(1), params, m.group(3));
     }
 
     /** The signature of a primitive, or null for an unknown name. */
     public static Signature of(String primitive) {
-        return ALL.get(primitive);
+        Primitive p = Dsl.primitive(primitive);
+        return p == null ? null : p.signature();
     }
 
     /** All 160 signatures in reference order. */
     public static Map<String, Signature> all() {
-        return ALL;
+        Map<String, Signature> out = new LinkedHashMap<>();
+        for (Primitive p : Dsl.primitives()) {
+            out.put(p.name(), p.signature());
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     public int arity() {

@@ -1,7 +1,7 @@
 package dev.arclab.pipeline;
 
 import dev.arclab.dsl.Fuel;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.program.Interpreter;
 import dev.arclab.program.Node;
 import dev.arclab.program.NodeHash;

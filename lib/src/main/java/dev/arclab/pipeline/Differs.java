@@ -1,6 +1,6 @@
 package dev.arclab.pipeline;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 
 /**
  * Partial credit for near misses: how close a produced grid is to the expected one. Four built-in

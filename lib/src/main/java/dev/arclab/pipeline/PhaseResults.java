@@ -1,6 +1,6 @@
 package dev.arclab.pipeline;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.task.Submission;
 import java.util.List;

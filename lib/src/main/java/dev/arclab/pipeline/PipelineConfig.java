@@ -1,51 +1,135 @@
 package dev.arclab.pipeline;
 
+import dev.arclab.dsl.Dsl;
+import dev.arclab.pipeline.strategy.StrategyShare;
+import dev.arclab.profile.RunConfig;
 import dev.arclab.program.Interpreter;
+import java.util.List;
 
 /**
- * Settings of a pipeline session. {@code threads}: size of the one worker pool (1 for a baseline);
+ * Settings of a pipeline session, every default declared once here ({@link #defaults()}).
+ * {@code threads}: size of the one worker pool (1 for a baseline);
  * {@code seed}: every random choice derives from it, so results do not depend on the thread count;
  * {@code tasksPerBatch}: how many tasks' solvers generate picks; {@code mutantsPerProgram} and
  * {@code mutation} (per-argument probability p); {@code keepPerTask}: library size per task;
  * {@code fuel}: budget of one program run on one input (and of one node in a batch);
  * {@code minMatches}: demo matches a candidate needs to be kept; {@code nearMissesPerTask}: how many
- * near misses differs keeps per task for parent choice.
+ * near misses differs keeps per task for parent choice; {@code strategies}: the generation strategies
+ * generate runs, with their time shares; {@code generateSeconds}: the wall-clock budget the shares
+ * divide (0: no deadline).
  */
 public record PipelineConfig(int threads, long seed, int tasksPerBatch, int mutantsPerProgram, double mutation,
-                             int keepPerTask, long fuel, int minMatches, int nearMissesPerTask) {
+                             int keepPerTask, long fuel, int minMatches, int nearMissesPerTask,
+                             List<StrategyShare> strategies, double generateSeconds) {
+
+    public static final long DEFAULT_SEED = 0;
+    public static final int DEFAULT_TASKS_PER_BATCH = 32;
+    public static final int DEFAULT_MUTANTS = 1;
+    public static final double DEFAULT_MUTATION = 0.1;
+    public static final int DEFAULT_KEEP = 5;
+    public static final int DEFAULT_MIN_MATCHES = 1;
+    public static final int DEFAULT_NEAR_MISSES = 3;
+    public static final List<StrategyShare> DEFAULT_STRATEGIES = List.of(new StrategyShare("mutate", 0));
 
     public PipelineConfig {
+        strategies = List.copyOf(strategies);
         if (threads < 1 || tasksPerBatch < 1 || mutantsPerProgram < 0 || keepPerTask < 1 || fuel < 1 || minMatches < 1
-                || nearMissesPerTask < 0 || !(mutation >= 0 && mutation <= 1)) {
+                || nearMissesPerTask < 0 || !(mutation >= 0 && mutation <= 1) || strategies.isEmpty()
+                || !(generateSeconds >= 0)) {
             throw new IllegalArgumentException("bad pipeline configuration: " + this);
         }
     }
 
+    /** Every default: all cores, seed 0, 32 tasks per batch, 1 mutant per program at p 0.1, keep 5, the interpreter's fuel, strategy mutate. */
     public static PipelineConfig defaults() {
-        return new PipelineConfig(WorkerPool.defaultThreads(), 0, 32, 1, 0.1, 5, Interpreter.DEFAULT_FUEL, 1, 3);
+        return new PipelineConfig(WorkerPool.defaultThreads(), DEFAULT_SEED, DEFAULT_TASKS_PER_BATCH, DEFAULT_MUTANTS,
+                DEFAULT_MUTATION, DEFAULT_KEEP, Interpreter.DEFAULT_FUEL, DEFAULT_MIN_MATCHES, DEFAULT_NEAR_MISSES,
+                DEFAULT_STRATEGIES, 0);
+    }
+
+    /** The record of this configuration saved with a run's timings. */
+    public RunConfig runConfig(int tasks, int librarySize, int iterations, String label) {
+        return new RunConfig(seed, threads, tasks, librarySize, tasksPerBatch, mutation, iterations, Dsl.VERSION, label);
     }
 
     public PipelineConfig withThreads(int n) {
-        return new PipelineConfig(n, seed, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, fuel, minMatches, nearMissesPerTask);
+        return with(s -> s.threads = n);
     }
 
-    public PipelineConfig withSeed(long s) {
-        return new PipelineConfig(threads, s, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, fuel, minMatches, nearMissesPerTask);
+    public PipelineConfig withSeed(long seed) {
+        return with(s -> s.seed = seed);
     }
 
     public PipelineConfig withTasksPerBatch(int k) {
-        return new PipelineConfig(threads, seed, k, mutantsPerProgram, mutation, keepPerTask, fuel, minMatches, nearMissesPerTask);
+        return with(s -> s.tasksPerBatch = k);
     }
 
     public PipelineConfig withMutation(double p, int perProgram) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, perProgram, p, keepPerTask, fuel, minMatches, nearMissesPerTask);
+        return with(s -> {
+            s.mutation = p;
+            s.mutantsPerProgram = perProgram;
+        });
     }
 
     public PipelineConfig withFuel(long f) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, mutantsPerProgram, mutation, keepPerTask, f, minMatches, nearMissesPerTask);
+        return with(s -> s.fuel = f);
     }
 
     public PipelineConfig withKeepPerTask(int k) {
-        return new PipelineConfig(threads, seed, tasksPerBatch, mutantsPerProgram, mutation, k, fuel, minMatches, nearMissesPerTask);
+        return with(s -> s.keepPerTask = k);
+    }
+
+    public PipelineConfig withMinMatches(int n) {
+        return with(s -> s.minMatches = n);
+    }
+
+    public PipelineConfig withNearMissesPerTask(int n) {
+        return with(s -> s.nearMissesPerTask = n);
+    }
+
+    /** The generation strategies, e.g. {@code withStrategies(StrategyShare.parse("mutate,enumerate:0.5"))}. */
+    public PipelineConfig withStrategies(List<StrategyShare> strategies) {
+        return with(s -> s.strategies = strategies);
+    }
+
+    public PipelineConfig withGenerateSeconds(double seconds) {
+        return with(s -> s.generateSeconds = seconds);
+    }
+
+    /** This configuration with {@code change} applied to a copy of its settings (checked again). */
+    private PipelineConfig with(java.util.function.Consumer<Settings> change) {
+        Settings s = new Settings(this);
+        change.accept(s);
+        return new PipelineConfig(s.threads, s.seed, s.tasksPerBatch, s.mutantsPerProgram, s.mutation, s.keepPerTask, s.fuel,
+                s.minMatches, s.nearMissesPerTask, s.strategies, s.generateSeconds);
+    }
+
+    /** A configuration's settings, changed one at a time by the {@code withX} methods. */
+    private static final class Settings {
+        int threads;
+        long seed;
+        int tasksPerBatch;
+        int mutantsPerProgram;
+        double mutation;
+        int keepPerTask;
+        long fuel;
+        int minMatches;
+        int nearMissesPerTask;
+        List<StrategyShare> strategies;
+        double generateSeconds;
+
+        Settings(PipelineConfig c) {
+            threads = c.threads;
+            seed = c.seed;
+            tasksPerBatch = c.tasksPerBatch;
+            mutantsPerProgram = c.mutantsPerProgram;
+            mutation = c.mutation;
+            keepPerTask = c.keepPerTask;
+            fuel = c.fuel;
+            minMatches = c.minMatches;
+            nearMissesPerTask = c.nearMissesPerTask;
+            strategies = c.strategies;
+            generateSeconds = c.generateSeconds;
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.arclab.pipeline;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.program.Outcome;
 
 /**

@@ -4,7 +4,7 @@ import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.Fn;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 
 /**
  * Evaluates a program on one input grid on the calling thread, each node once, in canonical

@@ -478,9 +478,6 @@ public final class ProgramParser {
             if (later != null) {
                 return new Problem(line, t.col(), "'" + n + "' is used before it is defined (on line " + later + ")");
             }
-            if (Dsl.missing().contains(n)) {
-                return new Problem(line, t.col(), "primitive '" + n + "' is not implemented in this DSL build");
-            }
             return new Problem(line, t.col(), "unknown name '" + n + "'");
         }
 
@@ -514,7 +511,7 @@ public final class ProgramParser {
     }
 
     private static boolean isVocabulary(String name) {
-        return Dsl.primitive(name) != null || Dsl.missing().contains(name);
+        return Dsl.primitive(name) != null;
     }
 
     private static int indentOf(String line) {

@@ -1,5 +1,6 @@
 package dev.arclab.report;
 
+import dev.arclab.profile.PhaseName;
 import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
@@ -64,9 +65,9 @@ public final class Charts {
     private static final Color OTHER = new Color(0xC8C8C8);
 
     static {
-        String[] phases = {"load", "generate", "score", "filter", "canonicalize", "validate", "save", "differs", "predict"};
-        for (int i = 0; i < phases.length; i++) {
-            PHASE_COLORS.put(phases[i], EXTRA[i]);
+        PHASE_COLORS.put("load", EXTRA[0]);
+        for (PhaseName p : PhaseName.values()) {
+            PHASE_COLORS.put(p.id(), EXTRA[p.ordinal() + 1]);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.arclab.report;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.report.Drawing.Anchor;
 import dev.arclab.task.Example;
 import dev.arclab.task.Task;

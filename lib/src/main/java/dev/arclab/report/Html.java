@@ -1,5 +1,6 @@
 package dev.arclab.report;
 
+import com.google.common.html.HtmlEscapers;
 /** HTML escaping and the small style sheet shared by every page and table the report writes. */
 public final class Html {
     /** CSS for report tables and pages. Tables carry class "arclab"; numeric cells carry class "num". */
@@ -24,22 +25,7 @@ public final class Html {
 
     /** Escapes text for use in HTML or XML content and attribute values. */
     public static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return s == null ? "" : HtmlEscapers.htmlEscaper().escape(s);
     }
 
     /** A complete page around a body fragment. */

@@ -1,6 +1,6 @@
 package dev.arclab.task;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.Objects;
 
 /**

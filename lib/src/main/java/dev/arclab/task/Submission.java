@@ -1,6 +1,6 @@
 package dev.arclab.task;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -107,7 +107,7 @@ public final class Submission {
      * Whether {@code g} can be an attempt: 1..30 rows and columns of colours 0..9, as ARC grids are. A
      * program's output outside that (a colour 10, an empty or huge grid) is replaced by the placeholder.
      */
-    public static boolean isValidAttempt(dev.arclab.grid.Grid g) {
+    public static boolean isValidAttempt(Grid g) {
         if (g.rows() < 1 || g.cols() < 1 || g.rows() > 30 || g.cols() > 30) {
             return false;
         }

@@ -1,6 +1,6 @@
 package dev.arclab.task;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

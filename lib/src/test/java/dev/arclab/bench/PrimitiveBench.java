@@ -3,7 +3,7 @@ package dev.arclab.bench;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Primitive;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

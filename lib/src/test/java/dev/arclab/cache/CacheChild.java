@@ -1,7 +1,8 @@
 package dev.arclab.cache;
 
-import dev.arclab.pipeline.MapStats;
-import dev.arclab.pipeline.ResultCache;
+import dev.arclab.pipeline.ResultMaps;
+import dev.arclab.cache.MapStats;
+import dev.arclab.cache.ResultCache;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ public final class CacheChild {
                 System.out.flush();
                 for (int n = 0; ; ) {
                     for (int k = 0; k < BATCH; k++, n++) {
-                        cache.canonical().put(writerKey(trial, n), writerValue(trial, n), n);
+                        ResultMaps.of(cache).canonical().put(writerKey(trial, n), writerValue(trial, n), n);
                     }
                     next[0] = n;
                     System.out.println("committing " + n);
@@ -104,7 +105,7 @@ public final class CacheChild {
             }
             case "hold" -> {
                 ResultCache cache = Caches.open(CacheOptions.at(home), m -> System.out.println("message " + m));
-                cache.canonical().put("held", "by the holder", 1);
+                ResultMaps.of(cache).canonical().put("held", "by the holder", 1);
                 cache.commit();
                 System.out.println("holding " + CacheOptions.at(home).file() + " " + cache.getClass().getSimpleName());
                 System.out.flush();

@@ -121,7 +121,7 @@ class CacheCommandTest {
 
     @Test
     void benchCacheReportsMediansAndIdenticalResults() {
-        Run r = cli("bench-cache", "--home", home.resolve("bench").toString(), "--repeats", "1", "--limit", "8",
+        Run r = cli("bench-cache", "--home", home.resolve("bench").toString(), "--repeat", "1", "--limit", "8",
                 "--tasks-per-batch", "3", "--threads", "2");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("median of 1: no cache"), r.out());

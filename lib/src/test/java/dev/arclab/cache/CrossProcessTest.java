@@ -1,13 +1,14 @@
 package dev.arclab.cache;
 
+import dev.arclab.pipeline.ResultMaps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arclab.cli.Main;
-import dev.arclab.pipeline.CacheMap;
-import dev.arclab.pipeline.MemoryCache;
-import dev.arclab.pipeline.ResultCache;
+import dev.arclab.cache.CacheMap;
+import dev.arclab.cache.MemoryCache;
+import dev.arclab.cache.ResultCache;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -119,7 +120,7 @@ class CrossProcessTest {
             for (Map.Entry<Integer, Integer> t : committed.entrySet()) {
                 int tr = t.getKey();
                 for (int n = 0; n < attempted.get(tr); n++) {
-                    CacheMap.Entry<String> e = store.canonical().get(CacheChild.writerKey(tr, n));
+                    CacheMap.Entry<String> e = ResultMaps.of(store).canonical().get(CacheChild.writerKey(tr, n));
                     if (n < t.getValue()) {
                         assertTrue(e != null, "trial " + tr + ": committed entry " + n + " of " + t.getValue() + " lost");
                     }
@@ -131,7 +132,7 @@ class CrossProcessTest {
             }
             if (when == 2) {
                 for (int n = lastOfTrial; n < startedOfTrial; n++) {
-                    assertTrue(store.canonical().get(CacheChild.writerKey(trial, n)) == null,
+                    assertTrue(ResultMaps.of(store).canonical().get(CacheChild.writerKey(trial, n)) == null,
                             "trial " + trial + ": entry " + n + " of the uncommitted batch survived");
                 }
             }
@@ -193,7 +194,7 @@ class CrossProcessTest {
         List<String> messages = new ArrayList<>();
         MapDbCache store = assertInstanceOf(MapDbCache.class, Caches.open(CacheOptions.at(home), messages::add),
                 "once the other process is gone the file is tried again");
-        assertEquals("by the holder", store.canonical().get("held").value());
+        assertEquals("by the holder", ResultMaps.of(store).canonical().get("held").value());
     }
 
     /** The lines of a run's output that state results (not timings or cache figures). */

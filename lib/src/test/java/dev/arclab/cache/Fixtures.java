@@ -1,11 +1,11 @@
 package dev.arclab.cache;
 
 import dev.arclab.pipeline.LibraryEntry;
-import dev.arclab.pipeline.MapStats;
+import dev.arclab.cache.MapStats;
 import dev.arclab.pipeline.PhaseResults;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
-import dev.arclab.pipeline.ResultCache;
+import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.SampleResult;
 import dev.arclab.program.BundledSolvers;
 import dev.arclab.program.ParseResult;

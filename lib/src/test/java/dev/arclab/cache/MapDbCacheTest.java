@@ -1,5 +1,6 @@
 package dev.arclab.cache;
 
+import dev.arclab.pipeline.ResultMaps;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.grid.Grid;
-import dev.arclab.pipeline.CacheMap;
+import dev.arclab.dsl.Grid;
+import dev.arclab.cache.CacheMap;
 import dev.arclab.pipeline.Differs;
-import dev.arclab.pipeline.MapStats;
-import dev.arclab.pipeline.ResultCache;
+import dev.arclab.cache.MapStats;
+import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.SampleResult;
 import dev.arclab.pipeline.Validation;
 import dev.arclab.program.Outcome;
@@ -76,42 +77,42 @@ class MapDbCacheTest {
         assertSame(a, b);
         a.close();
         assertTrue(a.isOpen(), "close() commits; the shared handle stays open");
-        a.canonical().put("k", "v", 5);
+        ResultMaps.of(a).canonical().put("k", "v", 5);
         a.shutdown();
         assertFalse(a.isOpen());
-        assertThrows(IllegalStateException.class, () -> a.canonical().get("k"));
+        assertThrows(IllegalStateException.class, () -> ResultMaps.of(a).canonical().get("k"));
         MapDbCache c = open();
         assertNotSame(a, c);
         assertEquals(a.session() + 1, c.session());
-        assertEquals("v", c.canonical().get("k").value());
+        assertEquals("v", ResultMaps.of(c).canonical().get("k").value());
         assertTrue(messages.isEmpty(), messages::toString);
     }
 
     @Test
     void hitsFromDiskAreThoseWrittenByAnEarlierSessionAndKeepTheirMeasuredCost() {
         MapDbCache c = open();
-        c.canonical().put("p1", "text one", 1_000);
-        c.canonical().put("p2", "text two", 2_000);
-        assertEquals("text one", c.canonical().get("p1").value(), "uncommitted entries are hits of this session");
+        ResultMaps.of(c).canonical().put("p1", "text one", 1_000);
+        ResultMaps.of(c).canonical().put("p2", "text two", 2_000);
+        assertEquals("text one", ResultMaps.of(c).canonical().get("p1").value(), "uncommitted entries are hits of this session");
         c.commit();
-        CacheMap.Entry<String> e = c.canonical().get("p2");
+        CacheMap.Entry<String> e = ResultMaps.of(c).canonical().get("p2");
         assertFalse(e.fromDisk());
         assertEquals(2_000, e.costNanos());
         MapStats s = stats(c, "canonical");
         assertEquals(2, s.sessionHits());
         assertEquals(0, s.diskHits());
         assertEquals(3_000, s.savedNanos());
-        assertNull(c.canonical().get("p3"));
+        assertNull(ResultMaps.of(c).canonical().get("p3"));
 
         c = reopen(c);
-        CacheMap.Entry<String> d = c.canonical().get("p1");
+        CacheMap.Entry<String> d = ResultMaps.of(c).canonical().get("p1");
         assertTrue(d.fromDisk());
         assertEquals("text one", d.value());
         assertEquals(1_000, d.costNanos(), "the cost measured when it was computed, not the lookup's");
-        c.canonical().put("p3", "text three", 3_000);
+        ResultMaps.of(c).canonical().put("p3", "text three", 3_000);
         c.commit();
-        assertFalse(c.canonical().get("p3").fromDisk());
-        assertNull(c.canonical().get("p4"));
+        assertFalse(ResultMaps.of(c).canonical().get("p3").fromDisk());
+        assertNull(ResultMaps.of(c).canonical().get("p4"));
         s = stats(c, "canonical");
         assertEquals(1, s.sessionHits());
         assertEquals(1, s.diskHits());
@@ -128,31 +129,31 @@ class MapDbCacheTest {
         SampleResult none = new SampleResult(Outcome.Status.TIMEOUT, false, null, 1_000_000);
         Validation v = new Validation(List.of(new Validation.Pair(Outcome.Status.ERROR, false, "x2: boom")), 9, 11);
         Differs.Measures m = new Differs.Measures(0.25, 1, 0.5, 1.0 / 3);
-        c.scores().put("v|prog|sampleA", sr, 1);
-        c.scores().put("v|prog|sampleB", none, 2);
-        c.validations().put("v|prog|task", v, 11);
-        c.differs().put("v|d|prog|task", m, 3);
+        ResultMaps.of(c).scores().put("v|prog|sampleA", sr, 1);
+        ResultMaps.of(c).scores().put("v|prog|sampleB", none, 2);
+        ResultMaps.of(c).validations().put("v|prog|task", v, 11);
+        ResultMaps.of(c).differs().put("v|d|prog|task", m, 3);
         c.commit();
         c = reopen(c);
-        assertEquals(sr, c.scores().get("v|prog|sampleA").value());
-        assertEquals(none, c.scores().get("v|prog|sampleB").value());
-        assertNull(c.scores().get("v|prog|sampleC"));
-        assertNull(c.scores().get("v|other|sampleA"));
-        assertEquals(v, c.validations().get("v|prog|task").value());
-        assertEquals(m, c.differs().get("v|d|prog|task").value());
+        assertEquals(sr, ResultMaps.of(c).scores().get("v|prog|sampleA").value());
+        assertEquals(none, ResultMaps.of(c).scores().get("v|prog|sampleB").value());
+        assertNull(ResultMaps.of(c).scores().get("v|prog|sampleC"));
+        assertNull(ResultMaps.of(c).scores().get("v|other|sampleA"));
+        assertEquals(v, ResultMaps.of(c).validations().get("v|prog|task").value());
+        assertEquals(m, ResultMaps.of(c).differs().get("v|d|prog|task").value());
     }
 
     @Test
     void anotherKeyPrefixMissesAndTheFirstOneStillHits() {
         MapDbCache c = open(CacheOptions.at(home).withKeyPrefix("dsl-1"));
-        c.validations().put("p|t", new Validation(List.of(), 1, 2), 2);
+        ResultMaps.of(c).validations().put("p|t", new Validation(List.of(), 1, 2), 2);
         c.commit();
         c.shutdown();
         MapDbCache other = open(CacheOptions.at(home).withKeyPrefix("dsl-2"));
-        assertNull(other.validations().get("p|t"), "a new DSL version misses instead of serving a stale result");
+        assertNull(ResultMaps.of(other).validations().get("p|t"), "a new DSL version misses instead of serving a stale result");
         other.shutdown();
         MapDbCache back = open(CacheOptions.at(home).withKeyPrefix("dsl-1"));
-        assertNotNull(back.validations().get("p|t"));
+        assertNotNull(ResultMaps.of(back).validations().get("p|t"));
     }
 
     @Test
@@ -173,7 +174,7 @@ class MapDbCacheTest {
             case "truncated" -> {
                 MapDbCache c = open();
                 for (int k = 0; k < 300; k++) {
-                    c.canonical().put("g" + k + "|i", "x".repeat(3000), k);
+                    ResultMaps.of(c).canonical().put("g" + k + "|i", "x".repeat(3000), k);
                 }
                 c.shutdown();
                 byte[] all = Files.readAllBytes(file);
@@ -202,9 +203,9 @@ class MapDbCacheTest {
         assertTrue(Files.exists(aside), aside::toString);
         assertArrayEquals(original, Files.readAllBytes(aside), "the old file is kept as it was");
         assertEquals(0, c.stats().stream().mapToLong(MapStats::entries).sum());
-        c.canonical().put("after", "works", 1);
+        ResultMaps.of(c).canonical().put("after", "works", 1);
         c = reopen(c);
-        assertEquals("works", c.canonical().get("after").value());
+        assertEquals("works", ResultMaps.of(c).canonical().get("after").value());
         assertEquals(1, messages.size(), "the new file opens without a message: " + messages);
     }
 
@@ -212,29 +213,29 @@ class MapDbCacheTest {
     void aHomeThatCannotBeMadeGivesAPrivateCacheAndAMessageNotAnException() throws IOException {
         Path notAFolder = Files.writeString(home.resolve("plain-file"), "x");
         ResultCache c = Caches.open(CacheOptions.at(notAFolder.resolve("sub")), messages::add);
-        assertInstanceOf(dev.arclab.pipeline.MemoryCache.class, c);
+        assertInstanceOf(dev.arclab.cache.MemoryCache.class, c);
         assertEquals(1, messages.size(), messages::toString);
         assertTrue(messages.get(0).contains(notAFolder.resolve("sub").resolve("cache.db").toString())
                 && messages.get(0).contains("private in-memory cache"), messages.get(0));
-        c.canonical().put("k", "v", 1);
-        assertEquals("v", c.canonical().get("k").value());
+        ResultMaps.of(c).canonical().put("k", "v", 1);
+        assertEquals("v", ResultMaps.of(c).canonical().get("k").value());
     }
 
     @Test
     void clearEmptiesOneMapOrAll() {
         MapDbCache c = open();
-        c.canonical().put("a", "x", 1);
-        c.scores().put("v|p|s", new SampleResult(Outcome.Status.OK, false, null, 1), 1);
+        ResultMaps.of(c).canonical().put("a", "x", 1);
+        ResultMaps.of(c).scores().put("v|p|s", new SampleResult(Outcome.Status.OK, false, null, 1), 1);
         c.commit();
         c.clear("score");
         assertEquals(0, stats(c, "score").entries());
-        assertNull(c.scores().get("v|p|s"));
+        assertNull(ResultMaps.of(c).scores().get("v|p|s"));
         assertEquals(1, stats(c, "canonical").entries());
         c = reopen(c);
-        assertNull(c.scores().get("v|p|s"));
-        assertNotNull(c.canonical().get("a"));
+        assertNull(ResultMaps.of(c).scores().get("v|p|s"));
+        assertNotNull(ResultMaps.of(c).canonical().get("a"));
         c.clear("all");
-        assertNull(c.canonical().get("a"));
+        assertNull(ResultMaps.of(c).canonical().get("a"));
         for (MapStats s : c.allStats()) {
             assertEquals(0, s.entries(), s::toString);
             assertEquals(0, s.bytes(), s::toString);
@@ -247,31 +248,31 @@ class MapDbCacheTest {
     void compactShrinksTheFileAndKeepsEveryLiveEntryWithItsOrigin() throws IOException {
         MapDbCache c = open();
         for (int k = 0; k < 200; k++) {
-            c.scores().put("v|p" + k + "|s", new SampleResult(Outcome.Status.OK, false, Grid.filled(30, 30, k % 10), k), k);
-            c.canonical().put("p" + k, "text " + "y".repeat(30_000) + k, k);
+            ResultMaps.of(c).scores().put("v|p" + k + "|s", new SampleResult(Outcome.Status.OK, false, Grid.filled(30, 30, k % 10), k), k);
+            ResultMaps.of(c).canonical().put("p" + k, "text " + "y".repeat(30_000) + k, k);
         }
         c.commit();
         c.shutdown();
         c = open();
-        c.canonical().put("new", "this session", 5);
+        ResultMaps.of(c).canonical().put("new", "this session", 5);
         c.commit();
         c.clear("canonical");
-        c.canonical().put("new", "this session", 5);
+        ResultMaps.of(c).canonical().put("new", "this session", 5);
         c.commit();
         long before = c.fileBytes();
         MapDbCache.Compaction result = c.compact();
         assertEquals(before, result.bytesBefore());
         assertTrue(result.bytesAfter() < result.bytesBefore(), result::toString);
         assertTrue(c.isOpen());
-        CacheMap.Entry<SampleResult> old = c.scores().get("v|p7|s");
+        CacheMap.Entry<SampleResult> old = ResultMaps.of(c).scores().get("v|p7|s");
         assertTrue(old.fromDisk());
         assertEquals(7, old.value().fuel());
         assertEquals(7, old.costNanos());
-        assertFalse(c.canonical().get("new").fromDisk(), "written by this session before the compaction");
+        assertFalse(ResultMaps.of(c).canonical().get("new").fromDisk(), "written by this session before the compaction");
         assertEquals(200, stats(c, "score").entries());
         c = reopen(c);
-        assertEquals(Grid.filled(30, 30, 3), c.scores().get("v|p3|s").value().produced());
-        assertTrue(c.canonical().get("new").fromDisk());
+        assertEquals(Grid.filled(30, 30, 3), ResultMaps.of(c).scores().get("v|p3|s").value().produced());
+        assertTrue(ResultMaps.of(c).canonical().get("new").fromDisk());
     }
 
     @Test
@@ -281,19 +282,19 @@ class MapDbCacheTest {
         String big = "z".repeat(20_000);
         for (int g = 0; g < 20; g++) {
             for (int i = 0; i < 5; i++) {
-                c.canonical().put("group" + g + "|item" + i, big + g + "/" + i, 1);
+                ResultMaps.of(c).canonical().put("group" + g + "|item" + i, big + g + "/" + i, 1);
             }
-            assertNotNull(c.canonical().get("group0|item0"), "group 0 is used in every phase");
+            assertNotNull(ResultMaps.of(c).canonical().get("group0|item0"), "group 0 is used in every phase");
             c.commit();
             assertTrue(stats(c, "canonical").bytes() <= limit, () -> "over the limit: " + stats(c, "canonical"));
         }
         assertTrue(c.evictedGroups() > 0);
-        assertNotNull(c.canonical().get("group0|item3"), "recently used");
-        assertNotNull(c.canonical().get("group19|item4"), "recently written");
-        assertNull(c.canonical().get("group1|item0"), "least recently used");
+        assertNotNull(ResultMaps.of(c).canonical().get("group0|item3"), "recently used");
+        assertNotNull(ResultMaps.of(c).canonical().get("group19|item4"), "recently written");
+        assertNull(ResultMaps.of(c).canonical().get("group1|item0"), "least recently used");
         MapDbCache d = reopen(c);
-        assertNotNull(d.canonical().get("group0|item1"));
-        assertNull(d.canonical().get("group2|item0"));
+        assertNotNull(ResultMaps.of(d).canonical().get("group0|item1"));
+        assertNull(ResultMaps.of(d).canonical().get("group2|item0"));
         assertTrue(d.lifetimeStats().get(0).bytes() <= limit);
     }
 
@@ -301,22 +302,22 @@ class MapDbCacheTest {
     void aGroupWrittenInManyCommitsIsRewrittenAsOneChunkWithoutLosingOrigins() {
         MapDbCache c = open();
         for (int k = 0; k < 6; k++) {
-            c.validations().put("v|prog|task" + k, new Validation(List.of(), k, k), k);
+            ResultMaps.of(c).validations().put("v|prog|task" + k, new Validation(List.of(), k, k), k);
             c.commit();
         }
         c = reopen(c);
         for (int k = 6; k < 3 * GroupedMap.MAX_CHUNKS; k++) {
-            c.validations().put("v|prog|task" + k, new Validation(List.of(), k, k), k);
+            ResultMaps.of(c).validations().put("v|prog|task" + k, new Validation(List.of(), k, k), k);
             c.commit();
         }
         for (int k = 0; k < 3 * GroupedMap.MAX_CHUNKS; k++) {
-            CacheMap.Entry<Validation> e = c.validations().get("v|prog|task" + k);
+            CacheMap.Entry<Validation> e = ResultMaps.of(c).validations().get("v|prog|task" + k);
             assertEquals(k, e.value().fuel());
             assertEquals(k < 6, e.fromDisk(), "entry " + k);
         }
         c = reopen(c);
         for (int k = 0; k < 3 * GroupedMap.MAX_CHUNKS; k++) {
-            assertEquals(k, c.validations().get("v|prog|task" + k).costNanos());
+            assertEquals(k, ResultMaps.of(c).validations().get("v|prog|task" + k).costNanos());
         }
         assertEquals(3 * GroupedMap.MAX_CHUNKS, stats(c, "validation").entries());
     }
@@ -334,10 +335,10 @@ class MapDbCacheTest {
                     fs.add(pool.submit(() -> {
                         for (int k = 0; k < 2000; k++) {
                             String key = "v|p" + (k % 37) + "|s" + (k + th * 7 + ph * 3) % 500;
-                            CacheMap.Entry<SampleResult> e = c.scores().get(key);
+                            CacheMap.Entry<SampleResult> e = ResultMaps.of(c).scores().get(key);
                             SampleResult want = new SampleResult(Outcome.Status.OK, false, null, key.hashCode());
                             if (e == null) {
-                                c.scores().put(key, want, 1);
+                                ResultMaps.of(c).scores().put(key, want, 1);
                             } else if (!e.value().equals(want)) {
                                 throw new AssertionError(key + " gave " + e.value());
                             }
@@ -357,14 +358,14 @@ class MapDbCacheTest {
         for (int p = 0; p < 37; p++) {
             for (int s = 0; s < 500; s++) {
                 String key = "v|p" + p + "|s" + s;
-                CacheMap.Entry<SampleResult> e = d.scores().get(key);
+                CacheMap.Entry<SampleResult> e = ResultMaps.of(d).scores().get(key);
                 if (e != null) {
                     assertEquals(key.hashCode(), e.value().fuel());
                 }
             }
         }
         assertEquals(stats(d, "score").entries(), Stream.iterate(0, p -> p + 1).limit(37)
-                .mapToLong(p -> Stream.iterate(0, s -> s + 1).limit(500).filter(s -> d.scores().get("v|p" + p + "|s" + s) != null).count())
+                .mapToLong(p -> Stream.iterate(0, s -> s + 1).limit(500).filter(s -> ResultMaps.of(d).scores().get("v|p" + p + "|s" + s) != null).count())
                 .sum());
     }
 

@@ -1,13 +1,14 @@
 package dev.arclab.cache;
 
+import dev.arclab.pipeline.ResultCodecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.pipeline.MapStats;
-import dev.arclab.pipeline.MemoryCache;
+import dev.arclab.cache.MapStats;
+import dev.arclab.cache.MemoryCache;
 import dev.arclab.pipeline.Pipeline;
-import dev.arclab.pipeline.ResultCache;
+import dev.arclab.cache.ResultCache;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ class PipelineCacheTest {
         assertEquals(List.of("run-1", "run-2"), runs.stream().map(RunRecord::id).toList());
         assertEquals("score", runs.get(0).phases().get(1).phase());
         assertTrue(runs.get(0).phases().get(1).counter("cache.score.misses") > 0);
-        assertTrue(again.storedLibrary().size() >= library.size());
+        assertTrue(again.storedLibrary(ResultCodecs.LIBRARY).size() >= library.size());
         try (Pipeline p = new Pipeline(Fixtures.tasks(), Fixtures.config(), again)) {
             PhaseRecord restored = p.restoreLibrary();
             assertEquals(library, p.library().all().stream().map(Fixtures::entry).toList(),

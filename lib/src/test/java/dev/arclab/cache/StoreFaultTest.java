@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.pipeline.CacheMap;
-import dev.arclab.pipeline.MemoryCache;
-import dev.arclab.pipeline.ResultCache;
+import dev.arclab.cache.CacheMap;
+import dev.arclab.cache.MemoryCache;
+import dev.arclab.cache.ResultCache;
+import dev.arclab.pipeline.ResultMaps;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -63,7 +64,7 @@ class StoreFaultTest {
     /** Puts {@code n} canonical entries of a set, in groups of four items. */
     static void put(ResultCache c, String set, int n) {
         for (int k = 0; k < n; k++) {
-            c.canonical().put(set + "-group-" + (k / 4) + "|item-" + k, value(set, k), k + 1);
+            ResultMaps.of(c).canonical().put(set + "-group-" + (k / 4) + "|item-" + k, value(set, k), k + 1);
         }
     }
 
@@ -71,7 +72,7 @@ class StoreFaultTest {
     static int present(ResultCache c, String set, int n) {
         int found = 0;
         for (int k = 0; k < n; k++) {
-            CacheMap.Entry<String> e = c.canonical().get(set + "-group-" + (k / 4) + "|item-" + k);
+            CacheMap.Entry<String> e = ResultMaps.of(c).canonical().get(set + "-group-" + (k / 4) + "|item-" + k);
             if (e != null) {
                 assertEquals(value(set, k), e.value(), "a wrong value for " + set + " " + k);
                 found++;
@@ -264,7 +265,7 @@ class StoreFaultTest {
             // the pipeline's pattern: the same programs (groups) get new items in every iteration
             for (int k = 0; k < 300; k++) {
                 String v = value("r" + round, k) + "y".repeat(1000);
-                c.canonical().put("program-" + (k % 50) + "|" + round + "-" + k, v, 1);
+                ResultMaps.of(c).canonical().put("program-" + (k % 50) + "|" + round + "-" + k, v, 1);
                 written += v.length();
             }
             c.commit();

@@ -63,8 +63,33 @@ class RunCommandTest {
     }
 
     @Test
+    void runWithNoIterationsStillPredictsAndWritesItsRecord() throws Exception {
+        MainTest.Run r = MainTest.run("run", "--limit", "5", "--iterations", "0", "--threads", "1", "--no-store",
+                "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        RunRecord record = RunRecords.read(dir.resolve("run.json"));
+        assertEquals(List.of("predict"), record.phases().stream().map(p -> p.phase()).toList());
+        assertEquals(0, record.config().iterations());
+        assertEquals(5, record.config().tasks());
+    }
+
+    @Test
+    void pipelineOptionsAreCheckedAndNamedTheSameInEveryCommand() {
+        MainTest.Run bad = MainTest.run("run", "--limit", "5", "--no-store", "--strategy", "mutate,nosuch");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--strategy: no strategy 'nosuch'"), bad.err());
+        assertEquals(2, MainTest.run("run", "--keep", "0").code());
+        assertEquals(2, MainTest.run("run", "--generate-seconds", "-1").code());
+        assertEquals(2, MainTest.run("bench-cache", "--repeats", "1").code(), "the one name is --repeat");
+        assertEquals(2, MainTest.run("solve", "--solvers", "x.py", "--limit", "0").code());
+        MainTest.Run ok = MainTest.run("run", "--limit", "3", "--no-store", "--threads", "1", "--strategy", "mutate",
+                "--keep", "2", "--fuel", "100000", "--lenient");
+        assertEquals(0, ok.code(), ok.err());
+    }
+
+    @Test
     void benchPrintsMinMedianMaxPerPhaseAndTheSpeedup() {
-        MainTest.Run r = MainTest.run("bench", "--tasks", "4", "--repeat", "2", "--warmup", "0", "--threads", "1,2");
+        MainTest.Run r = MainTest.run("bench", "--limit", "4", "--repeat", "2", "--warmup", "0", "--threads", "1,2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("threads 1") && r.out().contains("threads 2"), r.out());
         assertTrue(Pattern.compile("(?m)^iteration +[0-9.]+ +[0-9.]+ +[0-9.]+").matcher(r.out()).find(), r.out());
@@ -157,9 +182,9 @@ class RunCommandTest {
         assertEquals(1, report.code());
         assertTrue(report.err().contains("not a run record") && !report.err().contains("constructor"), report.err());
         // colours outside 0..9 and sides past 30 never reach submission.json
-        assertTrue(Submission.isValidAttempt(dev.arclab.grid.Grid.of(new int[][] {{0, 9}})));
-        assertTrue(!Submission.isValidAttempt(dev.arclab.grid.Grid.of(new int[][] {{0, 10}})));
-        assertTrue(!Submission.isValidAttempt(dev.arclab.grid.Grid.of(new int[][] {{-1}})));
-        assertTrue(!Submission.isValidAttempt(dev.arclab.grid.Grid.of(new int[1][31])));
+        assertTrue(Submission.isValidAttempt(dev.arclab.dsl.Grid.of(new int[][] {{0, 9}})));
+        assertTrue(!Submission.isValidAttempt(dev.arclab.dsl.Grid.of(new int[][] {{0, 10}})));
+        assertTrue(!Submission.isValidAttempt(dev.arclab.dsl.Grid.of(new int[][] {{-1}})));
+        assertTrue(!Submission.isValidAttempt(dev.arclab.dsl.Grid.of(new int[1][31])));
     }
 }

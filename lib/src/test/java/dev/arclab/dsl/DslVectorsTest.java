@@ -114,7 +114,7 @@ class DslVectorsTest {
             for (Object e : es) {
                 assertCanonicalOrder(e, where);
             }
-        } else if (v instanceof Tuple t && !(v instanceof dev.arclab.grid.Grid)) {
+        } else if (v instanceof Tuple t && !(v instanceof dev.arclab.dsl.Grid)) {
             for (Object e : t) {
                 assertCanonicalOrder(e, where);
             }

@@ -12,7 +12,6 @@ class DslVocabularyTest {
 
     @Test
     void all160PrimitivesAreImplementedInReferenceOrder() {
-        assertEquals(List.of(), Dsl.missing());
         List<Primitive> all = Dsl.primitives();
         assertEquals(160, all.size());
         for (int k = 0; k < all.size(); k++) {
@@ -21,6 +20,32 @@ class DslVocabularyTest {
         assertEquals("identity", all.get(0).name());
         assertEquals("vperiod", all.get(159).name());
         assertEquals(4, Dsl.require("objects").arity());
+    }
+
+    @Test
+    void eachPrimitiveIsDeclaredWithItsSignatureAndASummary() {
+        for (Primitive p : Dsl.primitives()) {
+            assertEquals(p.name(), p.signature().name());
+            assertEquals(p.arity(), p.signature().arity(), p.name());
+            assertTrue(p.summary().length() > 5 && !p.summary().contains("\n"), p.name() + ": " + p.summary());
+        }
+        assertEquals("Connected-component extraction.", Dsl.require("objects").summary());
+        assertEquals("double", Dsl.require("double").name(), "the name is the signature's, not the Java method's");
+    }
+
+    /** Declarations that do not match their bodies. */
+    static final class Bad {
+        @Def(index = 1, signature = "two(a: Any, b: Any) -> Any", summary = "declared with two parameters")
+        public static Object two(Object a) {
+            return a;
+        }
+    }
+
+    @Test
+    void aDeclarationThatDoesNotMatchItsBodyIsNamed() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Primitive.declaredIn(java.lang.invoke.MethodHandles.lookup(), Bad.class));
+        assertTrue(e.getMessage().contains("Bad.two") && e.getMessage().contains("two(a: Any, b: Any)"), e.getMessage());
     }
 
     @Test

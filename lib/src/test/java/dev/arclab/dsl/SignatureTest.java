@@ -30,4 +30,14 @@ class SignatureTest {
         assertTrue(Signature.of("rot90").sameShape(Signature.of("rot180")));
         assertFalse(Signature.of("rot90").sameShape(Signature.of("size")));
     }
+
+    @Test
+    void signaturesParseAsTheSpecWritesThemAndBadOnesSaySo() {
+        Signature s = Signature.parse("crop(grid: Grid, start: IntegerTuple, dims: IntegerTuple) -> Grid");
+        assertEquals(new Signature("crop", List.of("Grid", "IntegerTuple", "IntegerTuple"), "Grid"), s);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Signature.parse("crop(grid Grid) -> Grid"));
+        assertTrue(e.getMessage().contains("'grid Grid'"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Signature.parse("crop(grid: Grid)"));
+    }
 }

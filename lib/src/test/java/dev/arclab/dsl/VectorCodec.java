@@ -3,7 +3,6 @@ package dev.arclab.dsl;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.arclab.grid.Grid;
 
 /** Decodes the typed values of dsl-vectors.json (format in shared/docs/dsl-vectors.md §2). */
 final class VectorCodec {

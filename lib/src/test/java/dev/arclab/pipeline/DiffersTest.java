@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.FSet;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

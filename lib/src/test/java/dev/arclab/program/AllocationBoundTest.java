@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arclab.dsl.Fuel;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.Batch;
 import dev.arclab.pipeline.Origin;
 import java.util.List;

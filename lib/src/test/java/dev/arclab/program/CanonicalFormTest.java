@@ -155,7 +155,7 @@ class CanonicalFormTest {
         Program back = new ProgramParser().parseProgram(p.canonicalText());
         assertEquals(p.hash(), back.hash());
         assertSame(p.root(), t.adopt(back.root()));
-        Outcome o = new Interpreter().run(p, dev.arclab.grid.Grid.of(new int[][] {{5}}));
+        Outcome o = new Interpreter().run(p, dev.arclab.dsl.Grid.of(new int[][] {{5}}));
         assertEquals(20_000, o.fuel());
     }
 

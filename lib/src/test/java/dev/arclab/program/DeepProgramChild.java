@@ -1,6 +1,6 @@
 package dev.arclab.program;
 
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 
 /**
  * Runs a chain of {@code N} {@code compose} calls on a small grid and prints its outcome: the child JVM

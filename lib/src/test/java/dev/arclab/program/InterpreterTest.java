@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arclab.dsl.Fn;
 import dev.arclab.dsl.Fuel;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

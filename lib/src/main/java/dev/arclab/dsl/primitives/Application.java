@@ -1,5 +1,6 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Def;
 import static dev.arclab.dsl.primitives.Containers.chargeBuild;
 import static dev.arclab.dsl.primitives.Containers.concatAll;
 import static dev.arclab.dsl.primitives.Containers.elems;
@@ -32,6 +33,8 @@ public final class Application {
         return out;
     }
 
+    @Def(index = 61, signature = "apply(function: Callable, container: Container) -> Container",
+            summary = "Maps function (arity 1) over the container.")
     public static Object apply(Object function, Object container) {
         Object[] es = elems(container);
         if (es.length == 0) {
@@ -41,6 +44,8 @@ public final class Application {
         return container instanceof FSet ? FSet.fromArray(out) : tupleOf(out);
     }
 
+    @Def(index = 62, signature = "rapply(functions: Container, value: Any) -> Container",
+            summary = "Applies every function of the container functions to value.")
     public static Object rapply(Object functions, Object value) {
         Object[] fs = elems(functions);
         if (fs.length == 0) {
@@ -54,6 +59,8 @@ public final class Application {
         return functions instanceof FSet ? FSet.fromArray(out) : tupleOf(out);
     }
 
+    @Def(index = 63, signature = "mapply(function: Callable, container: ContainerContainer) -> FrozenSet",
+            summary = "merge(apply(function, container)).")
     public static Object mapply(Object function, Object container) {
         Object[] es = elems(container);
         if (es.length == 0) {
@@ -83,15 +90,21 @@ public final class Application {
         return out;
     }
 
+    @Def(index = 64, signature = "papply(function: Callable, a: Tuple, b: Tuple) -> Tuple",
+            summary = "Tuple (function(a0, b0), function(a1, b1), …) over the zipped containers, length = the shorter length.")
     public static Object papply(Object function, Object a, Object b) {
         Object[] out = zipWith(function, a, b);
         return out.length == 0 ? Tup.EMPTY : tupleOf(out);
     }
 
+    @Def(index = 65, signature = "mpapply(function: Callable, a: Tuple, b: Tuple) -> Tuple",
+            summary = "merge(papply(function, a, b)).")
     public static Object mpapply(Object function, Object a, Object b) {
         return concatAll(zipWith(function, a, b));
     }
 
+    @Def(index = 66, signature = "prapply(function: Callable, a: Container, b: Container) -> FrozenSet",
+            summary = "FrozenSet {function(x, y) | x in a, y in b} (all combinations.")
     public static Object prapply(Object function, Object a, Object b) {
         Object[] ea = elems(a);
         Object[] eb = elems(b);

@@ -1,5 +1,6 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Def;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
@@ -63,6 +64,8 @@ public final class Boxes {
 
     // ---- corners ---------------------------------------------------------------------------------
 
+    @Def(index = 138, signature = "corners(patch: Patch) -> Indices",
+            summary = "FrozenSet {ulcorner, urcorner, llcorner, lrcorner} (collapses to 2 or 1 locations for lines and single cells).")
     public static Object corners(Object patch) {
         if (patch instanceof FSet s && s.size() > 0 && Geometry.fastKind(s.elements()) != 0) {
             int[] b = Geometry.bounds(patch);
@@ -78,6 +81,8 @@ public final class Boxes {
 
     // ---- lines ------------------------------------------------------------------------------------
 
+    @Def(index = 139, signature = "connect(a: IntegerTuple, b: IntegerTuple) -> Indices",
+            summary = "Let a = (ai, aj), b = (bi, bj), si = min(ai, bi), ei = max(ai, bi), sj = min(aj, bj), ej = max(aj, bj).")
     public static Object connect(Object a, Object b) {
         int[] pa = unpack2(a);
         int[] pb = unpack2(b);
@@ -131,6 +136,8 @@ public final class Boxes {
         return (int) n;
     }
 
+    @Def(index = 155, signature = "shoot(start: IntegerTuple, direction: IntegerTuple) -> Indices",
+            summary = "connect(start, (start[0] + 42direction[0], start[1] + 42direction[1])).")
     public static Object shoot(Object start, Object direction) {
         int s0 = Values.toInt(item(start, 0));
         int d0 = Values.toInt(item(direction, 0));
@@ -145,6 +152,8 @@ public final class Boxes {
         return line(a[0], a[1], (int) e0, (int) e1);
     }
 
+    @Def(index = 147, signature = "vfrontier(location: IntegerTuple) -> Indices",
+            summary = "The 30 locations {(i, location[1]) | 0 <= i <= 29} (column of a 30-row canvas.")
     public static Object vfrontier(Object location) {
         Object v = item(location, 1);
         if (v instanceof Integer j && j >= CACHE_LO && j < CACHE_HI) {
@@ -160,6 +169,8 @@ public final class Boxes {
         return frontier(v, true);
     }
 
+    @Def(index = 148, signature = "hfrontier(location: IntegerTuple) -> Indices",
+            summary = "The 30 locations {(location[0], j) | 0 <= j <= 29}.")
     public static Object hfrontier(Object location) {
         Object v = item(location, 0);
         if (v instanceof Integer i && i >= CACHE_LO && i < CACHE_HI) {
@@ -197,6 +208,8 @@ public final class Boxes {
         return new int[] {ul[0], ul[1], lr[0], lr[1]};
     }
 
+    @Def(index = 149, signature = "backdrop(patch: Patch) -> Indices",
+            summary = "Empty → {}.")
     public static Object backdrop(Object patch) {
         if (Pieces.len(patch) == 0) {
             return FSet.EMPTY;
@@ -220,6 +233,8 @@ public final class Boxes {
         return FSet.wrapSorted(out);
     }
 
+    @Def(index = 150, signature = "delta(patch: Patch) -> Indices",
+            summary = "Empty → {}.")
     public static Object delta(Object patch) {
         if (Pieces.len(patch) == 0) {
             return FSet.EMPTY;
@@ -260,6 +275,8 @@ public final class Boxes {
         return back.minus(indices);
     }
 
+    @Def(index = 152, signature = "inbox(patch: Patch) -> Indices",
+            summary = "Let ai = uppermost+1, aj = leftmost+1, bi = lowermost−1, bj = rightmost−1.")
     public static Object inbox(Object patch) {
         int[] b = Geometry.bounds(patch);
         int ai = b[0] + 1;
@@ -269,6 +286,8 @@ public final class Boxes {
         return outline(Math.min(ai, bi), Math.max(ai, bi), Math.min(aj, bj), Math.max(aj, bj));
     }
 
+    @Def(index = 153, signature = "outbox(patch: Patch) -> Indices",
+            summary = "Outline (as in inbox) of the rectangle uppermost−1..lowermost+1 × leftmost−1..rightmost+1.")
     public static Object outbox(Object patch) {
         int[] b = Geometry.bounds(patch);
         int ai = b[0] - 1;
@@ -278,6 +297,8 @@ public final class Boxes {
         return outline(Math.min(ai, bi), Math.max(ai, bi), Math.min(aj, bj), Math.max(aj, bj));
     }
 
+    @Def(index = 154, signature = "box(patch: Patch) -> Indices",
+            summary = "Empty → the argument itself (same value and kind).")
     public static Object box(Object patch) {
         if (Pieces.len(patch) == 0) {
             return patch;

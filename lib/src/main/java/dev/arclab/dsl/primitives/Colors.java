@@ -1,7 +1,7 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Def;
 import dev.arclab.dsl.Cell;
-import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
@@ -10,7 +10,7 @@ import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Pieces;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.Arrays;
 
 /**
@@ -21,37 +21,6 @@ import java.util.Arrays;
  */
 public final class Colors {
     private Colors() {
-    }
-
-    public static void register(Dsl.Registrar r) {
-        r.f1("mostcolor", Colors::mostcolor);
-        r.f1("leastcolor", Colors::leastcolor);
-        r.f2("colorcount", Colors::colorcount);
-        r.f2("colorfilter", Colors::colorfilter);
-        r.f1("asindices", Colors::asindices);
-        r.f2("ofcolor", Colors::ofcolor);
-        r.f1("palette", Colors::palette);
-        r.f1("numcolors", Colors::numcolors);
-        r.f1("color", Colors::color);
-        r.f2("toobject", Colors::toobject);
-        r.f1("asobject", Colors::asobject);
-        r.f2("index", Colors::index);
-        r.f4("objects", Segmentation::objects);
-        r.f1("partition", Segmentation::partition);
-        r.f1("fgpartition", Segmentation::fgpartition);
-        r.f1("frontiers", Segmentation::frontiers);
-        r.f1("compress", Segmentation::compress);
-        r.f2("occurrences", Segmentation::occurrences);
-        r.f3("fill", Painting::fill);
-        r.f2("paint", Painting::paint);
-        r.f3("underfill", Painting::underfill);
-        r.f2("underpaint", Painting::underpaint);
-        r.f2("cover", Painting::cover);
-        r.f3("move", Painting::move);
-        r.f2("canvas", Painting::canvas);
-        r.f3("replace", Painting::replace);
-        r.f3("switch", Painting::switchColors);
-        r.f3("cellwise", Painting::cellwise);
     }
 
     // ---- shared helpers ------------------------------------------------------------------------
@@ -265,6 +234,8 @@ public final class Colors {
     // ---- colour queries ------------------------------------------------------------------------
 
     /** {@code mostcolor}: the most common colour (grid values or cell colours), ties to the smallest. */
+    @Def(index = 67, signature = "mostcolor(element: Element) -> Integer",
+            summary = "Collect a list of values.")
     public static Object mostcolor(Object element) {
         if (element instanceof Grid g) {
             return commonestColor(g.cells(), true);
@@ -277,6 +248,8 @@ public final class Colors {
     }
 
     /** {@code leastcolor}: the least common colour, ties to the smallest. */
+    @Def(index = 68, signature = "leastcolor(element: Element) -> Integer",
+            summary = "As mostcolor but the lowest count.")
     public static Object leastcolor(Object element) {
         if (element instanceof Grid g) {
             return commonestColor(g.cells(), false);
@@ -289,6 +262,8 @@ public final class Colors {
     }
 
     /** {@code colorcount}: grid values equal to {@code value}, or cells whose colour equals it. */
+    @Def(index = 73, signature = "colorcount(element: Element, value: Integer) -> Integer",
+            summary = "Tuple (Grid) → number of grid values equal to value.")
     public static Object colorcount(Object element, Object value) {
         int count = 0;
         if (element instanceof Grid g) {
@@ -331,6 +306,8 @@ public final class Colors {
     }
 
     /** {@code colorfilter}: members whose first element (smallest cell) has colour {@code value}. */
+    @Def(index = 74, signature = "colorfilter(objs: Objects, value: Integer) -> Objects",
+            summary = "FrozenSet of the members obj of objs whose color(obj) (first cell in iteration order, i.e.")
     public static Object colorfilter(Object objs, Object value) {
         Object[] es = Pieces.elements(objs);
         Fuel.charge(es.length);
@@ -348,6 +325,8 @@ public final class Colors {
     }
 
     /** {@code color}: component 0 of the first element in iteration order; empty is an error. */
+    @Def(index = 108, signature = "color(obj: Object) -> Integer",
+            summary = "First component of the first element in iteration order.")
     public static Object color(Object obj) {
         Object e;
         if (obj instanceof FSet s) {
@@ -370,6 +349,8 @@ public final class Colors {
     }
 
     /** {@code asindices}: every (i, j) with i < rows and j < len(first row). */
+    @Def(index = 76, signature = "asindices(grid: Grid) -> Indices",
+            summary = "FrozenSet of every location (i, j) with 0 <= i < rows and 0 <= j < len(first row).")
     public static Object asindices(Object grid) {
         int rows;
         int cols;
@@ -400,6 +381,8 @@ public final class Colors {
     }
 
     /** {@code ofcolor}: the locations whose value equals {@code value} (row-major = ascending). */
+    @Def(index = 77, signature = "ofcolor(grid: Grid, value: Integer) -> Indices",
+            summary = "FrozenSet of the locations (i, j) whose value equals value.")
     public static Object ofcolor(Object grid, Object value) {
         if (grid instanceof Grid g) {
             if (!(value instanceof Integer v)) {
@@ -443,6 +426,8 @@ public final class Colors {
     }
 
     /** {@code palette}: the set of grid values, or of the elements' first components. */
+    @Def(index = 106, signature = "palette(element: Element) -> IntegerSet",
+            summary = "Tuple (Grid) → FrozenSet of all grid values.")
     public static Object palette(Object element) {
         if (element instanceof Grid g) {
             return gridPalette(g.cells());
@@ -502,6 +487,8 @@ public final class Colors {
     }
 
     /** {@code numcolors}: the size of the palette, an Integer. */
+    @Def(index = 107, signature = "numcolors(element: Element) -> IntegerSet",
+            summary = "size(palette(element)), an Integer (the signature's IntegerSet is wrong).")
     public static Object numcolors(Object element) {
         if (element instanceof Grid g) {
             int[] cells = g.cells();
@@ -530,6 +517,8 @@ public final class Colors {
     }
 
     /** {@code toobject}: the in-grid locations of {@code toindices(patch)} with their grid values. */
+    @Def(index = 109, signature = "toobject(patch: Patch, grid: Grid) -> Object",
+            summary = "FrozenSet of cells (grid[i][j], (i, j)) for every (i, j) in toindices(patch) with 0 <= i < rows and 0 <= j < cols.")
     public static Object toobject(Object patch, Object grid) {
         Grid g = gridWithRow(grid);
         int rows = g.rows();
@@ -565,6 +554,8 @@ public final class Colors {
     }
 
     /** {@code asobject}: every cell {@code (grid[i][j], (i, j))}. */
+    @Def(index = 110, signature = "asobject(grid: Grid) -> Object",
+            summary = "FrozenSet of all cells (grid[i][j], (i, j)).")
     public static Object asobject(Object grid) {
         if (grid instanceof Grid g) {
             int[] cells = g.cells();
@@ -584,6 +575,8 @@ public final class Colors {
     }
 
     /** {@code index}: {@code grid[i][j]} inside the grid, else None; an empty grid is an error. */
+    @Def(index = 136, signature = "index(grid: Grid, loc: IntegerTuple) -> Integer",
+            summary = "The value grid[i][j] if 0 <= i < rows and 0 <= j < len(first row), otherwise None (negative indices are out of range, not wrapped).")
     public static Object index(Object grid, Object loc) {
         Pair l = Pieces.loc(loc);
         int i = l.a;

@@ -1,5 +1,6 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Def;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fn;
@@ -10,7 +11,7 @@ import dev.arclab.dsl.Pieces;
 import dev.arclab.dsl.Tup;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.Arrays;
 import java.util.HashSet;
 
@@ -255,10 +256,14 @@ public final class Containers {
 
     // ---- equality, membership, set algebra --------------------------------------------------------
 
+    @Def(index = 11, signature = "equality(a: Any, b: Any) -> Boolean",
+            summary = "a == b under §2.4 as a Boolean.")
     public static Object equality(Object a, Object b) {
         return Values.bool(Values.equal(a, b));
     }
 
+    @Def(index = 12, signature = "contained(value: Any, container: Container) -> Boolean",
+            summary = "Membership test, Boolean.")
     public static Object contained(Object value, Object container) {
         if (container instanceof Tuple t && t.size() > 16) {
             Fuel.charge(t.size());
@@ -266,6 +271,8 @@ public final class Containers {
         return Values.bool(in(value, container));
     }
 
+    @Def(index = 13, signature = "combine(a: Container, b: Container) -> Container",
+            summary = "Result kind = kind of a.")
     public static Object combine(Object a, Object b) {
         if (a instanceof FSet s) {
             if (b instanceof FSet t) {
@@ -293,6 +300,8 @@ public final class Containers {
         throw notIterable(a);
     }
 
+    @Def(index = 14, signature = "intersection(a: FrozenSet, b: FrozenSet) -> FrozenSet",
+            summary = "Both arguments must be FrozenSets.")
     public static Object intersection(Object a, Object b) {
         if (a instanceof FSet s && b instanceof FSet t) {
             Fuel.charge((long) s.size() + t.size());
@@ -317,6 +326,8 @@ public final class Containers {
         return in(v, lookup);
     }
 
+    @Def(index = 15, signature = "difference(a: FrozenSet, b: FrozenSet) -> FrozenSet",
+            summary = "Result kind = kind of a.")
     public static Object difference(Object a, Object b) {
         if (a instanceof FSet s) {
             if (s.isEmpty()) {
@@ -360,6 +371,8 @@ public final class Containers {
         throw notIterable(a);
     }
 
+    @Def(index = 16, signature = "dedupe(tup: Tuple) -> Tuple",
+            summary = "Argument must be a Tuple.")
     public static Object dedupe(Object tup) {
         if (tup instanceof FSet s) {
             if (s.isEmpty()) {
@@ -398,6 +411,8 @@ public final class Containers {
 
     // ---- sorting ---------------------------------------------------------------------------------
 
+    @Def(index = 17, signature = "order(container: Container, compfunc: Callable) -> Tuple",
+            summary = "Returns a Tuple of all elements sorted ascending by the key compfunc(e).")
     public static Object order(Object container, Object compfunc) {
         Object[] es = elems(container);
         int n = es.length;
@@ -529,6 +544,8 @@ public final class Containers {
 
     // ---- builders of Tuples ----------------------------------------------------------------------
 
+    @Def(index = 18, signature = "repeat(item: Any, num: Integer) -> Tuple",
+            summary = "Tuple containing num copies of item.")
     public static Object repeat(Object item, Object num) {
         if (!(num instanceof Integer count)) {
             throw DslException.of("'%s' object cannot be interpreted as an integer", Values.kindName(num));
@@ -557,6 +574,8 @@ public final class Containers {
         return n == 2 ? Values.tuple2(item, item) : Tup.wrap(out);
     }
 
+    @Def(index = 49, signature = "interval(start: Integer, stop: Integer, step: Integer) -> Tuple",
+            summary = "Python range(start, stop, step) as a Tuple.")
     public static Object interval(Object start, Object stop, Object step) {
         if (!(start instanceof Integer a) || !(stop instanceof Integer b) || !(step instanceof Integer s)) {
             throw new DslException("interval needs Integer start, stop and step");
@@ -582,10 +601,14 @@ public final class Containers {
         return intTuple(out);
     }
 
+    @Def(index = 50, signature = "astuple(a: Integer, b: Integer) -> IntegerTuple",
+            summary = "The pair (a, b).")
     public static Object astuple(Object a, Object b) {
         return Values.tuple2(a, b);
     }
 
+    @Def(index = 43, signature = "totuple(container: FrozenSet) -> Tuple",
+            summary = "Tuple of the elements in iteration order.")
     public static Object totuple(Object container) {
         if (container instanceof Tuple t) {
             return t;
@@ -597,6 +620,8 @@ public final class Containers {
         throw notIterable(container);
     }
 
+    @Def(index = 51, signature = "product(a: Container, b: Container) -> FrozenSet",
+            summary = "FrozenSet of all pairs (x, y) with x from a and y from b.")
     public static Object product(Object a, Object b) {
         Object[] ea = elems(a);
         Object[] eb = elems(b);
@@ -616,6 +641,8 @@ public final class Containers {
         return a instanceof FSet && b instanceof FSet ? FSet.wrapSorted(out) : FSet.fromArray(out);
     }
 
+    @Def(index = 52, signature = "pair(a: Tuple, b: Tuple) -> TupleTuple",
+            summary = "Zips two containers.")
     public static Object pair(Object a, Object b) {
         Object[] ea = elems(a);
         Object[] eb = elems(b);
@@ -633,6 +660,8 @@ public final class Containers {
 
     // ---- sizes and scans -------------------------------------------------------------------------
 
+    @Def(index = 19, signature = "greater(a: Integer, b: Integer) -> Boolean",
+            summary = "a > b (§3.6) as a Boolean.")
     public static Object greater(Object a, Object b) {
         if (a instanceof Integer x && b instanceof Integer y) {
             return Values.bool(x > y);
@@ -640,6 +669,8 @@ public final class Containers {
         return Values.bool(Values.greater(a, b));
     }
 
+    @Def(index = 20, signature = "size(container: Container) -> Integer",
+            summary = "Number of elements.")
     public static Object size(Object container) {
         return Pieces.len(container);
     }
@@ -681,10 +712,14 @@ public final class Containers {
         return best;
     }
 
+    @Def(index = 22, signature = "maximum(container: IntegerSet) -> Integer",
+            summary = "Largest element by Python > (Integers.")
     public static Object maximum(Object container) {
         return extreme(container, true);
     }
 
+    @Def(index = 23, signature = "minimum(container: IntegerSet) -> Integer",
+            summary = "Smallest element by Python <.")
     public static Object minimum(Object container) {
         return extreme(container, false);
     }
@@ -724,18 +759,26 @@ public final class Containers {
         return scan(es, Values.toFn(compfunc), max)[0];
     }
 
+    @Def(index = 24, signature = "valmax(container: Container, compfunc: Callable) -> Integer",
+            summary = "Find the element with the largest key (scan rule of §3.7.")
     public static Object valmax(Object container, Object compfunc) {
         return val(container, compfunc, true);
     }
 
+    @Def(index = 25, signature = "valmin(container: Container, compfunc: Callable) -> Integer",
+            summary = "As valmax with the smallest key.")
     public static Object valmin(Object container, Object compfunc) {
         return val(container, compfunc, false);
     }
 
+    @Def(index = 26, signature = "argmax(container: Container, compfunc: Callable) -> Any",
+            summary = "The element with the largest key compfunc(e), scanning in iteration order and replacing the current best only when a later key is strictly greater (§3.7).")
     public static Object argmax(Object container, Object compfunc) {
         return arg(container, compfunc, true);
     }
 
+    @Def(index = 27, signature = "argmin(container: Container, compfunc: Callable) -> Any",
+            summary = "As argmax with \"strictly smaller\".")
     public static Object argmin(Object container, Object compfunc) {
         return arg(container, compfunc, false);
     }
@@ -750,16 +793,22 @@ public final class Containers {
         return Pieces.commonest(elems(container), most);
     }
 
+    @Def(index = 28, signature = "mostcommon(container: Container) -> Any",
+            summary = "The argument must be a Tuple (FrozenSet → ERROR.")
     public static Object mostcommon(Object container) {
         return commonest(container, true);
     }
 
+    @Def(index = 29, signature = "leastcommon(container: Container) -> Any",
+            summary = "As mostcommon but the lowest count.")
     public static Object leastcommon(Object container) {
         return commonest(container, false);
     }
 
     // ---- merge -----------------------------------------------------------------------------------
 
+    @Def(index = 21, signature = "merge(containers: ContainerContainer) -> Container",
+            summary = "Flattens one level.")
     public static Object merge(Object containers) {
         if (containers instanceof FSet s) {
             Object[] outer = s.elements();
@@ -805,24 +854,34 @@ public final class Containers {
 
     // ---- logic -----------------------------------------------------------------------------------
 
+    @Def(index = 30, signature = "initset(value: Any) -> FrozenSet",
+            summary = "FrozenSet containing exactly value.")
     public static Object initset(Object value) {
         return FSet.wrapSorted(new Object[] {value});
     }
 
+    @Def(index = 31, signature = "both(a: Boolean, b: Boolean) -> Boolean",
+            summary = "Python a and b.")
     public static Object both(Object a, Object b) {
         return Values.truthy(a) ? b : a;
     }
 
+    @Def(index = 32, signature = "either(a: Boolean, b: Boolean) -> Boolean",
+            summary = "Python a or b.")
     public static Object either(Object a, Object b) {
         return Values.truthy(a) ? a : b;
     }
 
+    @Def(index = 53, signature = "branch(condition: Boolean, a: Any, b: Any) -> Any",
+            summary = "Returns a if condition is truthy, else b.")
     public static Object branch(Object condition, Object a, Object b) {
         return Values.truthy(condition) ? a : b;
     }
 
     // ---- filters and picks -----------------------------------------------------------------------
 
+    @Def(index = 40, signature = "sfilter(container: Container, condition: Callable) -> Container",
+            summary = "Keeps the elements e for which condition(e) is truthy.")
     public static Object sfilter(Object container, Object condition) {
         Object[] es = elems(container);
         int len = es.length;
@@ -847,10 +906,14 @@ public final class Containers {
         return tupleOf(out, n);
     }
 
+    @Def(index = 41, signature = "mfilter(container: Container, function: Callable) -> FrozenSet",
+            summary = "merge(sfilter(container, function)).")
     public static Object mfilter(Object container, Object function) {
         return merge(sfilter(container, function));
     }
 
+    @Def(index = 42, signature = "extract(container: Container, condition: Callable) -> Any",
+            summary = "The first element in iteration order for which condition is truthy (for a FrozenSet.")
     public static Object extract(Object container, Object condition) {
         Object[] es = elems(container);
         if (es.length > 0) {
@@ -866,6 +929,8 @@ public final class Containers {
         throw new DslException("extract: no element satisfies the condition");
     }
 
+    @Def(index = 44, signature = "first(container: Container) -> Any",
+            summary = "First element in iteration order (FrozenSet.")
     public static Object first(Object container) {
         if (container instanceof FSet s) {
             if (s.isEmpty()) {
@@ -882,6 +947,8 @@ public final class Containers {
         throw notIterable(container);
     }
 
+    @Def(index = 45, signature = "last(container: Container) -> Any",
+            summary = "Last element in iteration order (FrozenSet.")
     public static Object last(Object container) {
         if (container instanceof FSet s) {
             if (s.isEmpty()) {
@@ -898,6 +965,8 @@ public final class Containers {
         throw notIterable(container);
     }
 
+    @Def(index = 46, signature = "insert(value: Any, container: FrozenSet) -> FrozenSet",
+            summary = "container must be a FrozenSet (Tuple → ERROR).")
     public static Object insert(Object value, Object container) {
         if (!(container instanceof FSet s)) {
             throw DslException.of("'%s' object has no attribute 'union'", Values.kindName(container));
@@ -924,6 +993,8 @@ public final class Containers {
         return FSet.wrapSorted(out);
     }
 
+    @Def(index = 47, signature = "remove(value: Any, container: Container) -> Container",
+            summary = "Result kind = kind of container.")
     public static Object remove(Object value, Object container) {
         if (container instanceof FSet s) {
             int at = s.indexOf(value);
@@ -952,6 +1023,8 @@ public final class Containers {
         throw notIterable(container);
     }
 
+    @Def(index = 48, signature = "other(container: Container, value: Any) -> Any",
+            summary = "first(remove(value, container)).")
     public static Object other(Object container, Object value) {
         Object[] es = elems(container);
         for (Object e : es) {

@@ -1,7 +1,7 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Def;
 import dev.arclab.dsl.Cell;
-import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
@@ -10,7 +10,7 @@ import dev.arclab.dsl.Pieces;
 import dev.arclab.dsl.Tup;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.Arrays;
 
 /**
@@ -28,53 +28,6 @@ public final class Geometry {
     }
 
     static final int[] NO_INTS = new int[0];
-
-    public static void register(Dsl.Registrar r) {
-        r.f1("height", Geometry::height);
-        r.f1("width", Geometry::width);
-        r.f1("shape", Geometry::shape);
-        r.f1("portrait", Geometry::portrait);
-        r.f2("sizefilter", Geometry::sizefilter);
-        r.f1("ulcorner", Geometry::ulcorner);
-        r.f1("urcorner", Geometry::urcorner);
-        r.f1("llcorner", Geometry::llcorner);
-        r.f1("lrcorner", Geometry::lrcorner);
-        r.f1("toindices", Geometry::toindices);
-        r.f2("recolor", Geometry::recolor);
-        r.f2("shift", Geometry::shift);
-        r.f1("normalize", Geometry::normalize);
-        r.f1("dneighbors", Geometry::dneighbors);
-        r.f1("ineighbors", Geometry::ineighbors);
-        r.f1("neighbors", Geometry::neighbors);
-        r.f1("uppermost", Geometry::uppermost);
-        r.f1("lowermost", Geometry::lowermost);
-        r.f1("leftmost", Geometry::leftmost);
-        r.f1("rightmost", Geometry::rightmost);
-        r.f1("square", Geometry::square);
-        r.f1("vline", Geometry::vline);
-        r.f1("hline", Geometry::hline);
-        r.f2("hmatching", Geometry::hmatching);
-        r.f2("vmatching", Geometry::vmatching);
-        r.f2("manhattan", Geometry::manhattan);
-        r.f2("adjacent", Geometry::adjacent);
-        r.f2("bordering", Geometry::bordering);
-        r.f1("centerofmass", Geometry::centerofmass);
-        r.f1("center", Geometry::center);
-        r.f2("position", Geometry::position);
-        r.f1("corners", Boxes::corners);
-        r.f2("connect", Boxes::connect);
-        r.f1("vfrontier", Boxes::vfrontier);
-        r.f1("hfrontier", Boxes::hfrontier);
-        r.f1("backdrop", Boxes::backdrop);
-        r.f1("delta", Boxes::delta);
-        r.f2("gravitate", Geometry::gravitate);
-        r.f1("inbox", Boxes::inbox);
-        r.f1("outbox", Boxes::outbox);
-        r.f1("box", Boxes::box);
-        r.f2("shoot", Boxes::shoot);
-        r.f1("hperiod", Geometry::hperiod);
-        r.f1("vperiod", Geometry::vperiod);
-    }
 
     // ---- shared location helpers ----------------------------------------------------------------
 
@@ -260,14 +213,20 @@ public final class Geometry {
         return b[3] - b[1] + 1;
     }
 
+    @Def(index = 69, signature = "height(piece: Piece) -> Integer",
+            summary = "Empty (size 0) → 0.")
     public static Object height(Object piece) {
         return heightOf(piece);
     }
 
+    @Def(index = 70, signature = "width(piece: Piece) -> Integer",
+            summary = "Empty → 0.")
     public static Object width(Object piece) {
         return widthOf(piece);
     }
 
+    @Def(index = 71, signature = "shape(piece: Piece) -> IntegerTuple",
+            summary = "(height(piece), width(piece)).")
     public static Object shape(Object piece) {
         if (piece instanceof FSet s && s.size() > 0) {
             int[] b = bounds(piece);
@@ -276,6 +235,8 @@ public final class Geometry {
         return new Pair(heightOf(piece), widthOf(piece));
     }
 
+    @Def(index = 72, signature = "portrait(piece: Piece) -> Boolean",
+            summary = "height > width, Boolean.")
     public static Object portrait(Object piece) {
         if (piece instanceof FSet s && s.size() > 0) {
             int[] b = bounds(piece);
@@ -284,6 +245,8 @@ public final class Geometry {
         return Values.bool(heightOf(piece) > widthOf(piece));
     }
 
+    @Def(index = 97, signature = "square(piece: Piece) -> Boolean",
+            summary = "Tuple (Grid).")
     public static Object square(Object piece) {
         if (piece instanceof Grid g) {
             if (g.rows() == 0) {
@@ -307,6 +270,8 @@ public final class Geometry {
         return Values.bool((long) h * w == n && h == w);
     }
 
+    @Def(index = 98, signature = "vline(patch: Patch) -> Boolean",
+            summary = "height(patch) == size(patch) and width(patch) == 1.")
     public static Object vline(Object patch) {
         if (patch instanceof FSet s) {
             int n = s.size();
@@ -319,6 +284,8 @@ public final class Geometry {
         return Values.bool(heightOf(patch) == Pieces.len(patch) && widthOf(patch) == 1);
     }
 
+    @Def(index = 99, signature = "hline(patch: Patch) -> Boolean",
+            summary = "width(patch) == size(patch) and height(patch) == 1.")
     public static Object hline(Object patch) {
         if (patch instanceof FSet s) {
             int n = s.size();
@@ -333,6 +300,8 @@ public final class Geometry {
 
     // ---- sizefilter --------------------------------------------------------------------------------
 
+    @Def(index = 75, signature = "sizefilter(container: Container, n: Integer) -> FrozenSet",
+            summary = "FrozenSet of the items of container whose size equals n.")
     public static Object sizefilter(Object container, Object n) {
         Object[] es = Pieces.elements(container);
         Fuel.charge(es.length);
@@ -352,18 +321,26 @@ public final class Geometry {
 
     // ---- corners --------------------------------------------------------------------------------
 
+    @Def(index = 78, signature = "ulcorner(patch: Patch) -> IntegerTuple",
+            summary = "(min i, min j) over toindices(patch).")
     public static Object ulcorner(Object patch) {
         return corner(patch, false, false, false);
     }
 
+    @Def(index = 79, signature = "urcorner(patch: Patch) -> IntegerTuple",
+            summary = "(min i, max j).")
     public static Object urcorner(Object patch) {
         return corner(patch, false, true, true);
     }
 
+    @Def(index = 80, signature = "llcorner(patch: Patch) -> IntegerTuple",
+            summary = "(max i, min j).")
     public static Object llcorner(Object patch) {
         return corner(patch, true, false, true);
     }
 
+    @Def(index = 81, signature = "lrcorner(patch: Patch) -> IntegerTuple",
+            summary = "(max i, max j).")
     public static Object lrcorner(Object patch) {
         return corner(patch, true, true, false);
     }
@@ -427,6 +404,8 @@ public final class Geometry {
 
     // ---- toindices, recolor, shift, normalize ----------------------------------------------------
 
+    @Def(index = 83, signature = "toindices(patch: Patch) -> Indices",
+            summary = "Empty (any kind) → {} (a FrozenSet).")
     public static Object toindices(Object patch) {
         if (patch instanceof FSet s) {
             Object[] es = s.elements();
@@ -471,6 +450,8 @@ public final class Geometry {
         return FSet.fromArray(out);
     }
 
+    @Def(index = 84, signature = "recolor(value: Integer, patch: Patch) -> Object",
+            summary = "FrozenSet of cells (value, loc) for every loc in toindices(patch).")
     public static Object recolor(Object value, Object patch) {
         if (value instanceof Integer v && patch instanceof FSet s && s.size() > 0) {
             Object[] es = s.elements();
@@ -523,6 +504,8 @@ public final class Geometry {
         return new int[] {Values.toInt(d[0]), Values.toInt(d[1])};
     }
 
+    @Def(index = 85, signature = "shift(patch: Patch, directions: IntegerTuple) -> Patch",
+            summary = "Empty → the argument itself.")
     public static Object shift(Object patch, Object directions) {
         if (Pieces.len(patch) == 0) {
             return patch;
@@ -580,6 +563,8 @@ public final class Geometry {
         return patch instanceof FSet ? FSet.wrapSorted(out) : FSet.fromArray(out);
     }
 
+    @Def(index = 86, signature = "normalize(patch: Patch) -> Patch",
+            summary = "Empty → the argument itself.")
     public static Object normalize(Object patch) {
         if (Pieces.len(patch) == 0) {
             return patch;
@@ -603,6 +588,8 @@ public final class Geometry {
         throw DslException.of("'%s' object is not subscriptable", Values.kindName(loc));
     }
 
+    @Def(index = 87, signature = "dneighbors(loc: IntegerTuple) -> Indices",
+            summary = "FrozenSet of the 4 orthogonal neighbours (i−1, j), (i+1, j), (i, j−1), (i, j+1).")
     public static Object dneighbors(Object loc) {
         int i = coord(loc, 0);
         int j = coord(loc, 1);
@@ -611,6 +598,8 @@ public final class Geometry {
             new Pair(i - 1, j), new Pair(i, j - 1), new Pair(i, j + 1), new Pair(i + 1, j)});
     }
 
+    @Def(index = 88, signature = "ineighbors(loc: IntegerTuple) -> Indices",
+            summary = "FrozenSet of the 4 diagonal neighbours (i±1, j±1).")
     public static Object ineighbors(Object loc) {
         int i = coord(loc, 0);
         int j = coord(loc, 1);
@@ -619,6 +608,8 @@ public final class Geometry {
             new Pair(i - 1, j - 1), new Pair(i - 1, j + 1), new Pair(i + 1, j - 1), new Pair(i + 1, j + 1)});
     }
 
+    @Def(index = 89, signature = "neighbors(loc: IntegerTuple) -> Indices",
+            summary = "Union of dneighbors and ineighbors (8 locations).")
     public static Object neighbors(Object loc) {
         int i = coord(loc, 0);
         int j = coord(loc, 1);
@@ -631,28 +622,40 @@ public final class Geometry {
 
     // ---- extremes -----------------------------------------------------------------------------------
 
+    @Def(index = 93, signature = "uppermost(patch: Patch) -> Integer",
+            summary = "Minimum row index over toindices(patch).")
     public static Object uppermost(Object patch) {
         return bounds(patch)[0];
     }
 
+    @Def(index = 95, signature = "leftmost(patch: Patch) -> Integer",
+            summary = "Minimum column index.")
     public static Object leftmost(Object patch) {
         return bounds(patch)[1];
     }
 
+    @Def(index = 94, signature = "lowermost(patch: Patch) -> Integer",
+            summary = "Maximum row index.")
     public static Object lowermost(Object patch) {
         return bounds(patch)[2];
     }
 
+    @Def(index = 96, signature = "rightmost(patch: Patch) -> Integer",
+            summary = "Maximum column index.")
     public static Object rightmost(Object patch) {
         return bounds(patch)[3];
     }
 
     // ---- matching, distances -------------------------------------------------------------------
 
+    @Def(index = 100, signature = "hmatching(a: Patch, b: Patch) -> Boolean",
+            summary = "True iff some row index is used by both toindices(a) and toindices(b).")
     public static Object hmatching(Object a, Object b) {
         return Values.bool(shareCoordinate(locs(a), locs(b), 0));
     }
 
+    @Def(index = 101, signature = "vmatching(a: Patch, b: Patch) -> Boolean",
+            summary = "True iff some column index is shared.")
     public static Object vmatching(Object a, Object b) {
         return Values.bool(shareCoordinate(locs(a), locs(b), 1));
     }
@@ -727,14 +730,20 @@ public final class Geometry {
         return minDistance(la, lb);
     }
 
+    @Def(index = 102, signature = "manhattan(a: Patch, b: Patch) -> Integer",
+            summary = "Minimum of |ai − bi| + |aj − bj| over all pairs of locations from toindices(a) and toindices(b) (0 if they overlap).")
     public static Object manhattan(Object a, Object b) {
         return manhattanOf(a, b);
     }
 
+    @Def(index = 103, signature = "adjacent(a: Patch, b: Patch) -> Boolean",
+            summary = "manhattan(a, b) == 1.")
     public static Object adjacent(Object a, Object b) {
         return Values.bool(manhattanOf(a, b) == 1);
     }
 
+    @Def(index = 104, signature = "bordering(patch: Patch, grid: Grid) -> Boolean",
+            summary = "uppermost == 0 or leftmost == 0 or lowermost == rows − 1 or rightmost == cols − 1, evaluated left to right with short-circuit (cols = length of the first row.")
     public static Object bordering(Object patch, Object grid) {
         int[] b = bounds(patch);
         if (b[0] == 0 || b[1] == 0) {
@@ -757,6 +766,8 @@ public final class Geometry {
 
     // ---- centres ------------------------------------------------------------------------------------
 
+    @Def(index = 105, signature = "centerofmass(patch: Patch) -> IntegerTuple",
+            summary = "Let S = toindices(patch) (distinct locations) and n = size(patch) (element count of the argument itself).")
     public static Object centerofmass(Object patch) {
         if (patch instanceof FSet s && s.size() > 0) {
             Object[] es = s.elements();
@@ -807,10 +818,14 @@ public final class Geometry {
         return new Pair(b[0] + Math.floorDiv(h, 2), b[1] + Math.floorDiv(w, 2));
     }
 
+    @Def(index = 134, signature = "center(patch: Patch) -> IntegerTuple",
+            summary = "(uppermost + height // 2, leftmost + width // 2) of the patch — the middle of the bounding box.")
     public static Object center(Object patch) {
         return centerOf(patch);
     }
 
+    @Def(index = 135, signature = "position(a: Patch, b: Patch) -> IntegerTuple",
+            summary = "Let (ia, ja) = center(toindices(a)), (ib, jb) = center(toindices(b)).")
     public static Object position(Object a, Object b) {
         Pair ca = centerOf(toindices(a));
         Pair cb = centerOf(toindices(b));
@@ -825,6 +840,8 @@ public final class Geometry {
 
     // ---- gravitate ------------------------------------------------------------------------------------
 
+    @Def(index = 151, signature = "gravitate(source: Patch, destination: Patch) -> IntegerTuple",
+            summary = "Returns the offset by which source must be moved, one unit step at a time, until it is orthogonally adjacent to destination.")
     public static Object gravitate(Object source, Object destination) {
         Pair cs = centerOf(source);
         Pair cd = centerOf(destination);
@@ -908,10 +925,14 @@ public final class Geometry {
 
     // ---- periods --------------------------------------------------------------------------------------
 
+    @Def(index = 159, signature = "hperiod(obj: Object) -> Integer",
+            summary = "N = normalize(obj), w = width(N).")
     public static Object hperiod(Object obj) {
         return period(obj, true);
     }
 
+    @Def(index = 160, signature = "vperiod(obj: Object) -> Integer",
+            summary = "As hperiod on rows.")
     public static Object vperiod(Object obj) {
         return period(obj, false);
     }

@@ -1,7 +1,7 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Def;
 import dev.arclab.dsl.Cell;
-import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
@@ -11,7 +11,7 @@ import dev.arclab.dsl.Pieces;
 import dev.arclab.dsl.Tup;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.Arrays;
 
 /**
@@ -32,34 +32,11 @@ public final class GridOps {
     private GridOps() {
     }
 
-    public static void register(Dsl.Registrar r) {
-        r.f3("crop", GridOps::crop);
-        r.f1("rot90", GridOps::rot90);
-        r.f1("rot180", GridOps::rot180);
-        r.f1("rot270", GridOps::rot270);
-        r.f1("hmirror", GridOps::hmirror);
-        r.f1("vmirror", GridOps::vmirror);
-        r.f1("dmirror", GridOps::dmirror);
-        r.f1("cmirror", GridOps::cmirror);
-        r.f2("hupscale", GridOps::hupscale);
-        r.f2("vupscale", GridOps::vupscale);
-        r.f2("upscale", GridOps::upscale);
-        r.f2("downscale", GridOps::downscale);
-        r.f2("hconcat", GridOps::hconcat);
-        r.f2("vconcat", GridOps::vconcat);
-        r.f2("subgrid", GridOps::subgrid);
-        r.f2("hsplit", GridOps::hsplit);
-        r.f2("vsplit", GridOps::vsplit);
-        r.f1("trim", GridOps::trim);
-        r.f1("tophalf", GridOps::tophalf);
-        r.f1("bottomhalf", GridOps::bottomhalf);
-        r.f1("lefthalf", GridOps::lefthalf);
-        r.f1("righthalf", GridOps::righthalf);
-    }
-
     // ==== crop / subgrid ========================================================================
 
     /** {@code crop(grid, start, dims)}: {@code grid[s0:s0+d0]}, then {@code row[s1:s1+d1]} (§3.8 slicing). */
+    @Def(index = 82, signature = "crop(grid: Grid, start: IntegerTuple, dims: IntegerTuple) -> Grid",
+            summary = "Python slicing (§3.8).")
     public static Object crop(Object grid, Object start, Object dims) {
         Tuple st = seq(start);
         Tuple dm = seq(dims);
@@ -100,6 +77,8 @@ public final class GridOps {
     }
 
     /** {@code subgrid(patch, grid)} = {@code crop(grid, ulcorner(patch), shape(patch))}. */
+    @Def(index = 128, signature = "subgrid(patch: Patch, grid: Grid) -> Grid",
+            summary = "crop(grid, ulcorner(patch), shape(patch)).")
     public static Object subgrid(Object patch, Object grid) {
         if (patch instanceof Tuple t) {
             return subgridOfTuple(t, grid);
@@ -165,6 +144,8 @@ public final class GridOps {
     // ==== rotations =============================================================================
 
     /** Quarter turn clockwise: {@code zip(*grid[::-1])}. */
+    @Def(index = 111, signature = "rot90(grid: Grid) -> Grid",
+            summary = "Quarter turn clockwise.")
     public static Object rot90(Object grid) {
         Tuple t = seq(grid);
         if (t instanceof Grid g) {
@@ -187,6 +168,8 @@ public final class GridOps {
     }
 
     /** Half turn: rows reversed, each row reversed. */
+    @Def(index = 112, signature = "rot180(grid: Grid) -> Grid",
+            summary = "out[i][j] = grid[H−1−i][W−1−j] (rows reversed, each row reversed).")
     public static Object rot180(Object grid) {
         Tuple t = seq(grid);
         if (t instanceof Grid g) {
@@ -207,6 +190,8 @@ public final class GridOps {
     }
 
     /** Quarter turn anticlockwise: {@code tuple(tuple(row[::-1]) for row in zip(*grid[::-1]))[::-1]}. */
+    @Def(index = 113, signature = "rot270(grid: Grid) -> Grid",
+            summary = "Quarter turn anticlockwise.")
     public static Object rot270(Object grid) {
         Tuple t = seq(grid);
         if (t instanceof Grid g) {
@@ -249,6 +234,8 @@ public final class GridOps {
     private static final int C = 3;
 
     /** Tuple: rows reversed. Patch: {@code (i, j) -> (top + bottom - i, j)}. */
+    @Def(index = 114, signature = "hmirror(piece: Piece) -> Piece",
+            summary = "Tuple (Grid) → the rows in reverse order.")
     public static Object hmirror(Object piece) {
         if (piece instanceof Grid g) {
             int h = g.rows();
@@ -273,6 +260,8 @@ public final class GridOps {
     }
 
     /** Tuple: every row reversed. Patch: {@code (i, j) -> (i, left + right - j)}. */
+    @Def(index = 115, signature = "vmirror(piece: Piece) -> Piece",
+            summary = "Tuple (Grid) → every row reversed.")
     public static Object vmirror(Object piece) {
         if (piece instanceof Grid g) {
             int h = g.rows();
@@ -299,6 +288,8 @@ public final class GridOps {
     }
 
     /** Tuple: transpose ({@code zip(*piece)}). Patch: transpose about the upper-left corner. */
+    @Def(index = 116, signature = "dmirror(piece: Piece) -> Piece",
+            summary = "Tuple (Grid) → transpose (out[i][j] = grid[j][i].")
     public static Object dmirror(Object piece) {
         if (piece instanceof Grid g) {
             int h = g.rows();
@@ -323,6 +314,8 @@ public final class GridOps {
     }
 
     /** Tuple: anti-transpose. Patch: {@code (i, j) -> (top + right - j, left + bottom - i)}. */
+    @Def(index = 117, signature = "cmirror(piece: Piece) -> Piece",
+            summary = "Tuple (Grid) → anti-transpose.")
     public static Object cmirror(Object piece) {
         if (piece instanceof Grid g) {
             int h = g.rows();
@@ -504,6 +497,8 @@ public final class GridOps {
     // ==== scaling ===============================================================================
 
     /** Every value repeated {@code factor} times within its row. */
+    @Def(index = 122, signature = "hupscale(grid: Grid, factor: Integer) -> Grid",
+            summary = "Each value is repeated factor times in place within its row (row length × factor).")
     public static Object hupscale(Object grid, Object factor) {
         if (grid instanceof Grid g) {
             int h = g.rows();
@@ -534,6 +529,8 @@ public final class GridOps {
     }
 
     /** Every row repeated {@code factor} times in place. */
+    @Def(index = 123, signature = "vupscale(grid: Grid, factor: Integer) -> Grid",
+            summary = "Each row is repeated factor times in place.")
     public static Object vupscale(Object grid, Object factor) {
         if (grid instanceof Grid g) {
             int h = g.rows();
@@ -568,6 +565,8 @@ public final class GridOps {
      * Tuple (Grid): every value becomes a {@code factor}×{@code factor} block. Object: cells scaled
      * about the upper-left corner. Indices (non-empty): an error.
      */
+    @Def(index = 124, signature = "upscale(element: Element, factor: Integer) -> Element",
+            summary = "Tuple (Grid) → every value becomes a factor×factor block (factor <= 0 → []).")
     public static Object upscale(Object element, Object factor) {
         if (element instanceof Grid g) {
             int h = g.rows();
@@ -680,6 +679,8 @@ public final class GridOps {
     }
 
     /** Keeps every {@code factor}-th row and column starting at 0. */
+    @Def(index = 125, signature = "downscale(grid: Grid, factor: Integer) -> Grid",
+            summary = "Keeps the rows whose index i satisfies i mod factor == 0 and, in them, the columns with j mod factor == 0 — i.e.")
     public static Object downscale(Object grid, Object factor) {
         Tuple t = seq(grid);
         int h = t.size();
@@ -735,6 +736,8 @@ public final class GridOps {
     // ==== concatenation =========================================================================
 
     /** Row k = row k of a + row k of b, for k below the smaller height. */
+    @Def(index = 126, signature = "hconcat(a: Grid, b: Grid) -> Grid",
+            summary = "Row k of the result = row k of a followed by row k of b, for k < min(rows(a), rows(b)) (extra rows of the taller grid are dropped silently).")
     public static Object hconcat(Object a, Object b) {
         Grid ga = tryGrid(a);
         Grid gb = ga == null ? null : tryGrid(b);
@@ -766,6 +769,8 @@ public final class GridOps {
     }
 
     /** The rows of a followed by the rows of b (Python {@code a + b}). */
+    @Def(index = 127, signature = "vconcat(a: Grid, b: Grid) -> Grid",
+            summary = "The rows of a followed by the rows of b.")
     public static Object vconcat(Object a, Object b) {
         if (a instanceof Grid ga && b instanceof Grid gb && (ga.cols() == gb.cols() || ga.rows() == 0
                 || gb.rows() == 0)) {
@@ -821,6 +826,8 @@ public final class GridOps {
     // ==== splits ================================================================================
 
     /** {@code n} side-by-side parts, one separator column assumed when W is not divisible by n. */
+    @Def(index = 129, signature = "hsplit(grid: Grid, n: Integer) -> Tuple",
+            summary = "Splits into n side-by-side parts.")
     public static Object hsplit(Object grid, Object n) {
         Tuple t = seq(grid);
         int h = t.size();
@@ -863,6 +870,8 @@ public final class GridOps {
     }
 
     /** {@code n} stacked parts, one separator row assumed when the height is not divisible by n. */
+    @Def(index = 130, signature = "vsplit(grid: Grid, n: Integer) -> Tuple",
+            summary = "Same as hsplit along rows.")
     public static Object vsplit(Object grid, Object n) {
         Tuple t = seq(grid);
         int rows = t.size();
@@ -907,6 +916,8 @@ public final class GridOps {
     // ==== trim and halves =======================================================================
 
     /** {@code tuple(r[1:-1] for r in grid[1:-1])}. */
+    @Def(index = 141, signature = "trim(grid: Grid) -> Grid",
+            summary = "Drops the first and last row and, from every remaining row, the first and last value (Python [1:-1] slices).")
     public static Object trim(Object grid) {
         Tuple t = seq(grid);
         int n = t.size();
@@ -940,12 +951,16 @@ public final class GridOps {
     }
 
     /** {@code grid[:len(grid) // 2]}. */
+    @Def(index = 143, signature = "tophalf(grid: Grid) -> Grid",
+            summary = "The first rows // 2 rows (the middle row of an odd-height grid is excluded).")
     public static Object tophalf(Object grid) {
         Tuple t = seq(grid);
         return slice(t, 0, t.size() / 2);
     }
 
     /** {@code grid[len(grid) // 2 + len(grid) % 2:]}. */
+    @Def(index = 144, signature = "bottomhalf(grid: Grid) -> Grid",
+            summary = "The last rows // 2 rows (the middle row of an odd-height grid is excluded).")
     public static Object bottomhalf(Object grid) {
         Tuple t = seq(grid);
         int n = t.size();
@@ -953,6 +968,8 @@ public final class GridOps {
     }
 
     /** {@code rot270(tophalf(rot90(grid)))}: the first W // 2 columns, or {@code ()} if there are none. */
+    @Def(index = 145, signature = "lefthalf(grid: Grid) -> Grid",
+            summary = "The first W // 2 columns of every row (middle column excluded).")
     public static Object lefthalf(Object grid) {
         if (grid instanceof Grid g) {
             return columns(g, 0, g.cols() / 2);
@@ -961,6 +978,8 @@ public final class GridOps {
     }
 
     /** {@code rot270(bottomhalf(rot90(grid)))}: the last W // 2 columns, or {@code ()} if there are none. */
+    @Def(index = 146, signature = "righthalf(grid: Grid) -> Grid",
+            summary = "The last W // 2 columns (middle column excluded).")
     public static Object righthalf(Object grid) {
         if (grid instanceof Grid g) {
             int w = g.cols();

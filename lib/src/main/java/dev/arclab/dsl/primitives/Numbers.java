@@ -1,5 +1,6 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Def;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Pair;
@@ -25,18 +26,26 @@ public final class Numbers {
 
     // ---- binary: add, subtract, multiply, divide ---------------------------------------------
 
+    @Def(index = 2, signature = "add(a: Numerical, b: Numerical) -> Numerical",
+            summary = "Component-wise addition with the Numerical dispatch of §3.9, operator +.")
     public static Object add(Object a, Object b) {
         return binary(a, b, ADD);
     }
 
+    @Def(index = 3, signature = "subtract(a: Numerical, b: Numerical) -> Numerical",
+            summary = "As add with operator - (note the asymmetric broadcast.")
     public static Object subtract(Object a, Object b) {
         return binary(a, b, SUB);
     }
 
+    @Def(index = 4, signature = "multiply(a: Numerical, b: Numerical) -> Numerical",
+            summary = "As add with operator .")
     public static Object multiply(Object a, Object b) {
         return binary(a, b, MUL);
     }
 
+    @Def(index = 5, signature = "divide(a: Numerical, b: Numerical) -> Numerical",
+            summary = "As add with floor division // (§3.2, rounds toward −∞).")
     public static Object divide(Object a, Object b) {
         return binary(a, b, DIV);
     }
@@ -180,31 +189,45 @@ public final class Numbers {
         return new Pair(unaryInt(c0, op), unaryInt(c1, op));
     }
 
+    @Def(index = 6, signature = "invert(n: Numerical) -> Numerical",
+            summary = "Integer → -n.")
     public static Object invert(Object n) {
         return unary(n, NEG);
     }
 
+    @Def(index = 9, signature = "halve(n: Numerical) -> Numerical",
+            summary = "Integer → n // 2 (floor.")
     public static Object halve(Object n) {
         return unary(n, HALF);
     }
 
+    @Def(index = 33, signature = "increment(x: Numerical) -> Numerical",
+            summary = "Integer → x + 1.")
     public static Object increment(Object x) {
         return unary(x, INC);
     }
 
+    @Def(index = 34, signature = "decrement(x: Numerical) -> Numerical",
+            summary = "Integer → x - 1.")
     public static Object decrement(Object x) {
         return unary(x, DEC);
     }
 
+    @Def(index = 35, signature = "crement(x: Numerical) -> Numerical",
+            summary = "Moves each component one step away from zero.")
     public static Object crement(Object x) {
         return unary(x, CREMENT);
     }
 
+    @Def(index = 36, signature = "sign(x: Numerical) -> Numerical",
+            summary = "Per component.")
     public static Object sign(Object x) {
         return unary(x, SIGN);
     }
 
     /** {@code n * 2}: on a Tuple component this is Python's repetition. */
+    @Def(index = 8, signature = "double(n: Numerical) -> Numerical",
+            summary = "Integer → 2n.")
     public static Object double_(Object n) {
         if (n instanceof Integer x) {
             return 2 * x;
@@ -216,6 +239,8 @@ public final class Numbers {
         return Values.tuple2(r0, pyOp(component(n, 1), 2, MUL));
     }
 
+    @Def(index = 7, signature = "even(n: Integer) -> Boolean",
+            summary = "n mod 2 == 0 as a Boolean.")
     public static Object even(Object n) {
         if (n instanceof Integer x) {
             return Values.bool((x & 1) == 0);
@@ -223,6 +248,8 @@ public final class Numbers {
         throw DslException.of("unsupported operand type(s) for %%: '%s' and 'int'", Values.kindName(n));
     }
 
+    @Def(index = 37, signature = "positive(x: Integer) -> Boolean",
+            summary = "x > 0 as a Boolean.")
     public static Object positive(Object x) {
         if (x instanceof Integer i) {
             return Values.bool(i > 0);
@@ -230,14 +257,20 @@ public final class Numbers {
         throw DslException.of("'>' not supported between '%s' and 'int'", Values.kindName(x));
     }
 
+    @Def(index = 10, signature = "flip(b: Boolean) -> Boolean",
+            summary = "Logical negation of the argument's truthiness (§3.3).")
     public static Object flip(Object b) {
         return Values.bool(!Values.truthy(b));
     }
 
+    @Def(index = 38, signature = "toivec(i: Integer) -> IntegerTuple",
+            summary = "(i, 0).")
     public static Object toivec(Object i) {
         return Values.tuple2(i, 0);
     }
 
+    @Def(index = 39, signature = "tojvec(j: Integer) -> IntegerTuple",
+            summary = "(0, j).")
     public static Object tojvec(Object j) {
         return Values.tuple2(0, j);
     }

@@ -1,5 +1,6 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Def;
 import dev.arclab.dsl.Cell;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
@@ -9,7 +10,7 @@ import dev.arclab.dsl.Pieces;
 import dev.arclab.dsl.Tup;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.Arrays;
 
 /**
@@ -125,6 +126,8 @@ public final class Painting {
     }
 
     /** {@code fill}: {@code value} at every in-grid location of {@code toindices(patch)}. */
+    @Def(index = 118, signature = "fill(grid: Grid, value: Integer, patch: Patch) -> Grid",
+            summary = "Copy of grid where every location of toindices(patch) that lies inside the grid (0 <= i < rows, 0 <= j < cols) gets value.")
     public static Object fill(Object grid, Object value, Object patch) {
         Grid g = Colors.gridWithRow(grid);
         int[] locs = patchLocations(patch);
@@ -135,6 +138,8 @@ public final class Painting {
     }
 
     /** {@code paint}: each cell of {@code obj} in iteration order, inside the grid. */
+    @Def(index = 119, signature = "paint(grid: Grid, obj: Object) -> Grid",
+            summary = "Copy of grid.")
     public static Object paint(Object grid, Object obj) {
         Grid g = Colors.gridWithRow(grid);
         int[] cells = g.cells();
@@ -144,6 +149,8 @@ public final class Painting {
     }
 
     /** {@code underfill}: {@code value} at the in-grid patch locations holding the background colour. */
+    @Def(index = 120, signature = "underfill(grid: Grid, value: Integer, patch: Patch) -> Grid",
+            summary = "bg = mostcolor(grid) (computed once on the input).")
     public static Object underfill(Object grid, Object value, Object patch) {
         Grid g = Colors.gridWithRow(grid);
         int bg = Colors.background(g);
@@ -155,6 +162,8 @@ public final class Painting {
     }
 
     /** {@code underpaint}: the cells of {@code obj} in order, each only where the current value is bg. */
+    @Def(index = 121, signature = "underpaint(grid: Grid, obj: Object) -> Grid",
+            summary = "bg = mostcolor(grid) once.")
     public static Object underpaint(Object grid, Object obj) {
         Grid g = Colors.gridWithRow(grid);
         int bg = Colors.background(g);
@@ -164,6 +173,8 @@ public final class Painting {
     }
 
     /** {@code cover}: fill the patch's locations with the grid's most common colour. */
+    @Def(index = 140, signature = "cover(grid: Grid, patch: Patch) -> Grid",
+            summary = "fill(grid, mostcolor(grid), toindices(patch)).")
     public static Object cover(Object grid, Object patch) {
         Grid g = Colors.grid(grid);
         int bg = Colors.background(g);
@@ -178,6 +189,8 @@ public final class Painting {
     }
 
     /** {@code move}: cover the object with the background, then paint it shifted by {@code offset}. */
+    @Def(index = 142, signature = "move(grid: Grid, obj: Object, offset: IntegerTuple) -> Grid",
+            summary = "paint(cover(grid, obj), shift(obj, offset)).")
     public static Object move(Object grid, Object obj, Object offset) {
         Grid g = Colors.grid(grid);
         int bg = Colors.background(g);
@@ -203,6 +216,8 @@ public final class Painting {
     }
 
     /** {@code canvas}: {@code dimensions[0]} rows of {@code dimensions[1]} copies of {@code value}. */
+    @Def(index = 137, signature = "canvas(value: Integer, dimensions: IntegerTuple) -> Grid",
+            summary = "Grid of dimensions[0] rows, each of dimensions[1] copies of value.")
     public static Object canvas(Object value, Object dimensions) {
         Tuple d = Values.toTuple(dimensions);
         int h = Values.toInt(d.get(0));
@@ -227,6 +242,8 @@ public final class Painting {
     }
 
     /** {@code replace}: every value equal to {@code replacee} becomes {@code replacer}. */
+    @Def(index = 132, signature = "replace(grid: Grid, replacee: Integer, replacer: Integer) -> Grid",
+            summary = "Copy of the grid with every value equal to replacee replaced by replacer.")
     public static Object replace(Object grid, Object replacee, Object replacer) {
         Grid g = Colors.grid(grid);
         int[] cells = g.cells();
@@ -252,6 +269,8 @@ public final class Painting {
     }
 
     /** {@code switch}: values equal to {@code a} become {@code b} and those equal to {@code b} become {@code a}. */
+    @Def(index = 133, signature = "switch(grid: Grid, a: Integer, b: Integer) -> Grid",
+            summary = "Copy of the grid where values equal to a become b and values equal to b become a (simultaneously).")
     public static Object switchColors(Object grid, Object a, Object b) {
         Grid g = Colors.grid(grid);
         int[] cells = g.cells();
@@ -282,6 +301,8 @@ public final class Painting {
     }
 
     /** {@code cellwise}: shape of {@code a}; {@code a[i][j]} where it equals {@code b[i][j]}, else fallback. */
+    @Def(index = 131, signature = "cellwise(a: Grid, b: Grid, fallback: Integer) -> Grid",
+            summary = "Result has the shape of a (rows of a, width of a's first row).")
     public static Object cellwise(Object a, Object b, Object fallback) {
         Grid ga = Colors.gridWithRow(a);
         int h = ga.rows();

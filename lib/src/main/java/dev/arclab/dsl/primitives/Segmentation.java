@@ -1,5 +1,6 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.Def;
 import dev.arclab.dsl.Cell;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
@@ -7,7 +8,7 @@ import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Pieces;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.Arrays;
 
 /**
@@ -47,6 +48,8 @@ public final class Segmentation {
      * {@code univalued} only equal values connect; with {@code without_bg} cells of the most common
      * colour (ties to the smallest) belong to no object.
      */
+    @Def(index = 90, signature = "objects(grid: Grid, univalued: Boolean, diagonal: Boolean, without_bg: Boolean) -> Objects",
+            summary = "Connected-component extraction.")
     public static Object objects(Object grid, Object univalued, Object diagonal, Object withoutBg) {
         boolean uni = Values.truthy(univalued);
         boolean diag = Values.truthy(diagonal);
@@ -286,11 +289,15 @@ public final class Segmentation {
     // ---- partition -----------------------------------------------------------------------------
 
     /** {@code partition}: one Object per colour holding all its cells. */
+    @Def(index = 91, signature = "partition(grid: Grid) -> Objects",
+            summary = "One Object per distinct value of the grid, containing every cell with that value (connectivity is ignored).")
     public static Object partition(Object grid) {
         return byColour(Colors.grid(grid), false, 0);
     }
 
     /** {@code fgpartition}: {@code partition} without the most common colour (ties to the smallest). */
+    @Def(index = 92, signature = "fgpartition(grid: Grid) -> Objects",
+            summary = "As partition but without the Object of the colour mostcolor(grid) (tie → smallest colour).")
     public static Object fgpartition(Object grid) {
         Grid g = Colors.grid(grid);
         return byColour(g, true, Colors.background(g));
@@ -356,6 +363,8 @@ public final class Segmentation {
     }
 
     /** {@code frontiers}: an Object per uniform row and per uniform column. */
+    @Def(index = 157, signature = "frontiers(grid: Grid) -> Objects",
+            summary = "A row is a frontier if it is non-empty and all its values are equal.")
     public static Object frontiers(Object grid) {
         Grid g = Colors.gridWithRow(grid);
         int h = g.rows();
@@ -388,6 +397,8 @@ public final class Segmentation {
     }
 
     /** {@code compress}: the grid without its uniform rows and columns (found on the original grid). */
+    @Def(index = 158, signature = "compress(grid: Grid) -> Grid",
+            summary = "Removes every frontier row and every frontier column (both determined on the original grid) and returns the remaining values in their original arrangement.")
     public static Object compress(Object grid) {
         Grid g = Colors.grid(grid);
         int h = g.rows();
@@ -433,6 +444,8 @@ public final class Segmentation {
      * width(obj), at which every cell of {@code normalize(obj)} shifted by (i, j) lies inside the
      * grid on an equal value.
      */
+    @Def(index = 156, signature = "occurrences(grid: Grid, obj: Object) -> Indices",
+            summary = "Let normed = normalize(obj), (oh, ow) = shape(obj), rows, cols the grid size.")
     public static Object occurrences(Object grid, Object obj) {
         int len = Pieces.len(obj);
         if (len == 0) {

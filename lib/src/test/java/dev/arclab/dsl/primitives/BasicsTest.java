@@ -14,7 +14,7 @@ import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Tup;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Tup;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
-import dev.arclab.grid.Grid;
+import dev.arclab.dsl.Grid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package dev.arclab.magics;
+package dev.arclab.lab;
 
 import dev.arclab.report.Html;
 import dev.arclab.report.Tables;

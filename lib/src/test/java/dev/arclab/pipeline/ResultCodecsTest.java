@@ -1,22 +1,21 @@
-package dev.arclab.cache;
+package dev.arclab.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.grid.Grid;
-import dev.arclab.pipeline.Differs;
-import dev.arclab.pipeline.SampleResult;
-import dev.arclab.pipeline.Validation;
+import dev.arclab.cache.Bytes;
+import dev.arclab.cache.Codec;
+import dev.arclab.cache.CorruptEntryException;
+import dev.arclab.dsl.Grid;
 import dev.arclab.program.Outcome;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class CodecTest {
+class ResultCodecsTest {
 
     static <V> V roundTrip(Codec<V> codec, V value) {
         return codec.read(new Bytes.In(codec.encode(value)));
@@ -43,7 +42,7 @@ class CodecTest {
         }
         for (Grid g : grids) {
             SampleResult s = new SampleResult(Outcome.Status.OK, false, g, 12);
-            Grid back = roundTrip(Codec.SAMPLE, s).produced();
+            Grid back = roundTrip(ResultCodecs.SAMPLE, s).produced();
             assertEquals(g.rows(), back.rows());
             assertEquals(g.cols(), back.cols());
             assertArrayEquals(g.cells(), back.cells(), () -> "grid " + g.rows() + "x" + g.cols());
@@ -53,11 +52,11 @@ class CodecTest {
     @Test
     void sparseGridsAreSmallAndDenseOnesPackTwoCellsPerByte() {
         Bytes.Out out = new Bytes.Out();
-        Codec.writeGrid(out, Grid.filled(30, 30, 0));
+        ResultCodecs.writeGrid(out, Grid.filled(30, 30, 0));
         assertTrue(out.size() <= 6, "a blank 30x30 grid takes " + out.size() + " bytes");
         Random r = new Random(1);
         out = new Bytes.Out();
-        Codec.writeGrid(out, random(r, 30, 30, 10, 0));
+        ResultCodecs.writeGrid(out, random(r, 30, 30, 10, 0));
         assertTrue(out.size() <= 3 + 450, "a noisy 30x30 grid takes " + out.size() + " bytes");
     }
 
@@ -66,11 +65,11 @@ class CodecTest {
         for (Outcome.Status st : Outcome.Status.values()) {
             for (boolean match : new boolean[] {false, true}) {
                 SampleResult s = new SampleResult(st, match, null, -3 + st.ordinal() * 1_000_000_000_000L);
-                assertEquals(s, roundTrip(Codec.SAMPLE, s));
+                assertEquals(s, roundTrip(ResultCodecs.SAMPLE, s));
             }
         }
         SampleResult g = new SampleResult(Outcome.Status.OK, true, Grid.wrap(1, 2, new int[] {3, 4}), 7);
-        assertEquals(g, roundTrip(Codec.SAMPLE, g));
+        assertEquals(g, roundTrip(ResultCodecs.SAMPLE, g));
     }
 
     @Test
@@ -79,42 +78,41 @@ class CodecTest {
                 new Validation.Pair(Outcome.Status.ERROR, false, "x3: héllo ✓ wrong type"),
                 new Validation.Pair(Outcome.Status.TIMEOUT, false, "out of fuel"),
                 new Validation.Pair(Outcome.Status.OK, false, "")), 123_456_789L, 987_654_321L);
-        Validation back = roundTrip(Codec.VALIDATION, v);
+        Validation back = roundTrip(ResultCodecs.VALIDATION, v);
         assertEquals(v, back);
         assertEquals(987_654_321L, back.nanos());
-        assertEquals(new Validation(List.of(), 0, 0), roundTrip(Codec.VALIDATION, new Validation(List.of(), 0, 0)));
+        assertEquals(new Validation(List.of(), 0, 0), roundTrip(ResultCodecs.VALIDATION, new Validation(List.of(), 0, 0)));
     }
 
     @Test
     void measuresComeBackBitForBit() {
         Differs.Measures m = new Differs.Measures(1.0 / 3, Math.ulp(1.0), 0.1 + 0.2, Double.MIN_VALUE);
-        assertEquals(m, roundTrip(Codec.MEASURES, m));
+        assertEquals(m, roundTrip(ResultCodecs.MEASURES, m));
         assertEquals("x", roundTrip(Codec.STRING, "x"));
         assertEquals("", roundTrip(Codec.STRING, ""));
     }
 
     @Test
     void damagedBytesAreReportedNotMisread() {
-        byte[] ok = Codec.SAMPLE.encode(new SampleResult(Outcome.Status.OK, false, random(new Random(3), 10, 10, 10, 0.5), 5));
+        byte[] ok = ResultCodecs.SAMPLE.encode(new SampleResult(Outcome.Status.OK, false, random(new Random(3), 10, 10, 10, 0.5), 5));
         for (int cut = 0; cut < ok.length; cut++) {
             byte[] part = Arrays.copyOf(ok, cut);
-            assertThrows(CorruptEntryException.class, () -> Codec.SAMPLE.read(new Bytes.In(part)), "cut at " + cut);
+            assertThrows(CorruptEntryException.class, () -> ResultCodecs.SAMPLE.read(new Bytes.In(part)), "cut at " + cut);
         }
         byte[] badMode = ok.clone();
         // flags, fuel (one byte), rows, cols, then the mode byte
         badMode[4] = 9;
-        assertThrows(CorruptEntryException.class, () -> Codec.SAMPLE.read(new Bytes.In(badMode)));
+        assertThrows(CorruptEntryException.class, () -> ResultCodecs.SAMPLE.read(new Bytes.In(badMode)));
     }
 
     @Test
-    void fastKeysDifferForNearbyTexts() {
-        java.util.Set<Keys.Key> seen = new java.util.HashSet<>();
-        for (int k = 0; k < 20000; k++) {
-            assertTrue(seen.add(Keys.fast("sample " + k)));
+    void libraryProgramsKeepTheirOriginWhateverTheStrategy() {
+        for (Origin o : List.of(Origin.file("solvers.py:3"), Origin.mutant("abcdef0123456789", "x1.0 -> T"), Origin.found("on t"),
+                Origin.generated("enumerate", null, "depth 2"), Origin.generated("splice", "0123abcd", "x2 from 4567"))) {
+            StoredProgram p = new StoredProgram("007bbfb7", "def solve(I):\n    return I\n", o);
+            assertEquals(p, roundTrip(ResultCodecs.LIBRARY, p));
         }
-        assertEquals(Keys.fast("abcdefgh"), Keys.fast("xxabcdefghyy", 2, 10));
-        assertNotEquals(Keys.fast("a"), Keys.fast("a\u0000"));
-        assertEquals(Keys.hash("a", "b"), Keys.hash("a", "b"));
-        assertNotEquals(Keys.hash("a", "b"), Keys.hash("ab", ""));
+        assertEquals("mutate", Origin.mutant("ab", "c").strategy());
+        assertEquals("solver", Origin.file("f").strategy());
     }
 }

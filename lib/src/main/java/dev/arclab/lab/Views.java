@@ -1,4 +1,4 @@
-package dev.arclab.magics;
+package dev.arclab.lab;
 
 import dev.arclab.pipeline.Batch;
 import dev.arclab.pipeline.Candidate;
@@ -23,9 +23,6 @@ import dev.arclab.profile.RunConfig;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.program.Outcome;
 import dev.arclab.report.CacheStats;
-import dev.arclab.report.Charts;
-import dev.arclab.report.Comparison;
-import dev.arclab.report.ThreadScaling;
 import dev.arclab.report.RunSeries;
 import dev.arclab.report.Tables;
 import dev.arclab.task.Example;
@@ -79,7 +76,7 @@ public final class Views {
     }
 
     /** A duration in seconds as it reads best: "0.42 ms", "12.3 ms", "250 ms", "2.50 s", "12.5 s" (never "0.000 s"). */
-    static String seconds(double s) {
+    public static String seconds(double s) {
         double ms = s * 1000;
         if (ms < 1000) {
             return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : ms < 100 ? "%.1f ms" : "%.0f ms", ms);
@@ -88,7 +85,7 @@ public final class Views {
     }
 
     static String short12(String hash) {
-        return CandidateView.short12(hash);
+        return hash.substring(0, Math.min(12, hash.length()));
     }
 
     private static String phaseHead(PhaseRecord r) {
@@ -450,24 +447,6 @@ public final class Views {
             note.append(r.phases().stream().anyMatch(PhaseRecord::partial) ? "partial" : "");
         }
         return Table.create("Runs", number, label, threads, seed, tasks, iterations, wall, perfect, note);
-    }
-
-    /** A comparison: a line naming the regressions beyond the noise, the table, and the speedup chart. */
-    public static Outputs comparison(Comparison c) {
-        List<String> regressions = new ArrayList<>();
-        for (Comparison.Row r : c.regressions()) {
-            regressions.add(r.phase() + " of " + r.run() + String.format(Locale.ROOT, " (%+.1f%%)", r.changePercent()));
-        }
-        long improvements = c.improvements().size();
-        String line = (regressions.isEmpty() ? "No regressions beyond the noise"
-                : "REGRESSIONS beyond the noise: " + String.join(", ", regressions)) + "; " + improvements
-                + (improvements == 1 ? " improvement" : " improvements") + ". Rule: " + c.ruleDescription();
-        return Outputs.of(line, Tables.comparison(c), Charts.speedup(c));
-    }
-
-    /** Thread scaling: table and chart. */
-    public static Outputs scaling(ThreadScaling s) {
-        return Outputs.of(Tables.threadScaling(s), Charts.threadScaling(s));
     }
 
     // ---- library and tasks -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package dev.arclab.pipeline;
+package dev.arclab.cache;
 
 /**
  * One map of the result cache. Every entry keeps the cost measured when its value was computed, so a

@@ -1,4 +1,4 @@
-package dev.arclab.magics;
+package dev.arclab.lab;
 
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
@@ -12,12 +12,12 @@ import java.util.Map;
  * A run of many iterations, summed per phase for its table (one row per phase, not one per phase per iteration),
  * and split into one record per iteration for the per-iteration chart ({@code %timings --chart iterations}).
  */
-final class Iterations {
+public final class Iterations {
     private Iterations() {
     }
 
     /** How many iterations the run has phase records of (what actually ran, also when it was interrupted). */
-    static int ran(RunRecord run) {
+    public static int ran(RunRecord run) {
         return (int) run.phases().stream().mapToInt(PhaseRecord::iteration).distinct().count();
     }
 
@@ -25,7 +25,7 @@ final class Iterations {
      * The run with one phase record per phase, its figures summed over the iterations (longest item: the
      * longest; partial if any was); the run itself when it has one iteration.
      */
-    static RunRecord summed(RunRecord run) {
+    public static RunRecord summed(RunRecord run) {
         if (ran(run) <= 1) {
             return run;
         }
@@ -50,7 +50,7 @@ final class Iterations {
     }
 
     /** One record per iteration ("iteration 1", ...), for a chart of the phase times of each iteration. */
-    static List<RunRecord> each(RunRecord run) {
+    public static List<RunRecord> each(RunRecord run) {
         List<RunRecord> out = new ArrayList<>();
         run.phases().stream().mapToInt(PhaseRecord::iteration).distinct().sorted().forEach(k ->
                 out.add(new RunRecord("iteration " + k, run.startedMillis(), run.config(), run.iteration(k), Map.of())));

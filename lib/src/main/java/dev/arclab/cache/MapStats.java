@@ -1,4 +1,4 @@
-package dev.arclab.pipeline;
+package dev.arclab.cache;
 
 /**
  * Honest statistics of one cache map: hits served from entries made by this process, hits served from

@@ -1,10 +1,14 @@
-package dev.arclab.magics;
+package dev.arclab.lab;
 
 import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
-import dev.arclab.dsl.Dsl;
 import dev.arclab.pipeline.LibraryEntry;
-import dev.arclab.pipeline.MemoryCache;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CancellationException;
+import dev.arclab.report.Experiments;
+import dev.arclab.pipeline.Progress;
+import dev.arclab.cache.MemoryCache;
 import dev.arclab.pipeline.PhaseResults.Canonicalized;
 import dev.arclab.pipeline.PhaseResults.Differed;
 import dev.arclab.pipeline.PhaseResults.Filtered;
@@ -15,8 +19,10 @@ import dev.arclab.pipeline.PhaseResults.Scored;
 import dev.arclab.pipeline.PhaseResults.Validated;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
-import dev.arclab.pipeline.ResultCache;
+import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.SolverLibrary;
+import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.profile.PhaseName;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunConfig;
 import dev.arclab.profile.RunRecord;
@@ -32,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,15 +80,13 @@ import java.util.function.UnaryOperator;
  */
 public final class Session {
     /** The phases that {@link #phase(String)} runs, in pipeline order. */
-    public static final List<String> PHASES = List.of("generate", "score", "filter", "canonicalize", "validate", "save",
-            "differs", "predict");
+    public static final List<String> PHASES = Arrays.stream(PhaseName.values()).map(PhaseName::id).toList();
 
     private static final Session CURRENT = new Session();
 
-    private int threads;
-    private long seed;
     private Path home;
-    private PipelineConfig base;
+    /** Every pipeline setting, threads and seed included: the one place they are kept. */
+    private PipelineConfig config;
     private TaskSet tasks;
     private ResultCache cache;
     private boolean privateCache;
@@ -94,7 +99,7 @@ public final class Session {
     private ThreadScaling scaling;
     private final List<String> libraryFiles = new ArrayList<>();
 
-    Session() {
+    public Session() {
         reset();
     }
 
@@ -105,10 +110,8 @@ public final class Session {
 
     /** Puts every setting back to its default and forgets the tasks, pipeline, library, results and history. */
     public synchronized Session reset() {
-        threads = defaultThreads();
-        seed = 0L;
         home = defaultHome();
-        base = PipelineConfig.defaults();
+        config = PipelineConfig.defaults();
         tasks = null;
         closePipeline();
         closeCache();
@@ -125,7 +128,7 @@ public final class Session {
     // ---------------------------------------------------------------------------------------------- settings
 
     public synchronized int threads() {
-        return threads;
+        return config.threads();
     }
 
     /** Sets the worker pool size; {@code n} must be at least 1. The pipeline is rebuilt at its next use. */
@@ -133,17 +136,17 @@ public final class Session {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + n);
         }
-        threads = n;
+        config = config.withThreads(n);
         return this;
     }
 
     public synchronized long seed() {
-        return seed;
+        return config.seed();
     }
 
     /** Sets the seed of every random choice. The pipeline is rebuilt at its next use. */
     public synchronized Session seed(long s) {
-        seed = s;
+        config = config.withSeed(s);
         return this;
     }
 
@@ -164,18 +167,17 @@ public final class Session {
         return this;
     }
 
-    /** The pipeline configuration: the session's threads and seed with the other settings of {@link #configure}. */
+    /** The pipeline configuration, threads and seed included. */
     public synchronized PipelineConfig config() {
-        return base.withThreads(threads).withSeed(seed);
+        return config;
     }
 
     /**
-     * Changes the pipeline settings other than threads and seed, e.g.
+     * Changes pipeline settings, threads and seed included, e.g.
      * {@code configure(c -> c.withTasksPerBatch(8).withMutation(0.2, 2))}. The pipeline is rebuilt at its next use.
      */
     public synchronized Session configure(UnaryOperator<PipelineConfig> change) {
-        PipelineConfig c = Objects.requireNonNull(change.apply(config()), "configure returned null");
-        base = c;
+        config = Objects.requireNonNull(change.apply(config), "configure returned null");
         return this;
     }
 
@@ -358,7 +360,7 @@ public final class Session {
     }
 
     /** Copies every entry of {@code from} into {@code to}'s library, its nodes adopted into {@code to}'s table. */
-    static void copyLibrary(SolverLibrary from, Pipeline to) {
+    public static void copyLibrary(SolverLibrary from, Pipeline to) {
         for (LibraryEntry e : from.all()) {
             Program p = Program.of(e.task(), to.nodeTable().adopt(e.program().root()));
             to.library().offer(new LibraryEntry(e.task(), p, e.score(), e.matched(), e.total(), e.fuel(), e.nanos(),
@@ -419,7 +421,7 @@ public final class Session {
     /** Parsed solver programs into the library, each validated on its task first. */
     public synchronized PhaseRecord loadSolvers(ParseResult parsed) {
         Pipeline p = pipeline();
-        PhaseRecord r = track("load library", p, p::cancel, () -> p.loadLibrary(parsed));
+        PhaseRecord r = track("load library", p, () -> p.loadLibrary(parsed));
         libraryLoad = r;
         libraryFiles.add(parsed.file());
         return r;
@@ -431,7 +433,7 @@ public final class Session {
      */
     public synchronized PhaseRecord restoreLibrary() {
         Pipeline p = pipeline();
-        PhaseRecord r = track("restore library", p, p::cancel, p::restoreLibrary);
+        PhaseRecord r = track("restore library", p, p::restoreLibrary);
         libraryLoad = r;
         libraryFiles.add("the store's library");
         return r;
@@ -451,28 +453,28 @@ public final class Session {
             throw new IllegalStateException("the solver library is empty: load solvers first"
                     + " (%solvers, or Session.current().loadBundledSolvers())");
         }
-        return keep("generate", track("generate", p, p::cancel, p::generate), Generated::timing);
+        return keep("generate", track("generate", p, p::generate), Generated::timing);
     }
 
     /** Runs the batch of the last {@link #generate()} on every demo sample of every task. */
     public synchronized Scored score() {
         Generated g = need("generate", Generated.class);
         Pipeline p = pipeline();
-        return keep("score", track("score", p, p::cancel, () -> p.score(g)), Scored::timing);
+        return keep("score", track("score", p, () -> p.score(g)), Scored::timing);
     }
 
     /** Keeps the unique candidates of the last {@link #score()} with enough demo matches. */
     public synchronized Filtered filter() {
         Scored s = need("score", Scored.class);
         Pipeline p = pipeline();
-        return keep("filter", track("filter", p, p::cancel, () -> p.filter(s)), Filtered::timing);
+        return keep("filter", track("filter", p, () -> p.filter(s)), Filtered::timing);
     }
 
     /** The canonical text of each program kept by the last {@link #filter()}. */
     public synchronized Canonicalized canonicalize() {
         Filtered f = need("filter", Filtered.class);
         Pipeline p = pipeline();
-        return keep("canonicalize", track("canonicalize", p, p::cancel, () -> p.canonicalize(f)),
+        return keep("canonicalize", track("canonicalize", p, () -> p.canonicalize(f)),
                 Canonicalized::timing);
     }
 
@@ -480,53 +482,46 @@ public final class Session {
     public synchronized Validated validate() {
         Canonicalized c = need("canonicalize", Canonicalized.class);
         Pipeline p = pipeline();
-        return keep("validate", track("validate", p, p::cancel, () -> p.validate(c)), Validated::timing);
+        return keep("validate", track("validate", p, () -> p.validate(c)), Validated::timing);
     }
 
     /** Offers the programs of the last {@link #validate()} to the library. */
     public synchronized Saved save() {
         Validated v = need("validate", Validated.class);
         Pipeline p = pipeline();
-        return keep("save", track("save", p, p::cancel, () -> p.save(v)), Saved::timing);
+        return keep("save", track("save", p, () -> p.save(v)), Saved::timing);
     }
 
     /** Partial credit of the near misses of the last {@link #score()}. */
     public synchronized Differed differs() {
         Scored s = need("score", Scored.class);
         Pipeline p = pipeline();
-        return keep("differs", track("differs", p, p::cancel, () -> p.differs(s)), Differed::timing);
+        return keep("differs", track("differs", p, () -> p.differs(s)), Differed::timing);
     }
 
     /** The two best programs of each task on its test inputs, and the Kaggle submission. */
     public synchronized Predicted predict() {
         Pipeline p = pipeline();
-        return keep("predict", track("predict", p, p::cancel, p::predict), Predicted::timing);
+        return keep("predict", track("predict", p, p::predict), Predicted::timing);
     }
 
     /** Runs one phase by name ({@link #PHASES}) and returns its result. */
     public Object phase(String name) {
-        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        switch (n) {
-            case "generate":
-                return generate();
-            case "score":
-                return score();
-            case "filter":
-                return filter();
-            case "canonicalize":
-                return canonicalize();
-            case "validate":
-                return validate();
-            case "save":
-                return save();
-            case "differs":
-                return differs();
-            case "predict":
-                return predict();
-            default:
-                throw new IllegalArgumentException("no phase '" + name + "'; the phases are " + String.join(", ",
-                        PHASES));
-        }
+        return phase(PhaseName.of(name == null ? "" : name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Runs one phase on the results kept here and returns its result. */
+    public Object phase(PhaseName phase) {
+        return switch (phase) {
+            case GENERATE -> generate();
+            case SCORE -> score();
+            case FILTER -> filter();
+            case CANONICALIZE -> canonicalize();
+            case VALIDATE -> validate();
+            case SAVE -> save();
+            case DIFFERS -> differs();
+            case PREDICT -> predict();
+        };
     }
 
     /** Generate..differs once; the run record joins the history. */
@@ -555,7 +550,7 @@ public final class Session {
                     + " (%solvers, or Session.current().loadBundledSolvers())");
         }
         p.label(label == null ? "" : label.strip());
-        track(n == 1 ? "run" : "iterate " + n, p, p::cancel, () -> p.iterate(n));
+        track(n == 1 ? "run" : "iterate " + n, p, () -> p.iterate(n));
         loosePhases.clear();
         List<RunRecord> h = history();
         return h.get(h.size() - 1);
@@ -620,18 +615,104 @@ public final class Session {
     }
 
     /**
-     * Runs {@code work} with the pipeline's cancel registered for the notebook's stop button and a progress bar
-     * fed by the pipeline's progress events.
+     * Watches work of the session while it runs: the kernel installs one ({@link #watchWith}) that registers
+     * the work's cancel for the notebook's stop button and shows its progress as a progress bar; by default
+     * nothing watches.
      */
-    private static <T> T track(String what, Pipeline p, Cancellables.Cancellable cancel, Supplier<T> work) {
-        try (Cancellables.Registration r = Cancellables.register(cancel);
-             ProgressBar bar = ProgressBar.start(what)) {
-            p.onProgress(bar::update);
+    @FunctionalInterface
+    public interface Watcher {
+        /** Starts watching {@code what}; {@code cancel} stops it. The returned watch is closed when it ends. */
+        Watch start(String what, Runnable cancel);
+    }
+
+    /** A watch in progress. */
+    public interface Watch extends AutoCloseable {
+        default void progress(Progress p) {
+        }
+
+        /** The work ended (cancelled or not), before {@link #close()}. */
+        default void finish(boolean cancelled) {
+        }
+
+        @Override
+        default void close() {
+        }
+    }
+
+    private static final Watcher NOBODY = (what, cancel) -> new Watch() { };
+    private static volatile Watcher watcher = NOBODY;
+
+    /** Installs the watcher of every session's work (the kernel's stop button and progress bar); null: none. */
+    public static void watchWith(Watcher w) {
+        watcher = w == null ? NOBODY : w;
+    }
+
+    private static <T> T track(String what, Pipeline p, Supplier<T> work) {
+        try (Watch w = watcher.start(what, p::cancel)) {
+            p.onProgress(w::progress);
             try {
                 return work.get();
             } finally {
                 p.onProgress(null);
-                bar.finish(p.cancelled());
+                w.finish(p.cancelled());
+            }
+        }
+    }
+
+    /**
+     * Thread scaling of the session's configuration: for each thread count a new pipeline on the session's tasks,
+     * with a copy of its library and a fresh in-memory cache, runs {@code iterations}. The stop button cancels the
+     * running pipeline and the rest.
+     */
+    public ThreadScaling scaling(String phase, int maxThreads, int warmups, int repeats, int iterations) {
+        TaskSet tasks = tasks();
+        PipelineConfig config = config();
+        Pipeline source = pipeline();
+        if (source.library().size() == 0) {
+            throw new IllegalStateException("the solver library is empty: load solvers first (%solvers, or loadBundledSolvers())");
+        }
+        int[] counts = new int[maxThreads];
+        for (int i = 0; i < maxThreads; i++) {
+            counts[i] = i + 1;
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Pipeline> running = new AtomicReference<>();
+        int total = maxThreads * (warmups + repeats);
+        int[] done = {0};
+        try (Watch bar = watcher.start("scaling", () -> {
+            stop.set(true);
+            Pipeline p = running.get();
+            if (p != null) {
+                p.cancel();
+            }
+        })) {
+            try {
+                ThreadScaling s = Experiments.threadScaling(phase, counts, warmups, repeats, t -> {
+                    if (stop.get()) {
+                        throw new CancellationException("scaling was cancelled");
+                    }
+                    try (Pipeline p = new Pipeline(tasks, config.withThreads(t), new MemoryCache())) {
+                        copyLibrary(source.library(), p);
+                        p.label(t + (t == 1 ? " thread" : " threads"));
+                        running.set(p);
+                        bar.progress(new Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
+                                total));
+                        RunRecord r = p.iterate(iterations);
+                        running.set(null);
+                        if (p.cancelled()) {
+                            throw new CancellationException("scaling was cancelled");
+                        }
+                        done[0]++;
+                        bar.progress(new Progress("runs at " + t + (t == 1 ? " thread" : " threads"), done[0],
+                                total));
+                        return r;
+                    }
+                });
+                keepScaling(s);
+                return s;
+            } catch (CancellationException e) {
+                bar.finish(true);
+                throw new IllegalStateException("scaling was cancelled after " + done[0] + " of " + total + " runs");
             }
         }
     }
@@ -681,9 +762,7 @@ public final class Session {
         if (!loosePhases.isEmpty()) {
             PipelineConfig c = config();
             int iterations = (int) loosePhases.stream().mapToInt(PhaseRecord::iteration).distinct().count();
-            RunConfig rc = new RunConfig(c.seed(), c.threads(), tasks().size(), pipeline == null ? 0
-                    : pipeline.library().size(),
-                    c.tasksPerBatch(), c.mutation(), iterations, Dsl.VERSION, "phases");
+            RunConfig rc = c.runConfig(tasks().size(), pipeline == null ? 0 : pipeline.library().size(), iterations, "phases");
             return Optional.of(new RunRecord("phases", System.currentTimeMillis(), rc, loosePhases, Map.of()));
         }
         List<RunRecord> h = history();
@@ -717,21 +796,17 @@ public final class Session {
 
     // ---------------------------------------------------------------------------------------------- defaults
 
-    /** All cores of this machine. */
+    /** All cores of this machine ({@link WorkerPool#defaultThreads()}). */
     public static int defaultThreads() {
-        return Runtime.getRuntime().availableProcessors();
+        return WorkerPool.defaultThreads();
     }
 
-    /** {@code $ARCLAB_HOME} if set and not blank, else {@code ~/.arclab}. */
+    /** The home of {@link Caches#home()} (set by {@code Caches.setHome}, else {@code $ARCLAB_HOME}, else {@code ~/.arclab}), made absolute. */
     public static Path defaultHome() {
-        String env = System.getenv("ARCLAB_HOME");
-        if (env != null && !env.isBlank()) {
-            return resolve(env.trim());
-        }
-        return Path.of(System.getProperty("user.home"), ".arclab").toAbsolutePath().normalize();
+        return resolve(Caches.home().toString().trim());
     }
 
-    static Path resolve(String path) {
+    public static Path resolve(String path) {
         String p = path;
         if (p.equals("~")) {
             p = System.getProperty("user.home");
@@ -743,7 +818,7 @@ public final class Session {
 
     @Override
     public synchronized String toString() {
-        return "Session[threads=" + threads + ", seed=" + seed + ", home=" + home
+        return "Session[threads=" + config.threads() + ", seed=" + config.seed() + ", home=" + home
                 + (tasks == null ? "" : ", tasks=" + tasks.size()) + "]";
     }
 }

@@ -1,8 +1,5 @@
-package dev.arclab.grid;
+package dev.arclab.dsl;
 
-import dev.arclab.dsl.DslException;
-import dev.arclab.dsl.IntTuple;
-import dev.arclab.dsl.Tuple;
 import java.util.Arrays;
 
 /**

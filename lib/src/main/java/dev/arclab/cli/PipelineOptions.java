@@ -1,0 +1,130 @@
+package dev.arclab.cli;
+
+import dev.arclab.pipeline.PipelineConfig;
+import dev.arclab.pipeline.strategy.Strategies;
+import dev.arclab.pipeline.strategy.StrategyShare;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The pipeline settings, the same in every command and in the notebook's {@code %config}
+ * ({@code @Mixin PipelineOptions pipeline;}). Every option is optional: what is not given keeps the value
+ * of the configuration it is applied to, whose defaults are {@link PipelineConfig#defaults()}.
+ */
+public final class PipelineOptions {
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: " + PipelineConfig.DEFAULT_SEED + ").")
+    Long seed;
+
+    @Option(names = "--tasks-per-batch", paramLabel = "K",
+            description = "Tasks whose programs generate picks (default: " + PipelineConfig.DEFAULT_TASKS_PER_BATCH + ").")
+    Integer tasksPerBatch;
+
+    @Option(names = "--mutants", paramLabel = "M",
+            description = "Mutants per picked program (default: " + PipelineConfig.DEFAULT_MUTANTS + ").")
+    Integer mutants;
+
+    @Option(names = "--mutation", paramLabel = "P",
+            description = "Per-argument mutation probability, 0..1 (default: " + PipelineConfig.DEFAULT_MUTATION + ").")
+    Double mutation;
+
+    @Option(names = "--fuel", paramLabel = "F", description = "Fuel budget of one program run on one input.")
+    Long fuel;
+
+    @Option(names = "--keep", paramLabel = "K",
+            description = "Programs the library keeps per task (default: " + PipelineConfig.DEFAULT_KEEP + ").")
+    Integer keep;
+
+    @Option(names = "--min-matches", paramLabel = "N",
+            description = "Demo matches a candidate needs to be kept (default: " + PipelineConfig.DEFAULT_MIN_MATCHES + ").")
+    Integer minMatches;
+
+    @Option(names = "--near-misses", paramLabel = "N",
+            description = "Near misses kept per task for parent choice (default: " + PipelineConfig.DEFAULT_NEAR_MISSES + ").")
+    Integer nearMisses;
+
+    @Option(names = "--strategy", paramLabel = "NAME[:SHARE],...",
+            description = "Generation strategies, each with an optional share of the generate time (default: mutate).")
+    String strategy;
+
+    @Option(names = "--generate-seconds", paramLabel = "S",
+            description = "Wall-clock budget of generate that the strategies' shares divide (default: none).")
+    Double generateSeconds;
+
+    /** True when {@code --threads} was given. */
+    public boolean threadsGiven() {
+        return threads != null;
+    }
+
+    /** True when {@code --seed} was given. */
+    public boolean seedGiven() {
+        return seed != null;
+    }
+
+    /**
+     * {@code base} with every option given.
+     *
+     * @throws IllegalArgumentException naming the option whose value is out of range
+     */
+    public PipelineConfig apply(PipelineConfig base) {
+        PipelineConfig c = base;
+        if (threads != null) {
+            c = c.withThreads(atLeast(threads, 1, "--threads"));
+        }
+        if (seed != null) {
+            c = c.withSeed(seed);
+        }
+        if (tasksPerBatch != null) {
+            c = c.withTasksPerBatch(atLeast(tasksPerBatch, 1, "--tasks-per-batch"));
+        }
+        if (mutation != null && !(mutation >= 0 && mutation <= 1)) {
+            throw new IllegalArgumentException("--mutation must be in 0..1, got " + mutation);
+        }
+        if (mutation != null || mutants != null) {
+            c = c.withMutation(mutation != null ? mutation : c.mutation(),
+                    mutants != null ? atLeast(mutants, 0, "--mutants") : c.mutantsPerProgram());
+        }
+        if (fuel != null) {
+            if (fuel < 1) {
+                throw new IllegalArgumentException("--fuel must be at least 1, got " + fuel);
+            }
+            c = c.withFuel(fuel);
+        }
+        if (keep != null) {
+            c = c.withKeepPerTask(atLeast(keep, 1, "--keep"));
+        }
+        if (minMatches != null) {
+            c = c.withMinMatches(atLeast(minMatches, 1, "--min-matches"));
+        }
+        if (nearMisses != null) {
+            c = c.withNearMissesPerTask(atLeast(nearMisses, 0, "--near-misses"));
+        }
+        if (strategy != null) {
+            try {
+                List<StrategyShare> shares = StrategyShare.parse(strategy);
+                for (StrategyShare share : shares) {
+                    Strategies.create(share.name());
+                }
+                c = c.withStrategies(shares);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--strategy: " + e.getMessage());
+            }
+        }
+        if (generateSeconds != null) {
+            if (!(generateSeconds >= 0)) {
+                throw new IllegalArgumentException("--generate-seconds must be at least 0, got " + generateSeconds);
+            }
+            c = c.withGenerateSeconds(generateSeconds);
+        }
+        return c;
+    }
+
+    private static int atLeast(int v, int min, String name) {
+        if (v < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + v);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.arclab.pipeline.phase;
+
+import dev.arclab.profile.PhaseName;
+import dev.arclab.cache.CacheMap;
+import dev.arclab.cache.MapStats;
+import dev.arclab.dsl.Values;
+import dev.arclab.dsl.Grid;
+import dev.arclab.pipeline.Batch;
+import dev.arclab.pipeline.PhaseResults.Generated;
+import dev.arclab.pipeline.PhaseResults.Scored;
+import dev.arclab.pipeline.PhaseResults.TaskScores;
+import dev.arclab.pipeline.SampleResult;
+import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.profile.PhaseTimer;
+import dev.arclab.program.Outcome;
+import dev.arclab.task.Example;
+import dev.arclab.task.Task;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/** Runs the batch on every demo sample of every task, parallel over task × sample, each result cached per (program, sample). */
+public final class ScorePhase implements Phase<Generated, Scored> {
+
+    @Override
+    public PhaseName name() {
+        return PhaseName.SCORE;
+    }
+
+    @Override
+    public Scored run(Generated generated, PhaseContext ctx) {
+        Batch batch = generated.batch();
+        List<Task> list = ctx.demoTasks().tasks();
+        record Item(int task, int sample) {
+        }
+        List<Item> items = new ArrayList<>();
+        for (int t = 0; t < list.size(); t++) {
+            for (int s = 0; s < list.get(t).demo().size(); s++) {
+                items.add(new Item(t, s));
+            }
+        }
+        String[] groups = batch.members().stream().map(m -> ctx.keyBase() + "|" + m.hash()).toArray(String[]::new);
+        CacheMap<SampleResult> cache = ctx.maps().scores();
+        long fuel = ctx.config().fuel();
+        PhaseTimer timer = ctx.timer(name(), ctx.config().threads());
+        List<MapStats> before = ctx.cache().stats();
+        WorkerPool.Mapped<SampleResult[]> mapped = ctx.mapWithProgress(name(), items, i -> list.get(i.task()).id(), i -> {
+            Task task = list.get(i.task());
+            Example ex = task.demo().get(i.sample());
+            String sampleKey = ctx.sampleKeys(task.id())[i.sample()];
+            SampleResult[] out = new SampleResult[batch.size()];
+            BitSet wanted = new BitSet(batch.size());
+            for (int m = 0; m < out.length; m++) {
+                CacheMap.Entry<SampleResult> hit = cache.get(groups[m], sampleKey);
+                if (hit != null) {
+                    out[m] = hit.value();
+                } else {
+                    wanted.set(m);
+                }
+            }
+            if (!wanted.isEmpty()) {
+                long t0 = System.nanoTime();
+                Batch.Evaluation ev = batch.evaluate(ex.input(), wanted, fuel);
+                long perMember = (System.nanoTime() - t0) / wanted.cardinality();
+                for (int m = wanted.nextSetBit(0); m >= 0; m = wanted.nextSetBit(m + 1)) {
+                    Object v = ev.values()[m];
+                    Grid produced = SampleResult.keptGrid(v);
+                    boolean match = v != null && Values.equal(v, ex.output());
+                    out[m] = new SampleResult(ev.status()[m], match, produced, ev.fuel()[m]);
+                    cache.put(groups[m], sampleKey, out[m], perMember);
+                }
+            }
+            return out;
+        }, timer);
+        List<TaskScores> scores = new ArrayList<>();
+        int at = 0;
+        long errors = 0;
+        long timeouts = 0;
+        for (Task task : list) {
+            SampleResult[][] r = new SampleResult[batch.size()][task.demo().size()];
+            Grid[] expected = new Grid[task.demo().size()];
+            for (int s = 0; s < expected.length; s++) {
+                expected[s] = task.demo().get(s).output();
+                SampleResult[] sample = mapped.results().get(at++);
+                for (int m = 0; m < batch.size(); m++) {
+                    r[m][s] = sample == null ? null : sample[m];
+                    if (sample != null) {
+                        errors += sample[m].status() == Outcome.Status.ERROR ? 1 : 0;
+                        timeouts += sample[m].status() == Outcome.Status.TIMEOUT ? 1 : 0;
+                    }
+                }
+            }
+            scores.add(new TaskScores(task.id(), r, expected));
+        }
+        timer.count("samples", items.size());
+        timer.count("errors", errors);
+        timer.count("timeouts", timeouts);
+        ctx.countCache(timer, before);
+        timer.count("candidates", new Scored(batch, scores, null).candidatesWithAMatch().size());
+        return new Scored(batch, scores, ctx.record(timer, mapped.partial()));
+    }
+}

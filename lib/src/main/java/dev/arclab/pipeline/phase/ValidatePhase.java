@@ -1,0 +1,61 @@
+package dev.arclab.pipeline.phase;
+
+import dev.arclab.profile.PhaseName;
+import dev.arclab.cache.CacheMap;
+import dev.arclab.cache.MapStats;
+import dev.arclab.pipeline.Candidate;
+import dev.arclab.pipeline.PhaseResults.Canonicalized;
+import dev.arclab.pipeline.PhaseResults.Checked;
+import dev.arclab.pipeline.PhaseResults.Validated;
+import dev.arclab.pipeline.Validation;
+import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.profile.PhaseTimer;
+import dev.arclab.program.Program;
+import dev.arclab.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs each kept program alone on all demo pairs of its task: status, per-pair result, measured cost. */
+public final class ValidatePhase implements Phase<Canonicalized, Validated> {
+
+    @Override
+    public PhaseName name() {
+        return PhaseName.VALIDATE;
+    }
+
+    @Override
+    public Validated run(Canonicalized canonicalized, PhaseContext ctx) {
+        List<Candidate> kept = canonicalized.kept();
+        PhaseTimer timer = ctx.timer(name(), ctx.config().threads());
+        List<MapStats> before = ctx.cache().stats();
+        WorkerPool.Mapped<Validation> mapped = ctx.mapWithProgress(name(), kept, Candidate::task,
+                c -> validate(ctx, c.program().program(), ctx.demoTasks().get(c.task())), timer);
+        List<Checked> checked = new ArrayList<>();
+        long perfect = 0;
+        for (int k = 0; k < kept.size(); k++) {
+            Validation v = mapped.results().get(k);
+            if (v != null) {
+                checked.add(new Checked(kept.get(k), v));
+                perfect += v.perfect() ? 1 : 0;
+            }
+        }
+        timer.count("programs", checked.size());
+        timer.count("demo-perfect", perfect);
+        ctx.countCache(timer, before);
+        return new Validated(List.copyOf(checked), ctx.record(timer, mapped.partial()));
+    }
+
+    /** One program on its task's demo pairs, through the validation cache (also used when loading the library). */
+    public static Validation validate(PhaseContext ctx, Program program, Task task) {
+        String group = ctx.keyBase() + "|" + program.hash().hex();
+        String demoHash = ctx.demoHash(task.id());
+        CacheMap<Validation> cache = ctx.maps().validations();
+        CacheMap.Entry<Validation> hit = cache.get(group, demoHash);
+        if (hit != null) {
+            return hit.value();
+        }
+        Validation v = ctx.validator().validate(program, task);
+        cache.put(group, demoHash, v, v.nanos());
+        return v;
+    }
+}
