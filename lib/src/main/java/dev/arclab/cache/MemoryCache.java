@@ -1,22 +1,23 @@
 package dev.arclab.cache;
 
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The in-memory result cache: lives as long as the object, never from disk; values are kept as objects (no codec). */
-public final class MemoryCache implements ResultCache {
+public final class MemoryCache extends CountingCache {
 
-    /** A concurrent map with hit/miss counting. */
+    /** A concurrent map with hit/miss counting; one that does not {@code keep} stores nothing (every lookup misses). */
     static final class MemoryMap<V> implements CacheMap<V> {
         private final String name;
+        private final boolean keep;
         private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
         private final AtomicLong hits = new AtomicLong();
         private final AtomicLong misses = new AtomicLong();
         private final AtomicLong saved = new AtomicLong();
 
-        MemoryMap(String name) {
+        MemoryMap(String name, boolean keep) {
             this.name = name;
+            this.keep = keep;
         }
 
         @Override
@@ -38,28 +39,18 @@ public final class MemoryCache implements ResultCache {
 
         @Override
         public void put(String key, V value, long costNanos) {
-            entries.putIfAbsent(key, new Entry<>(value, costNanos, false));
+            if (keep) {
+                entries.putIfAbsent(key, new Entry<>(value, costNanos, false));
+            }
         }
 
         @Override
         public MapStats stats() {
-            return new MapStats(name, hits.get(), 0, misses.get(), entries.size(), -1, saved.get());
+            return new MapStats(name, hits.get(), 0, misses.get(), entries.size(), keep ? -1 : 0, saved.get());
         }
     }
 
-    private final CountingMaps<MemoryMap<?>> maps = new CountingMaps<>(MemoryMap::new);
-
-    @Override
-    public <V> CacheMap<V> map(String name, Codec<V> codec) {
-        return maps.get(name);
-    }
-
-    @Override
-    public List<MapStats> stats() {
-        return maps.stats();
-    }
-
-    @Override
-    public void commit() {
+    public MemoryCache() {
+        super(name -> new MemoryMap<>(name, true));
     }
 }

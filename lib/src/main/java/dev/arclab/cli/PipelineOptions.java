@@ -49,6 +49,10 @@ public final class PipelineOptions {
             description = "Generation strategies, each with an optional share of the generate time (default: mutate).")
     String strategy;
 
+    @Option(names = "--generate-seconds", paramLabel = "S",
+            description = "Wall-clock budget of generate that the strategies' shares divide (default: none).")
+    Double generateSeconds;
+
     /** True when {@code --threads} was given. */
     public boolean threadsGiven() {
         return threads != null;
@@ -107,6 +111,12 @@ public final class PipelineOptions {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--strategy: " + e.getMessage());
             }
+        }
+        if (generateSeconds != null) {
+            if (!(generateSeconds >= 0)) {
+                throw new IllegalArgumentException("--generate-seconds must be at least 0, got " + generateSeconds);
+            }
+            c = c.withGenerateSeconds(generateSeconds);
         }
         return c;
     }

@@ -22,7 +22,7 @@ import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.SolverLibrary;
 import dev.arclab.pipeline.WorkerPool;
-import dev.arclab.pipeline.phase.PhaseName;
+import dev.arclab.profile.PhaseName;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunConfig;
 import dev.arclab.profile.RunRecord;

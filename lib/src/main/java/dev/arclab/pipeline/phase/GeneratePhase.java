@@ -1,5 +1,6 @@
 package dev.arclab.pipeline.phase;
 
+import dev.arclab.profile.PhaseName;
 import dev.arclab.pipeline.Batch;
 import dev.arclab.pipeline.PhaseResults.Generated;
 import dev.arclab.pipeline.Progress;
@@ -88,6 +89,10 @@ public final class GeneratePhase implements Phase<Phase.Start, Generated> {
     private static StrategyContext context(PhaseContext ctx, StrategyShare share, int iteration) {
         double budget = ctx.config().generateSeconds() * share.share();
         OptionalLong deadline = budget > 0 ? OptionalLong.of(System.nanoTime() + (long) (budget * 1e9)) : OptionalLong.empty();
+        long cap = ctx.generateDeadline();
+        if (cap != Long.MAX_VALUE && (deadline.isEmpty() || cap - deadline.getAsLong() < 0)) {
+            deadline = OptionalLong.of(cap);
+        }
         String phase = PhaseName.GENERATE.id() + " " + share.name();
         return new StrategyContext(ctx.demoTasks(), ctx.library(), ctx.nearMisses(), ctx.config(), iteration,
                 new Random(StrategyContext.seed(ctx.config().seed(), iteration, share.name())), ctx.pool(), ctx::isCancelled,

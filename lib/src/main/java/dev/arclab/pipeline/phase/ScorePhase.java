@@ -1,5 +1,6 @@
 package dev.arclab.pipeline.phase;
 
+import dev.arclab.profile.PhaseName;
 import dev.arclab.cache.CacheMap;
 import dev.arclab.cache.MapStats;
 import dev.arclab.dsl.Values;
@@ -63,7 +64,7 @@ public final class ScorePhase implements Phase<Generated, Scored> {
                 long perMember = (System.nanoTime() - t0) / wanted.cardinality();
                 for (int m = wanted.nextSetBit(0); m >= 0; m = wanted.nextSetBit(m + 1)) {
                     Object v = ev.values()[m];
-                    Grid produced = v instanceof Grid g ? g : null;
+                    Grid produced = SampleResult.keptGrid(v);
                     boolean match = v != null && Values.equal(v, ex.output());
                     out[m] = new SampleResult(ev.status()[m], match, produced, ev.fuel()[m]);
                     cache.put(groups[m], sampleKey, out[m], perMember);
