@@ -1,24 +1,14 @@
 package dev.arclab.kernel;
 
+import dev.arclab.dsl.Dsl;
+import dev.arclab.dsl.Primitive;
 import dev.arclab.dsl.Signature;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Name, signature and one-line summary of each DSL primitive, for completion and inspection in the kernel.
- *
- * <p>{@link #of(String)} is the one place that reads them: signatures from {@link Signature}, summaries from
- * {@code primitive-summaries.tsv} beside this class (the first sentence of each entry in dsl-spec.md §7.2). When the
- * primitives declare their summary beside their body, point {@link #of} at that declaration and drop the file.
+ * Name, signature and one-line summary of each DSL primitive, for completion and inspection in the kernel: read from
+ * the primitive's own declaration ({@code @Def} beside its body, through {@link Dsl#primitive}).
  */
 final class PrimitiveDocs {
     /** What inspection shows for a primitive. */
@@ -28,44 +18,22 @@ final class PrimitiveDocs {
         }
     }
 
-    private static final Map<String, String> SUMMARIES = load();
-
     private PrimitiveDocs() {
     }
 
     /** The primitive's name, signature ({@code objects(Grid, Boolean, Boolean, Boolean) -> Objects}) and summary. */
     static Optional<PrimitiveDoc> of(String name) {
-        Signature s = Signature.of(name);
-        if (s == null) {
+        Primitive p = Dsl.primitive(name);
+        if (p == null) {
             return Optional.empty();
         }
+        Signature s = p.signature();
         String signature = name + "(" + String.join(", ", s.params()) + ") -> " + s.returns();
-        return Optional.of(new PrimitiveDoc(name, signature, SUMMARIES.getOrDefault(name, "")));
+        return Optional.of(new PrimitiveDoc(name, signature, p.summary()));
     }
 
     /** The names of all primitives, in reference order. */
     static List<String> names() {
-        return List.copyOf(Signature.all().keySet());
-    }
-
-    private static Map<String, String> load() {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (InputStream in = PrimitiveDocs.class.getResourceAsStream("primitive-summaries.tsv")) {
-            if (in == null) {
-                return Map.of();
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                out.put(line.substring(0, tab), line.substring(tab + 1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Collections.unmodifiableMap(out);
+        return Dsl.primitives().stream().map(Primitive::name).toList();
     }
 }

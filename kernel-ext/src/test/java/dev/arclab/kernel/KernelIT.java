@@ -178,6 +178,12 @@ class KernelIT {
                         new Expect("TaskSet tasks", HTML, "Runs against baseline light"),
                         new Expect("TaskSet tasks", HTML, "data:image/png;base64,"),
                         new Expect("comparison.regressions()", TEXT, "regressions")),
+                "search", List.of(new Expect("%library clear", TEXT, "library cleared"),
+                        new Expect("%iterate 2", HTML, "2 iterations on 60 tasks"),
+                        Expect.of("// Tasks solved over time", PNG),
+                        new Expect("// What the search did", TEXT, "iteration 2: "),
+                        new Expect("var session = Session.current();", HTML, "data:image/png;base64,"),
+                        new Expect("var session = Session.current();", TEXT, "solved tasks shown")),
                 "kaggle-submission", List.of(new Expect("String given", TEXT, "arc-agi_training_challenges.json"),
                         new Expect("Session.current().tasks(", HTML, "400 tasks"), Expect.of("%task 1", PNG),
                         new Expect("%iterate 2", HTML, "2 iterations on 400 tasks"),
@@ -187,7 +193,7 @@ class KernelIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quickstart", "phase-by-phase", "iterations-and-cache", "speedups", "kaggle-submission"})
+    @ValueSource(strings = {"quickstart", "phase-by-phase", "iterations-and-cache", "speedups", "kaggle-submission", "search"})
     void notebookRunsWithoutErrorsAndShowsPicturesTablesAndCharts(String name) throws Exception {
         Path source = Path.of(property("arclab.notebooks"), name + ".ipynb");
         assertCommittedWithoutOutputs(source);

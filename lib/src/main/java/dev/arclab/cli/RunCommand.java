@@ -69,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "DURATION", converter = Budget.Converter.class,
             description = "Wall-clock budget from the start of the command, e.g. 90s, 20m, 11h or 1h30m: iterate until it is "
                     + "spent, cancelling the running phase at the deadline (its finished work is kept), then predict. Each "
-                    + "iteration's generate phase ends by 80% of the time left, so its candidates are still scored and saved.")
+                    + "iteration's generate phase ends by 80%% of the time left, so its candidates are still scored and saved.")
     Duration budget;
 
     @Option(names = "--submission", paramLabel = "FILE", description = "Kaggle submission.json, written before the first "
