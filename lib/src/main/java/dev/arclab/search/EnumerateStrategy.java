@@ -44,6 +44,16 @@ public final class EnumerateStrategy implements Strategy {
     }
 
     @Override
+    public boolean timesItsOwnWork() {
+        return true;
+    }
+
+    @Override
+    public boolean needsLibrary() {
+        return false;
+    }
+
+    @Override
     public List<Proposal> propose(StrategyContext ctx) {
         List<SearchProblem> open = new ArrayList<>();
         for (Task t : ctx.tasks().tasks()) {
@@ -57,7 +67,7 @@ public final class EnumerateStrategy implements Strategy {
         Enumerator.Settings settings = Search.roundSettings(plan, round);
         long deadline = ctx.deadlineNanos().isPresent() ? ctx.deadlineNanos().getAsLong() : Long.MAX_VALUE;
         AtomicBoolean stop = new AtomicBoolean();
-        Search.Runner runner = Search.onPool(ctx.pool(), "generate " + name(), ctx.iteration(), stop);
+        Search.Runner runner = Search.onPool(ctx.pool(), ctx.timer(), stop);
         List<Result> results = Search.round(open, settings, runner, deadline,
                 () -> {
                     if (ctx.isCancelled()) {

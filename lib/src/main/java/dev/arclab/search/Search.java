@@ -47,6 +47,14 @@ public final class Search {
     private Search() {
     }
 
+    /** One task's search as a job, named by its task so its timing is the task's. */
+    record Job(String taskId, Callable<Result> work) implements Callable<Result> {
+        @Override
+        public Result call() throws Exception {
+            return work.call();
+        }
+    }
+
     /** Runs jobs on a pool and returns their results in job order (null where a job did not run). */
     @FunctionalInterface
     public interface Runner {
@@ -58,7 +66,11 @@ public final class Search {
      * {@code stop} is set.
      */
     public static Runner onPool(WorkerPool pool, String label, int iteration, AtomicBoolean stop) {
-        PhaseTimer timer = new PhaseTimer(label, iteration, pool.threads());
+        return onPool(pool, new PhaseTimer(label, iteration, pool.threads()), stop);
+    }
+
+    /** A runner on the pipeline's worker pool whose jobs are timed as work items of {@code timer}, one per task. */
+    public static Runner onPool(WorkerPool pool, PhaseTimer timer, AtomicBoolean stop) {
         return new Runner() {
             @Override
             public <R> List<R> runAll(List<Callable<R>> jobs) {
@@ -71,7 +83,7 @@ public final class Search {
                         throw new IllegalStateException(e);
                     }
                 };
-                return pool.map(jobs, j -> label, call, timer, stop).results();
+                return pool.map(jobs, j -> j instanceof Job job ? job.taskId() : "search", call, timer, stop).results();
             }
         };
     }
@@ -111,12 +123,12 @@ public final class Search {
         java.util.concurrent.atomic.AtomicInteger solved = new java.util.concurrent.atomic.AtomicInteger();
         List<Callable<Result>> jobs = new ArrayList<>();
         for (SearchProblem p : problems) {
-            jobs.add(() -> {
+            jobs.add(new Job(p.taskId(), () -> {
                 Result r = new Enumerator(p, settings).run(deadlineNanos, cancelled);
                 int s = r.strong() ? solved.incrementAndGet() : solved.get();
                 progress.accept(new Progress(roundNumber, done.incrementAndGet(), problems.size(), s));
                 return r;
-            });
+            }));
         }
         return runner.runAll(jobs);
     }

@@ -60,6 +60,10 @@ class EnumerateStrategyTest {
             assertEquals(2, generate.counter("strategy.enumerate.tasks searched"));
             assertEquals(2, generate.counter("strategy.enumerate.tasks solved"));
             assertTrue(generate.counter("strategy.enumerate.candidates") > 0);
+            // each task's search is a work item of generate on the pool (plus building the batch): the phase's CPU
+            // is the searches' CPU, not only the calling thread's
+            assertEquals(3, generate.items());
+            assertTrue(generate.cpuNanos() >= generate.counter("strategy.enumerate.cpuNanos") / 2, generate.toString());
             PhaseRecord save = run.phases().stream().filter(r -> r.phase().equals("save")).findFirst().orElseThrow();
             assertEquals(2, save.counter("strategy.enumerate.newly solved"));
             assertEquals(2, save.counter("newly solved"));
