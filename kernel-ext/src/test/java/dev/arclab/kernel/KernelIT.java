@@ -183,7 +183,7 @@ class KernelIT {
                         Expect.of("// Tasks solved over time", PNG),
                         new Expect("// What the search did", TEXT, "iteration 2: "),
                         new Expect("var session = Session.current();", HTML, "data:image/png;base64,"),
-                        new Expect("var session = Session.current();", TEXT, "solved tasks shown")),
+                        new Expect("var session = Session.current();", HTML, " produced")),
                 "kaggle-submission", List.of(new Expect("String given", TEXT, "arc-agi_training_challenges.json"),
                         new Expect("Session.current().tasks(", HTML, "400 tasks"), Expect.of("%task 1", PNG),
                         new Expect("%iterate 2", HTML, "2 iterations on 400 tasks"),
