@@ -363,19 +363,33 @@ public final class TaskLoader {
 
     // ------------------------------------------------------------------ bundled set
 
+    /**
+     * Parses the bundled task files in parallel (the common pool), at cold start most of a short command's
+     * time; results and problems are put together in index order, so the set is the same at any thread count.
+     */
     private static TaskSet loadBundled() {
         String index = new String(resource(BUNDLED_DIR + "index.txt"), StandardCharsets.UTF_8);
-        List<LoadProblem> problems = new ArrayList<>();
-        List<Task> tasks = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (String line : index.split("\n")) {
             String id = line.strip();
-            if (id.isEmpty()) {
-                continue;
+            if (!id.isEmpty()) {
+                ids.add(id);
             }
+        }
+        record Parsed(Task task, List<LoadProblem> problems) {
+        }
+        List<Parsed> parsed = ids.parallelStream().map(id -> {
             String name = BUNDLED_DIR + id + ".json";
-            Task t = taskFromText("classpath:" + name, id, new String(resource(name), StandardCharsets.UTF_8), problems);
-            if (t != null) {
-                tasks.add(t);
+            List<LoadProblem> own = new ArrayList<>();
+            Task t = taskFromText("classpath:" + name, id, new String(resource(name), StandardCharsets.UTF_8), own);
+            return new Parsed(t, own);
+        }).toList();
+        List<LoadProblem> problems = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
+        for (Parsed p : parsed) {
+            problems.addAll(p.problems());
+            if (p.task() != null) {
+                tasks.add(p.task());
             }
         }
         return result(BUNDLED_SOURCE, tasks, problems, Mode.STRICT);
