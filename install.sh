@@ -5,7 +5,10 @@
 #   tools  Java 17+ and Maven present (installed with apt-get when missing and run as root on Debian)
 #   jupyter  Debian's Jupyter (notebook, nbconvert, nbclient, ipykernel) and fonts, installed when missing
 #   build    the jars: lib/target/arclab.jar (+ its libraries in lib/target/lib/) and kernel-ext
-#   smoke    java -jar lib/target/arclab.jar tasks: the bundled ARC-AGI-1 training tasks load
+#   cds      AppCDS archives of the classes a short command loads (lib/target/arclab.jsa, and
+#            kernel-ext/target/arclab-kernel.jsa for the kernel's class path) and the launcher lib/target/arclab
+#            (java -jar arclab.jar with the archive; C1 only for the short commands tasks and solve)
+#   smoke    lib/target/arclab tasks: the bundled ARC-AGI-1 training tasks load
 #   kernel   the Jupyter kernelspec "ARC Lab (Java)" (--user; honours JUPYTER_DATA_DIR)
 #   notebook the quickstart notebook, executed headless on the bundled tasks, rendered to HTML
 #
@@ -13,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-STEPS=(step_tools step_jupyter step_build step_smoke step_kernel step_notebook)
+STEPS=(step_tools step_jupyter step_build step_cds step_smoke step_kernel step_notebook)
 
 read -r -a MVN_FLAGS <<<"-B -ntp ${ARCLAB_MVN_FLAGS:-}"
 
@@ -70,9 +73,41 @@ step_build() {
     echo "built lib/target/arclab.jar"
 }
 
+step_cds() {
+    say "cds: AppCDS archives from a training run of 'solve' on the bundled solvers, and the launcher lib/target/arclab"
+    local solvers=lib/src/main/resources/dev/arclab/solvers/solvers.py
+    rm -f lib/target/arclab.jsa kernel-ext/target/arclab-kernel.jsa
+    # A failed training run only costs the archive: the launcher and the kernel start without it (-Xshare:auto).
+    java -XX:ArchiveClassesAtExit=lib/target/arclab.jsa -jar lib/target/arclab.jar solve --solvers "$solvers" >/dev/null 2>&1 \
+        || echo "no archive for arclab.jar (the training run failed); commands start without it"
+    if [[ -f kernel-ext/target/arclab-kernel.jar ]]; then
+        java -XX:ArchiveClassesAtExit=kernel-ext/target/arclab-kernel.jsa -cp kernel-ext/target/arclab-kernel.jar \
+            dev.arclab.cli.Main solve --solvers "$solvers" >/dev/null 2>&1 \
+            || echo "no archive for the kernel (the training run failed); it starts without it"
+    fi
+    cat > lib/target/arclab <<'LAUNCHER'
+#!/usr/bin/env bash
+# ARC Lab command line, written by install.sh: java -jar arclab.jar with the AppCDS archive made at install
+# time (ignored when missing or stale), and C1 only (-XX:TieredStopAtLevel=1) for the short commands, where
+# it was measured to start faster (lib/cold-start.sh); long runs keep the full JIT. ARCLAB_JAVA_OPTS adds flags.
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+flags=(-Xshare:auto -XX:SharedArchiveFile="$here/arclab.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+case "${1:-}" in
+    tasks) flags+=(-XX:TieredStopAtLevel=1) ;;
+    solve) [[ " $* " == *" --repeat"* ]] || flags+=(-XX:TieredStopAtLevel=1) ;;
+esac
+# shellcheck disable=SC2086
+exec "$java" "${flags[@]}" ${ARCLAB_JAVA_OPTS:-} -jar "$here/arclab.jar" "$@"
+LAUNCHER
+    chmod +x lib/target/arclab
+    ls -l lib/target/arclab.jsa kernel-ext/target/arclab-kernel.jsa 2>/dev/null | awk '{print "archive:", $NF, $5, "bytes"}'
+    echo "launcher: lib/target/arclab (e.g. lib/target/arclab tasks)"
+}
+
 step_smoke() {
-    say "smoke: java -jar lib/target/arclab.jar tasks (the bundled ARC-AGI-1 training set)"
-    java -jar lib/target/arclab.jar tasks
+    say "smoke: lib/target/arclab tasks (the bundled ARC-AGI-1 training set)"
+    lib/target/arclab tasks
 }
 
 step_kernel() {

@@ -71,6 +71,16 @@ json_string() { # a JSON string literal
   printf '"%s"' "$s"
 }
 
+# The AppCDS archive install.sh makes for the kernel's class path (kernel-ext/target/arclab-kernel.jsa):
+# used when present, ignored by the JVM when stale (-Xshare:auto).
+cds_args=""
+if [ -f "$here/target/arclab-kernel.jsa" ]; then
+  cds_args="\"-Xshare:auto\",
+    $(json_string "-XX:SharedArchiveFile=$here/target/arclab-kernel.jsa"),
+    \"-Xlog:cds=off\",
+    \"-Xlog:cds+dynamic=off\","
+fi
+
 spec_dir="$(mktemp -d)"
 trap 'rm -rf "$spec_dir"' EXIT
 mkdir -p "$spec_dir/$name"
@@ -79,6 +89,7 @@ cat > "$spec_dir/$name/kernel.json" <<EOF
   "argv": [
     $(json_string "$java"),
     "-Djava.awt.headless=true",
+    $cds_args
     "-Xmx$heap",
     "-cp",
     $(json_string "$jar"),

@@ -39,6 +39,9 @@ final class KernelDisplay implements NotebookDisplay {
         data.setDisplayId(id);
         DisplayStream s = stream();
         if (s != null) {
+            if (kernel instanceof ArcKernel k) {
+                k.flushOutput();
+            }
             s.display(data);
         }
         return id;

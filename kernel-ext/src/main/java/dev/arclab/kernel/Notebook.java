@@ -46,6 +46,7 @@ public final class Notebook {
      */
     public static String display(Object value) {
         DisplayData data = render(value);
+        flushOutput();
         String id = data.getDisplayId();
         if (id == null) {
             id = UUID.randomUUID().toString();
@@ -58,7 +59,29 @@ public final class Notebook {
     /** Replaces what {@link #display} showed under {@code id} with {@code value} (a progress line, a chart...). */
     public static void updateDisplay(String id, Object value) {
         DisplayData data = render(value);
+        flushOutput();
         BaseKernel.notebookKernel().getIO().display.updateDisplay(id, data);
+    }
+
+    /**
+     * Clears this cell's output so far, as IPython's {@code clear_output}: at once, or with {@code wait} when the next
+     * output arrives (no flicker in a loop that redraws). Does nothing outside a running cell.
+     */
+    public static void clearOutput(boolean wait) {
+        if (BaseKernel.notebookKernel() instanceof ArcKernel k) {
+            k.clearOutput(wait);
+        }
+    }
+
+    /** {@link #clearOutput(boolean)} at once. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    private static void flushOutput() {
+        if (BaseKernel.notebookKernel() instanceof ArcKernel k) {
+            k.flushOutput();
+        }
     }
 
     @SuppressWarnings("unchecked")

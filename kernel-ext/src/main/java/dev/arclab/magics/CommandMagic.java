@@ -1,10 +1,17 @@
 package dev.arclab.magics;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -81,6 +88,58 @@ public class CommandMagic implements Magic {
         } catch (IllegalArgumentException e) {
             throw new MagicException(error(e.getMessage(), cl), e);
         }
+    }
+
+    /** Values that arguments with this param label take, for completion (PHASE, TASK, CHART, ...). */
+    private static final Map<String, Supplier<? extends Collection<String>>> VALUES = new ConcurrentHashMap<>();
+
+    /** Completes arguments whose param label is {@code paramLabel} with {@code values} (asked at each completion). */
+    public static void completeValues(String paramLabel, Supplier<? extends Collection<String>> values) {
+        VALUES.put(paramLabel, values);
+    }
+
+    /**
+     * Options starting with {@code prefix}; after an option that takes a value, or for a positional parameter, the
+     * values registered for its param label ({@link #completeValues}).
+     */
+    @Override
+    public List<String> complete(List<String> before, String prefix) {
+        CommandSpec spec = commandLine(factory.get()).getCommandSpec();
+        if (prefix.startsWith("-")) {
+            return spec.options().stream().flatMap(o -> Arrays.stream(o.names())).filter(n -> n.startsWith(prefix))
+                    .sorted().toList();
+        }
+        String label = null;
+        int valuesAfter = 0;
+        for (int i = before.size() - 1; i >= 0 && label == null; i--) {
+            OptionSpec o = spec.findOption(before.get(i));
+            if (o != null) {
+                int taken = before.size() - 1 - i;
+                if (o.arity().max() > taken) {
+                    label = o.paramLabel().replaceAll("[<>]", "");
+                    valuesAfter = taken;
+                }
+                break;
+            }
+        }
+        if (label == null) {
+            long positionalsBefore = before.stream().filter(w -> !w.startsWith("-")).count();
+            List<PositionalParamSpec> positionals = spec.positionalParameters();
+            for (PositionalParamSpec p : positionals) {
+                if (p.index().contains((int) positionalsBefore) || p.arity().max() > 1) {
+                    label = p.paramLabel().replaceAll("[<>]", "");
+                    break;
+                }
+            }
+        }
+        if (label != null && label.equals("CHART") && valuesAfter == 1) {
+            label = "PHASE"; // --chart gantt PHASE
+        }
+        Supplier<? extends Collection<String>> values = label == null ? null : VALUES.get(label);
+        if (values == null) {
+            return List.of();
+        }
+        return values.get().stream().filter(v -> v.startsWith(prefix)).sorted().toList();
     }
 
     private String error(String message, CommandLine cl) {

@@ -1,6 +1,7 @@
 package dev.arclab.magics;
 
 import dev.arclab.lab.Session;
+import dev.arclab.lab.Iterations;
 import dev.arclab.lab.Views;
 import dev.arclab.cache.MapDbCache;
 import dev.arclab.pipeline.Candidate;
@@ -71,7 +72,17 @@ public final class LabMagics {
     }
 
     /** Adds the workflow magics, working on {@code session}, to {@code registry}. */
+    /** The phases that %phase runs and %timings names, in pipeline order. */
+    static final List<String> PHASES = List.of("generate", "score", "filter", "canonicalize", "validate", "save",
+            "differs", "predict");
+
     public static void addTo(MagicRegistry registry, Session session) {
+        // values that Tab completes in magic arguments
+        CommandMagic.completeValues("PHASE", () -> PHASES);
+        CommandMagic.completeValues("CHART", () -> List.of("journey", "iterations", "wallbusy", "gantt"));
+        CommandMagic.completeValues("TASK", () -> session.tasks().ids());
+        CommandMagic.completeValues("ID", () -> session.tasks().ids());
+        CommandMagic.completeValues("ACTION", () -> List.of("stats", "clear", "memory", "store"));
         registry.add(new CommandMagic(() -> new Tasks(session)));
         registry.add(new CommandMagic(() -> new ShowTask(session)));
         registry.add(new CommandMagic(() -> new Solvers(session)));
@@ -314,7 +325,7 @@ public final class LabMagics {
     @Command(name = "library",
             description = {"Browse the solver library: by task, or one task's programs and their text.",
             "With TASK: its programs best first (demo score, fuel, origin) and their canonical text.",
-            "%library clear starts over with an empty library (and a fresh pipeline); the cache is kept."})
+            "%%library clear starts over with an empty library (and a fresh pipeline); the cache is kept."})
     static final class Library extends Base {
         @Parameters(arity = "0..1", paramLabel = "TASK", description = "A task id: its programs, best first; or clear.")
         String task;
@@ -469,11 +480,12 @@ public final class LabMagics {
     @Command(name = "timings", description = {"Timings of the last run (or of phases run one by one): table or chart.",
             "--chart journey | wallbusy | gantt PHASE; --tasks PHASE: the tasks of a phase, longest first."})
     static final class Timings extends Base {
-        @Option(names = "--run", paramLabel = "N", description = "Run number (see %runs) or label; default: the last.")
+        @Option(names = "--run", paramLabel = "N", description = "Run number (see %%runs) or label; default: the last.")
         String run;
 
         @Option(names = "--chart", arity = "1..2", paramLabel = "CHART",
-                description = {"journey (stacked phase times per run), wallbusy (wall, busy and CPU per phase) or"
+                description = {"journey (stacked phase times per run), iterations (the same per iteration of the run),"
+                        + " wallbusy (wall, busy and CPU per phase) or"
                         + " gantt PHASE (the worker timeline of a phase)."})
         List<String> chart;
 
@@ -511,6 +523,8 @@ public final class LabMagics {
                     List<RunRecord> runs = run != null ? List.of(r) : session.history();
                     return Charts.journey(runs.isEmpty() ? List.of(r) : runs);
                 }
+                case "iterations":
+                    return Charts.journey(Iterations.each(r));
                 case "wallbusy":
                 case "wallbusycpu":
                     return Charts.wallBusyCpu(r);
@@ -523,7 +537,7 @@ public final class LabMagics {
                     return Charts.gantt(phaseOf(r, chart.get(1), iteration));
                 default:
                     throw new IllegalArgumentException("no chart '" + chart.get(0)
-                            + "'; the charts are journey, wallbusy,"
+                            + "'; the charts are journey, iterations, wallbusy,"
                             + " gantt PHASE");
             }
         }
@@ -696,7 +710,7 @@ public final class LabMagics {
     // ---------------------------------------------------------------------------------------------- cache
 
     @Command(name = "cache", description = {"Cache statistics (hits by origin, misses, time saved), or clear the cache.",
-            "The cache is the store HOME/cache.db (%home), shared by every cell and kept between sessions.",
+            "The cache is the store HOME/cache.db (%%home), shared by every cell and kept between sessions.",
             "--chart: lookups by origin per iteration of the last run (or --run N); --lifetime: over all sessions.",
             "clear [MAP...]: canonical, validation, score, differs (the default: all four), library, history, or all.",
             "memory: a private in-memory cache from now on (the store is left as it is); store: back to the store."})
@@ -830,15 +844,10 @@ public final class LabMagics {
             if (nearMisses) {
                 Differed d = session.differed().orElseThrow(() -> new IllegalStateException(
                         "no differs result yet: %phase differs (or %run) first"));
-                for (Map.Entry<String, List<NearMiss>> e : d.nearMisses().entrySet()) {
-                    if (only != null && !only.contains(e.getKey())) {
-                        continue;
-                    }
-                    for (NearMiss n : e.getValue()) {
-                        total++;
-                        if (views.size() < limit && set.contains(n.task())) {
-                            views.add(CandidateView.of(scored, set.get(n.task()), n));
-                        }
+                for (NearMiss n : nearMissesBestFirst(d, only)) {
+                    total++;
+                    if (views.size() < limit && set.contains(n.task())) {
+                        views.add(CandidateView.of(scored, set.get(n.task()), n));
                     }
                 }
             } else {
@@ -867,6 +876,27 @@ public final class LabMagics {
         }
     }
 
+    /**
+     * The near misses, highest credit first (ties: task order); of near misses of one task with the same measures
+     * (the same produced grids, so the same pictures) only the first.
+     */
+    static List<NearMiss> nearMissesBestFirst(Differed d, Set<String> only) {
+        List<NearMiss> all = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Map.Entry<String, List<NearMiss>> e : d.nearMisses().entrySet()) {
+            if (only != null && !only.contains(e.getKey())) {
+                continue;
+            }
+            for (NearMiss n : e.getValue()) {
+                if (seen.add(n.task() + "\u0000" + n.measures())) {
+                    all.add(n);
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparingDouble((NearMiss n) -> -n.measures().combined()));
+        return all;
+    }
+
     /** Best demo fraction first; among equals, one candidate per task before a task's second. */
     static List<Candidate> bestFirst(List<Candidate> list) {
         List<Candidate> sorted = new ArrayList<>(list);
@@ -892,6 +922,21 @@ public final class LabMagics {
 
     // ---------------------------------------------------------------------------------------------- submission
 
+    /** Checks, before any work, that {@code file} can be written: its folder is created and must be writable. */
+    static void checkWritable(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot write " + file + ": cannot create its folder " + parent + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        if (!Files.isWritable(parent) || (Files.exists(file) && !Files.isWritable(file))) {
+            throw new IllegalArgumentException("cannot write " + file + ": " + (Files.exists(file) ? file : parent)
+                    + " is not writable");
+        }
+    }
+
     @Command(name = "submit", description = "Predict test outputs (two best programs per task), write submission.json.")
     static final class Submit extends Base {
         @Parameters(arity = "0..1", paramLabel = "PATH", defaultValue = "submission.json",
@@ -908,13 +953,10 @@ public final class LabMagics {
             if (Files.isDirectory(p)) {
                 p = p.resolve("submission.json");
             }
+            checkWritable(p);
             Predicted predicted = session.predict();
             if (predicted.timing().partial()) {
                 throw new IllegalStateException("predict was cancelled: no submission written");
-            }
-            Path parent = p.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
             }
             predicted.submission().write(p);
             int inputs = predicted.tasks().stream().mapToInt(t -> t.attempts().size()).sum();

@@ -28,4 +28,12 @@ public interface Magic {
      * @throws MagicException when the arguments are wrong; its message says what was wrong and how to call it
      */
     Object run(List<String> args) throws Exception;
+
+    /**
+     * Completions of the argument being typed ({@code prefix}) after the words {@code before}: options and their
+     * values. None by default.
+     */
+    default List<String> complete(List<String> before, String prefix) {
+        return List.of();
+    }
 }

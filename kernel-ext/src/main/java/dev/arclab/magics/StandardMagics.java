@@ -116,7 +116,7 @@ public final class StandardMagics {
     static final class Home extends CommandMagic.Base {
         private final Session session;
 
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "A folder; created when first used.")
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "A folder; created at once (an error if it cannot be).")
         String dir;
 
         Home(Session session) {
@@ -132,6 +132,14 @@ public final class StandardMagics {
                 Path p = Session.resolve(dir);
                 if (Files.exists(p) && !Files.isDirectory(p)) {
                     throw new IllegalArgumentException(p + " exists and is not a folder");
+                }
+                try {
+                    Files.createDirectories(p);
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw new IllegalArgumentException("cannot use " + p + " as home: cannot create it (" + e + ")");
+                }
+                if (!Files.isWritable(p)) {
+                    throw new IllegalArgumentException("cannot use " + p + " as home: it is not writable");
                 }
                 session.home(p);
             }

@@ -153,7 +153,7 @@ class KernelIT {
                         Expect.of("%task 007bbfb7", PNG), Expect.of("// The same from Java: a Task", PNG),
                         new Expect("%solvers", HTML, "Solver library"), new Expect("%run", HTML, "Phases of run run-1"),
                         new Expect("%run", HTML, "<progress"), new Expect("%timings", HTML, "<table class=\"arclab\">"),
-                        Expect.of("%timings --chart wallbusy", PNG), new Expect("RunRecord run", HTML, "Phases of run"),
+                        Expect.of("%timings --chart wallbusy", PNG), new Expect("RunRecord run", TEXT, "tasks with a demo-perfect program"),
                         Expect.of("Charts.journey", PNG)),
                 "phase-by-phase", List.of(new Expect("%phase generate", HTML, "generate (iteration 1)"),
                         new Expect("%phase score", HTML, "score (iteration 1)"),
@@ -175,8 +175,15 @@ class KernelIT {
                 "speedups", List.of(new Expect("%scaling", HTML, "Thread scaling of total"),
                         new Expect("%scaling", HTML, "data:image/png;base64,"), new Expect("%runs", HTML, "two-threads"),
                         new Expect("%compare", HTML, "Runs against baseline one-thread"),
-                        new Expect("TaskSet tasks", HTML, "Runs against baseline baseline"),
-                        new Expect("comparison.regressions()", TEXT, "regressions"), Expect.of("Charts.speedup", PNG)),
+                        new Expect("TaskSet tasks", HTML, "Runs against baseline light"),
+                        new Expect("TaskSet tasks", HTML, "data:image/png;base64,"),
+                        new Expect("comparison.regressions()", TEXT, "regressions")),
+                "search", List.of(new Expect("%library clear", TEXT, "library cleared"),
+                        new Expect("%iterate 2", HTML, "2 iterations on 60 tasks"),
+                        Expect.of("// Tasks solved over time", PNG),
+                        new Expect("// What the search did", TEXT, "iteration 2: "),
+                        new Expect("var session = Session.current();", HTML, "data:image/png;base64,"),
+                        new Expect("var session = Session.current();", HTML, " produced")),
                 "kaggle-submission", List.of(new Expect("String given", TEXT, "arc-agi_training_challenges.json"),
                         new Expect("Session.current().tasks(", HTML, "400 tasks"), Expect.of("%task 1", PNG),
                         new Expect("%iterate 2", HTML, "2 iterations on 400 tasks"),
@@ -186,7 +193,7 @@ class KernelIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quickstart", "phase-by-phase", "iterations-and-cache", "speedups", "kaggle-submission"})
+    @ValueSource(strings = {"quickstart", "phase-by-phase", "iterations-and-cache", "speedups", "kaggle-submission", "search"})
     void notebookRunsWithoutErrorsAndShowsPicturesTablesAndCharts(String name) throws Exception {
         Path source = Path.of(property("arclab.notebooks"), name + ".ipynb");
         assertCommittedWithoutOutputs(source);
@@ -230,9 +237,14 @@ class KernelIT {
             List<String> bars = allData(run, HTML).stream().filter(d -> d.contains("<progress")).toList();
             assertEquals(1, bars.size(), bars.toString());
             assertTrue(bars.get(0).contains("done in"), bars.get(0));
+            long phaseTables = cells.stream().filter(c -> allData(c, HTML).stream()
+                    .anyMatch(d -> d.contains("Phases of run"))).count();
+            assertEquals(1, phaseTables, "the phase table is shown once");
         }
         if (name.equals("kaggle-submission")) {
             assertTrue(Files.isRegularFile(dir.resolve("out/submission.json")), "%submit out/submission.json wrote nothing");
+            assertTrue(Files.isRegularFile(dir.resolve("out/kaggle-bundle/arc-agi_training_challenges.json")),
+                    "the bundle is written beside the notebook, not into a new temporary folder");
         }
     }
 
@@ -349,6 +361,15 @@ class KernelIT {
         Run r = run(List.of(PYTHON.toString(), property("arclab.clientScript"), "arclab"), Duration.ofMinutes(5));
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains(" 0 failing"), r.output());
+    }
+
+    @Test
+    void jupyterClientChecksTheProtocol() throws Exception {
+        Path flags = Files.createTempDirectory(dataDir, "flags");
+        Run r = run(List.of(PYTHON.toString(), property("arclab.protocolScript"), "arclab", flags.toString()),
+                Duration.ofMinutes(5));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains(", 0 failing"), r.output());
     }
 
     @Test

@@ -164,6 +164,9 @@ class WorkflowMagicsTest {
         SolverLibrary lib = assertInstanceOf(SolverLibrary.class, h.value("%library"));
         assertTrue(lib.size() > 0);
         assertTrue(html(lib).contains("Solver library: " + lib.size() + " programs"), html(lib));
+        // the bundled solvers cover 400 tasks, 40 are loaded: the table lists the loaded ones only, and says so
+        assertFalse(html(lib).contains("task not loaded"), html(lib));
+        assertTrue(html(lib).contains("of those tasks are not loaded and not listed"), html(lib));
 
         String task = lib.tasks().get(0);
         Outputs one = assertInstanceOf(Outputs.class, h.value("%library " + task));
@@ -292,6 +295,20 @@ class WorkflowMagicsTest {
         png(assertInstanceOf(Chart.class, h.value("%timings --chart wallbusy --run 1")));
         png(assertInstanceOf(Chart.class, h.value("%timings --chart gantt score")));
         png(assertInstanceOf(Chart.class, h.value("%timings --chart gantt score --iteration 2")));
+        // a run of 2 iterations: one row per phase (summed) and a total, with a chart per iteration
+        RunRecord two = (RunRecord) h.value("%timings");
+        dev.arclab.lab.Summary shown = dev.arclab.lab.Views.of(two);
+        long phases = two.phases().stream().map(p -> p.phase()).distinct().count();
+        assertEquals(phases + 1, shown.table().rowCount(), shown.text());
+        assertTrue(shown.line().contains("summed over the 2 iterations"), shown.line());
+        png(assertInstanceOf(Chart.class, h.value("%timings --chart iterations")));
+        // interrupted after 1 of 5 iterations: the summary says what ran
+        RunRecord cut = new RunRecord("run-x", two.startedMillis(), new dev.arclab.profile.RunConfig(
+                two.config().seed(), two.config().threads(), two.config().tasks(), two.config().librarySize(),
+                two.config().tasksPerBatch(), two.config().mutationProbability(), 5, two.config().dslVersion(),
+                two.config().label()), two.iteration(two.phases().get(0).iteration()), java.util.Map.of("partial", 1L));
+        String line = dev.arclab.lab.Views.of(cut).line();
+        assertTrue(line.contains(": 1 of 5 iterations ran") && line.contains("PARTIAL"), line);
         Table tasks = assertInstanceOf(Table.class, h.value("%timings --tasks score --top 5"));
         assertEquals(5, tasks.rowCount());
         assertTrue(usageError("%timings --chart gantt").contains("--chart gantt needs a phase, e.g. --chart gantt score"));
@@ -481,6 +498,17 @@ class WorkflowMagicsTest {
         said = (String) h.value("%submit " + tmp);
         assertTrue(Files.isRegularFile(tmp.resolve("submission.json")), said);
         assertNull(h.run("%submit --help").error());
+    }
+
+    @Test
+    void submitToAnUnwritablePathIsAUsageErrorBeforeAnyPrediction(@TempDir Path tmp) throws Exception {
+        smallSession(5);
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        KernelHarness.Cell c = h.run("%submit " + file.resolve("sub.json"));
+        String text = assertInstanceOf(CellException.MagicUsageException.class, c.error()).text();
+        assertTrue(text.startsWith("UsageError: %submit: cannot write " + file.resolve("sub.json")), text);
+        assertFalse(text.contains("NoSuchFileException") || text.contains("at java."), text);
+        assertFalse(c.out().contains("predict"), "nothing was predicted: " + c.out());
     }
 
     // ---------------------------------------------------------------------------------------------- plain Java

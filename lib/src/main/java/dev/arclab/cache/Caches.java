@@ -95,6 +95,9 @@ public final class Caches {
         } catch (DBException.FileLocked e) {
             messages.accept("cache: " + options.file() + " is in use by another process; this one continues with a private "
                     + "in-memory cache (its results are not saved to disk)");
+        } catch (StoreUnavailableException e) {
+            messages.accept("cache: " + e.getMessage() + "; this process continues with a private in-memory cache (its "
+                    + "results are not saved to disk)");
         } catch (IOException | RuntimeException e) {
             messages.accept("cache: cannot use " + options.file() + " (" + e + "); this process continues with a private "
                     + "in-memory cache (its results are not saved to disk)");
@@ -104,6 +107,32 @@ public final class Caches {
             OPEN.put(key, c);
         }
         return c;
+    }
+
+    /**
+     * The store of {@code options} for a maintenance command: the handle open in this JVM, or the file
+     * opened now. Unlike {@link #open}, there is no fallback: a store that cannot be used (in use, not
+     * readable, damaged beyond opening) throws with a message naming the file, and with
+     * {@code moveAside} false a file that cannot be opened is left as it is.
+     *
+     * @throws StoreUnavailableException why the store cannot be used
+     */
+    public static synchronized MapDbCache openForMaintenance(CacheOptions options, Consumer<String> messages,
+            boolean moveAside) {
+        Path key = key(options);
+        if (OPEN.get(key) instanceof MapDbCache store && store.isOpen()) {
+            return store;
+        }
+        try {
+            MapDbCache store = MapDbCache.open(options, messages, moveAside);
+            OPEN.put(key, store);
+            hook();
+            return store;
+        } catch (DBException.FileLocked e) {
+            throw new StoreUnavailableException(options.file() + " is in use by another process", e);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot use " + options.file() + " (" + e + ")", e);
+        }
     }
 
     /** The MapDB store open in this JVM for {@code home}, if there is one. */

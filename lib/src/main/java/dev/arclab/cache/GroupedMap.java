@@ -171,7 +171,7 @@ final class GroupedMap<V> implements CacheMap<V> {
                 V v;
                 try {
                     v = codec.read(new Bytes.In(it.chunk(), it.off(), it.len()));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError e) {
                     g.items.remove(k, it);
                     corrupt.increment();
                     misses.increment();
@@ -253,19 +253,25 @@ final class GroupedMap<V> implements CacheMap<V> {
         try {
             byte[] rec = index.get(gb);
             if (rec != null) {
-                readIndex(g, rec);
+                readIndex(g, store.unseal(rec));
                 g.onDisk = true;
                 for (long t : g.ticks) {
-                    byte[] c = chunks.get(chunkKey(gb, t));
-                    if (c == null) {
+                    try {
+                        byte[] c = chunks.get(chunkKey(gb, t));
+                        if (c == null) {
+                            corrupt.increment();
+                            continue;
+                        }
+                        c = store.unseal(c);
+                        readChunk(g, c);
+                        g.memory += c.length;
+                    } catch (RuntimeException | OutOfMemoryError e) {
+                        // one damaged chunk: its items miss, the group's other chunks stand
                         corrupt.increment();
-                        continue;
                     }
-                    readChunk(g, c);
-                    g.memory += c.length;
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             // A damaged record: what could be read stays, the rest misses and is computed again.
             corrupt.increment();
         }
@@ -343,7 +349,8 @@ final class GroupedMap<V> implements CacheMap<V> {
                 }
                 byte[] chunk = out.toArray();
                 byte[] gb = g.key.bytes();
-                chunks.put(chunkKey(gb, tick), chunk);
+                StoreFaults.at(StoreFaults.Point.WRITE);
+                chunks.put(chunkKey(gb, tick), store.seal(chunk));
                 if (g.items.isEmpty()) {
                     g.items = new ConcurrentHashMap<>(n * 4 / 3 + 1);
                 }
@@ -386,11 +393,13 @@ final class GroupedMap<V> implements CacheMap<V> {
         }
         long old = 0;
         for (long t : g.ticks) {
+            StoreFaults.at(StoreFaults.Point.WRITE);
             byte[] c = chunks.remove(chunkKey(gb, t));
             old += c == null ? 0 : c.length + 24;
         }
         byte[] chunk = out.toArray();
-        chunks.put(chunkKey(gb, tick), chunk);
+        StoreFaults.at(StoreFaults.Point.WRITE);
+        chunks.put(chunkKey(gb, tick), store.seal(chunk));
         g.items.clear();
         readChunk(g, chunk);
         g.ticks = new long[] {tick};
@@ -405,7 +414,8 @@ final class GroupedMap<V> implements CacheMap<V> {
             out.varLong(t);
         }
         byte[] rec = out.toArray();
-        index.put(g.key.bytes(), rec);
+        StoreFaults.at(StoreFaults.Point.WRITE);
+        index.put(g.key.bytes(), store.seal(rec));
         long delta = rec.length - g.indexBytes + (g.onDisk ? 0 : 16);
         g.bytes += delta;
         bytes += delta;
@@ -413,17 +423,52 @@ final class GroupedMap<V> implements CacheMap<V> {
         g.onDisk = true;
     }
 
+    /**
+     * The entries of a MapDB map that can be read: a damaged record is left out, and iteration stops at
+     * damage in the map's own structure (what was read before stays). Counts what was left out.
+     */
+    static <K, W> List<Map.Entry<K, W>> readable(HTreeMap<K, W> map, LongAdder damaged) {
+        List<Map.Entry<K, W>> out = new ArrayList<>();
+        java.util.Iterator<K> keys;
+        try {
+            keys = map.keySet().iterator();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            damaged.increment();
+            return out;
+        }
+        while (true) {
+            K k;
+            try {
+                if (!keys.hasNext()) {
+                    return out;
+                }
+                k = keys.next();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                damaged.increment();
+                return out;
+            }
+            try {
+                W v = map.get(k);
+                if (v != null) {
+                    out.add(Map.entry(k, v));
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                damaged.increment();
+            }
+        }
+    }
+
     /** Every group on disk with its last use and size (reads the index, not the chunks). */
     List<Victim> groups() {
         List<Victim> out = new ArrayList<>();
-        for (Map.Entry<byte[], byte[]> e : index.getEntries()) {
+        for (Map.Entry<byte[], byte[]> e : readable(index, corrupt)) {
             long lastUse;
             long size;
             try {
-                Bytes.In in = new Bytes.In(e.getValue());
+                Bytes.In in = new Bytes.In(store.unseal(e.getValue()));
                 lastUse = in.varLong();
                 size = in.varLong();
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | OutOfMemoryError ex) {
                 lastUse = -1;
                 size = e.getValue().length + 16;
             }
@@ -440,6 +485,7 @@ final class GroupedMap<V> implements CacheMap<V> {
 
     /** Removes a group and its chunks; returns the bytes freed. Under the store's exclusive lock, after {@link #unload}. */
     long evict(byte[] gb) {
+        StoreFaults.at(StoreFaults.Point.WRITE);
         byte[] rec = index.remove(gb);
         if (rec == null) {
             return 0;
@@ -447,7 +493,7 @@ final class GroupedMap<V> implements CacheMap<V> {
         long freed = rec.length + 16;
         int items = 0;
         try {
-            Bytes.In in = new Bytes.In(rec);
+            Bytes.In in = new Bytes.In(store.unseal(rec));
             in.varLong();
             in.varLong();
             items = in.varInt();
@@ -456,7 +502,7 @@ final class GroupedMap<V> implements CacheMap<V> {
                 byte[] c = chunks.remove(chunkKey(gb, in.varLong()));
                 freed += c == null ? 0 : c.length + 24;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             corrupt.increment();
         }
         entries = Math.max(0, entries - items);
@@ -492,23 +538,60 @@ final class GroupedMap<V> implements CacheMap<V> {
         pendingBytes.set(0);
     }
 
+    /**
+     * Checks every committed record of this map: each index record and chunk must match its checksum
+     * and decode. Returns {records checked, records damaged}; damage in MapDB's own structure that stops
+     * the walk counts as one damaged record.
+     */
+    long[] verify() {
+        LongAdder damaged = new LongAdder();
+        long checked = 0;
+        for (Map.Entry<byte[], byte[]> e : readable(index, damaged)) {
+            checked++;
+            Group g = new Group(Key.of(e.getKey(), 0));
+            try {
+                readIndex(g, store.unseal(e.getValue()));
+            } catch (RuntimeException | OutOfMemoryError ex) {
+                damaged.increment();
+                continue;
+            }
+            for (long t : g.ticks) {
+                checked++;
+                try {
+                    byte[] c = chunks.get(chunkKey(e.getKey(), t));
+                    if (c == null) {
+                        throw new CorruptEntryException("a chunk is missing");
+                    }
+                    readChunk(g, store.unseal(c));
+                } catch (RuntimeException | OutOfMemoryError ex) {
+                    damaged.increment();
+                }
+            }
+        }
+        return new long[] {checked, damaged.sum()};
+    }
+
     /** Copies the committed groups into another file's collections (compaction); returns {entries, bytes}. */
     long[] copyTo(HTreeMap<byte[], byte[]> toIndex, HTreeMap<byte[], byte[]> toChunks) {
         long n = 0;
         long b = 0;
-        for (Map.Entry<byte[], byte[]> e : index.getEntries()) {
+        for (Map.Entry<byte[], byte[]> e : readable(index, corrupt)) {
             byte[] gb = e.getKey();
             byte[] rec = e.getValue();
             Group g = new Group(Key.of(gb, 0));
             try {
-                readIndex(g, rec);
+                readIndex(g, store.unseal(rec));
                 for (long t : g.ticks) {
-                    byte[] c = chunks.get(chunkKey(gb, t));
-                    if (c != null) {
-                        readChunk(g, c);
+                    try {
+                        byte[] c = chunks.get(chunkKey(gb, t));
+                        if (c != null) {
+                            readChunk(g, store.unseal(c));
+                        }
+                    } catch (RuntimeException | OutOfMemoryError ex) {
+                        corrupt.increment();
                     }
                 }
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | OutOfMemoryError ex) {
                 corrupt.increment();
             }
             if (g.items.isEmpty()) {

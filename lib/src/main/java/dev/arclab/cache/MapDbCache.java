@@ -45,8 +45,21 @@ import org.mapdb.Serializer;
 public final class MapDbCache implements ResultCache {
     /** The file's name in the home folder. */
     public static final String FILE_NAME = "cache.db";
-    /** Format of the records; a file with another format is moved aside. */
-    public static final long FORMAT = 1;
+    /**
+     * Format of the records: 2 = every record sealed with a checksum ({@link Sealed}). Files of format 1
+     * (the same records without checksums) are still read and written as they are; a file with another
+     * format is moved aside.
+     */
+    public static final long FORMAT = 2;
+    /** The format before records carried checksums. */
+    static final long UNSEALED_FORMAT = 1;
+    /**
+     * How large the file may grow against the size limit before it is compacted automatically, after a
+     * commit: {@value #FILE_FACTOR} times the limit plus {@value #FILE_SLACK} bytes (MapDB grows the
+     * file in 1 MB steps and keeps freed space for reuse, so the file is larger than its live entries).
+     */
+    public static final long FILE_FACTOR = 2;
+    public static final long FILE_SLACK = 2L << 20;
     /** The result maps, in {@link #stats()} order; {@code library} and {@code history} follow in {@link #allStats()}. */
     public static final List<String> RESULT_MAPS = ResultCache.RESULT_MAPS;
     public static final List<String> MAPS = List.of("canonical", "validation", "score", "differs", "library", "history");
@@ -82,6 +95,14 @@ public final class MapDbCache implements ResultCache {
     private boolean libraryDirty;
     private boolean historyDirty;
     private volatile boolean closed;
+    /** Whether records carry checksums (format 2); files of format 1 are kept as they are. */
+    private boolean sealed = true;
+    /** Why the file cannot be written this session (null while it can): from then on results stay in memory. */
+    private volatile String unwritable;
+    /** Data file size after the last automatic compaction (0: none yet this session). */
+    private long sizeAfterCompaction;
+    /** Set while an automatic compaction runs (its own commit must not start another). */
+    private boolean compacting;
 
     private MapDbCache(CacheOptions options, Consumer<String> messages) {
         this.options = options;
@@ -97,11 +118,26 @@ public final class MapDbCache implements ResultCache {
      * @throws IOException when the folder cannot be made or the file cannot be moved aside
      */
     static MapDbCache open(CacheOptions options, Consumer<String> messages) throws IOException {
+        return open(options, messages, true);
+    }
+
+    /**
+     * {@link #open(CacheOptions, Consumer)}, or with {@code moveAside} false, for commands that only look
+     * at the store: a file that cannot be opened is left where it is and a
+     * {@link StoreUnavailableException} says why.
+     */
+    static MapDbCache open(CacheOptions options, Consumer<String> messages, boolean moveAside) throws IOException {
+        StoreFile.check(options.file());
         Files.createDirectories(options.home());
         MapDbCache c = new MapDbCache(options, messages);
-        Files.deleteIfExists(c.compactFile());
-        long size = Files.exists(c.file) ? Files.size(c.file) : -1;
+        StoreFile.deleteLeftovers(c.file);
+        boolean existed = Files.exists(c.file);
+        long size = existed ? Files.size(c.file) : -1;
+        if (existed && Files.exists(StoreFile.repairMarker(c.file))) {
+            c.repairOnOpen();
+        }
         try {
+            StoreFaults.at(StoreFaults.Point.OPEN);
             c.attach(openDb(c.file));
         } catch (DBException.FileLocked e) {
             throw e;
@@ -112,6 +148,17 @@ public final class MapDbCache implements ResultCache {
             if (lockedByOther(e)) {
                 throw new DBException.FileLocked(c.file, e instanceof Exception ex ? ex : new RuntimeException(e));
             }
+            if (StoreFile.permissionDenied(e)) {
+                throw new StoreUnavailableException("permission denied: " + c.file + " cannot be opened for writing by this "
+                        + "user; it is left as it is", e);
+            }
+            if (!existed) {
+                // nothing was there to move aside: what MapDB began to write is removed
+                StoreFile.deleteQuietly(c.file);
+                StoreFile.deleteWals(c.file);
+                throw new StoreUnavailableException("a new store could not be created at " + c.file + " ("
+                        + StoreFile.reason(e) + ")", e);
+            }
             // MapDB may have grown a short file to its first mapped page with zeros: give it back its size
             if (size >= 0 && Files.exists(c.file) && Files.size(c.file) > size) {
                 try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(c.file,
@@ -119,12 +166,47 @@ public final class MapDbCache implements ResultCache {
                     ch.truncate(size);
                 }
             }
+            if (!moveAside) {
+                throw new StoreUnavailableException(c.file + " cannot be opened (" + describe(e) + "); it is left as it "
+                        + "is: 'arclab cache verify' moves it aside and starts a new store", e);
+            }
             Path aside = c.moveAside();
             messages.accept("cache: " + c.file + " could not be opened (" + describe(e) + "); moved it to " + aside
                     + " and started a new cache");
             c.attach(openDb(c.file));
         }
         return c;
+    }
+
+    /**
+     * A session before this one could not write the file (a full disk, an I/O error), which may have left
+     * MapDB's own structures damaged: the readable records are copied into a new file (as by
+     * {@link #compact()}) before the store is used. When even that fails, the open goes on as usual
+     * (and moves the file aside if it cannot be opened).
+     */
+    private void repairOnOpen() {
+        try {
+            attach(openDb(file));
+            long damaged = corruptEntries();
+            Compaction c = compact();
+            messages.accept("cache: " + file + " was not fully written by an earlier session; repaired it ("
+                    + (damaged + corruptEntries()) + " damaged records left out, " + StoreFile.size(c.bytesBefore())
+                    + " -> " + StoreFile.size(c.bytesAfter()) + ")");
+            db.close();
+            closed = true;
+            Files.deleteIfExists(StoreFile.repairMarker(file));
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (db != null && !db.isClosed()) {
+                    db.close();
+                }
+            } catch (RuntimeException ignored) {
+                // the open below reports what is wrong
+            }
+        } finally {
+            closed = false;
+            db = null;
+        }
     }
 
     private static boolean lockedByOther(Throwable e) {
@@ -141,6 +223,40 @@ public final class MapDbCache implements ResultCache {
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + (m.length() > 160 ? m.substring(0, 160) + "..." : m));
     }
 
+    /** Whether this session still writes the file; false once a write failed (results then stay in memory). */
+    public boolean writable() {
+        return unwritable == null;
+    }
+
+    /**
+     * A write to the file failed: says so once, marks the file for repair at the next open, rolls MapDB
+     * back to the last commit, and keeps this session's results in memory from here on (hits still work,
+     * nothing more is written). What was committed before stays in the file.
+     */
+    private void degrade(Throwable e) {
+        if (unwritable != null) {
+            return;
+        }
+        unwritable = StoreFile.reason(e);
+        messages.accept("cache: could not write " + file + " (" + unwritable + "); this session goes on with its results in "
+                + "memory and saves no more of them; what was saved before is kept, and the file is checked and repaired "
+                + "when it is next opened");
+        StoreFile.markForRepair(file);
+        try {
+            db.rollback();
+        } catch (RuntimeException ignored) {
+            // the file stays at its last commit either way
+        }
+    }
+
+    byte[] seal(byte[] payload) {
+        return sealed ? Sealed.seal(payload) : payload;
+    }
+
+    byte[] unseal(byte[] record) {
+        return sealed ? Sealed.open(record) : record;
+    }
+
     private static DB openDb(Path file) {
         return DBMaker.fileDB(file.toFile()).transactionEnable().fileMmapEnableIfSupported().make();
     }
@@ -154,9 +270,10 @@ public final class MapDbCache implements ResultCache {
             if (format == null && !empty) {
                 throw new DBException.WrongFormat("a MapDB file without ARC Lab's records: " + opened.getAllNames());
             }
-            if (format != null && format != FORMAT) {
+            if (format != null && format != FORMAT && format != UNSEALED_FORMAT) {
                 throw new DBException.WrongFormat("ARC Lab cache format " + format + ", this version reads " + FORMAT);
             }
+            sealed = format == null || format == FORMAT;
             boolean created = format == null;
             if (created) {
                 m.put("format", FORMAT);
@@ -289,6 +406,9 @@ public final class MapDbCache implements ResultCache {
     private void commit(boolean force) {
         writeLock();
         try {
+            if (unwritable != null) {
+                return;
+            }
             boolean dirty = force || libraryDirty || historyDirty;
             for (GroupedMap<?> g : results) {
                 dirty |= g.hasPending();
@@ -308,6 +428,7 @@ public final class MapDbCache implements ResultCache {
             if (hook != null) {
                 hook.run();
             }
+            StoreFaults.at(StoreFaults.Point.COMMIT);
             db.commit();
             if (DEBUG) {
                 System.err.printf("cache commit: flush %.3f s, MapDB commit %.3f s%n", (t1 - t0) / 1e9,
@@ -317,6 +438,7 @@ public final class MapDbCache implements ResultCache {
             if (totalBytes() > options.sizeLimitBytes()) {
                 evict();
                 writeCounters();
+                StoreFaults.at(StoreFaults.Point.COMMIT);
                 db.commit();
                 tick++;
             }
@@ -324,20 +446,49 @@ public final class MapDbCache implements ResultCache {
                 g.trimMemory(MEMORY_BUDGET / results.size());
             }
         } catch (RuntimeException e) {
-            messages.accept("cache: commit to " + file + " failed (" + describe(e) + "); rolled back to the last commit");
-            try {
-                db.rollback();
-            } catch (RuntimeException ignored) {
-                // the rollback failing leaves the file at its last commit as well
-            }
-            for (GroupedMap<?> g : results) {
-                g.forget();
-            }
-            written.clear();
-            reloadCounters();
+            // The items flushed before the failure are still held in memory by their groups: this
+            // session keeps them as hits, and writes nothing more.
+            degrade(e);
+            return;
         } finally {
             writeUnlock();
         }
+        compactIfTooLarge();
+    }
+
+    /**
+     * Keeps the file within {@link #FILE_FACTOR} times the size limit plus {@link #FILE_SLACK}: beyond,
+     * it is compacted (unless it has not grown by half since this session last compacted it, which
+     * means its live entries need that much).
+     */
+    private void compactIfTooLarge() {
+        if (compacting) {
+            return;
+        }
+        long bound = FILE_FACTOR * options.sizeLimitBytes() + FILE_SLACK;
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return;
+        }
+        if (size <= bound || (sizeAfterCompaction > 0 && size < sizeAfterCompaction * 3 / 2)) {
+            return;
+        }
+        compacting = true;
+        try {
+            compact();
+            sizeAfterCompaction = Files.size(file);
+        } catch (IOException | RuntimeException e) {
+            degrade(e);
+        } finally {
+            compacting = false;
+        }
+    }
+
+    /** Data file bytes the size limit allows before an automatic compaction. */
+    public long fileBound() {
+        return FILE_FACTOR * options.sizeLimitBytes() + FILE_SLACK;
     }
 
     private void writeCounters() {
@@ -425,9 +576,13 @@ public final class MapDbCache implements ResultCache {
         readLock();
         try {
             List<V> out = new ArrayList<>();
-            for (byte[] value : new java.util.TreeMap<>(library).values()) {
+            java.util.TreeMap<String, byte[]> sorted = new java.util.TreeMap<>();
+            for (Map.Entry<String, byte[]> e : GroupedMap.readable(library, new java.util.concurrent.atomic.LongAdder())) {
+                sorted.put(e.getKey(), e.getValue());
+            }
+            for (byte[] value : sorted.values()) {
                 try {
-                    out.add(codec.read(new Bytes.In(value)));
+                    out.add(codec.read(new Bytes.In(unseal(value))));
                 } catch (RuntimeException ex) {
                     // an unreadable entry is left out
                 }
@@ -444,17 +599,25 @@ public final class MapDbCache implements ResultCache {
         if (entries.isEmpty()) {
             return;
         }
+        if (unwritable != null) {
+            return;
+        }
         readLock();
         try {
             for (Map.Entry<String, V> e : entries.entrySet()) {
                 String key = e.getKey();
-                byte[] value = codec.encode(e.getValue());
+                byte[] value = seal(codec.encode(e.getValue()));
+                StoreFaults.at(StoreFaults.Point.WRITE);
                 if (library.putIfAbsent(key, value) == null) {
                     synchronized (this) {
                         libraryBytes += key.length() + value.length;
                         libraryDirty = true;
                     }
                 }
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                degrade(e);
             }
         } finally {
             readUnlock();
@@ -466,8 +629,8 @@ public final class MapDbCache implements ResultCache {
         readLock();
         try {
             List<RunRecord> out = new ArrayList<>();
-            for (byte[] b : history.values()) {
-                try (InflaterInputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(b))) {
+            for (Map.Entry<Long, byte[]> e : StoreFile.readable(history)) {
+                try (InflaterInputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(unseal(e.getValue())))) {
                     out.add(RunRecords.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 } catch (IOException | RuntimeException ex) {
                     // an unreadable record is left out
@@ -488,13 +651,19 @@ public final class MapDbCache implements ResultCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] value = bytes.toByteArray();
+        byte[] value = seal(bytes.toByteArray());
         writeLock();
         try {
+            if (unwritable != null) {
+                return;
+            }
             Long last = history.isEmpty() ? null : history.lastKey();
+            StoreFaults.at(StoreFaults.Point.WRITE);
             history.put(last == null ? 1L : last + 1, value);
             historyBytes += 8 + value.length;
             historyDirty = true;
+        } catch (RuntimeException e) {
+            degrade(e);
         } finally {
             writeUnlock();
         }
@@ -597,6 +766,26 @@ public final class MapDbCache implements ResultCache {
         if (!map.equals("all") && !MAPS.contains(map)) {
             throw new IllegalArgumentException("no map '" + map + "'; the maps are " + String.join(", ", MAPS) + " (or all)");
         }
+        try {
+            clearOnce(map);
+        } catch (RuntimeException e) {
+            // damaged records or structures: roll back, copy what is readable into a new file, try again
+            try {
+                db.rollback();
+            } catch (RuntimeException ignored) {
+                // the file is at its last commit either way
+            }
+            reloadCounters();
+            try {
+                compact();
+            } catch (IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            clearOnce(map);
+        }
+    }
+
+    private void clearOnce(String map) {
         writeLock();
         try {
             for (GroupedMap<?> g : results) {
@@ -616,11 +805,51 @@ public final class MapDbCache implements ResultCache {
                 historyBytes = 0;
             }
             writeCounters();
+            StoreFaults.at(StoreFaults.Point.COMMIT);
             db.commit();
             tick++;
         } finally {
             writeUnlock();
         }
+    }
+
+    /** What {@link #verify()} found: records checked and damaged, and the compaction that repaired them (or null). */
+    public record Verification(long checked, long damaged, Compaction repair) {
+    }
+
+    /**
+     * Checks every committed record (checksum and decoding) of every map; when some are damaged, the
+     * file is rewritten with the intact ones ({@link #compact()}), so the damage is gone.
+     */
+    public Verification verify() throws IOException {
+        commit(true);
+        long checked = 0;
+        long damaged = 0;
+        readLock();
+        try {
+            for (GroupedMap<?> g : results) {
+                long[] r = g.verify();
+                checked += r[0];
+                damaged += r[1];
+            }
+            java.util.concurrent.atomic.LongAdder bad = new java.util.concurrent.atomic.LongAdder();
+            for (Map.Entry<String, byte[]> e : GroupedMap.readable(library, bad)) {
+                checked++;
+                damaged += sealed && !Sealed.intact(e.getValue()) ? 1 : 0;
+            }
+            for (Map.Entry<Long, byte[]> e : StoreFile.readable(history)) {
+                checked++;
+                damaged += sealed && !Sealed.intact(e.getValue()) ? 1 : 0;
+            }
+            damaged += bad.sum();
+        } finally {
+            readUnlock();
+        }
+        Compaction repair = damaged > 0 ? compact() : null;
+        if (repair != null) {
+            Files.deleteIfExists(StoreFile.repairMarker(file));
+        }
+        return new Verification(checked, damaged, repair);
     }
 
     /** File sizes before and after a compaction. */
@@ -640,12 +869,15 @@ public final class MapDbCache implements ResultCache {
             long before = fileBytes();
             Path tmp = compactFile();
             Files.deleteIfExists(tmp);
-            DB out = DBMaker.fileDB(tmp.toFile()).transactionEnable().fileMmapEnableIfSupported().make();
+            DB out = null;
             try {
+                out = DBMaker.fileDB(tmp.toFile()).transactionEnable().fileMmapEnableIfSupported().make();
+                java.util.concurrent.atomic.LongAdder damaged = new java.util.concurrent.atomic.LongAdder();
                 HTreeMap<String, Long> m = out.hashMap("meta", Serializer.STRING, Serializer.LONG).createOrOpen();
-                for (Map.Entry<String, Long> e : meta.getEntries()) {
+                for (Map.Entry<String, Long> e : GroupedMap.readable(meta, damaged)) {
                     m.put(e.getKey(), e.getValue());
                 }
+                m.put("format", sealed ? FORMAT : UNSEALED_FORMAT);
                 for (GroupedMap<?> g : results) {
                     long[] nb = g.copyTo(out.hashMap(g.name() + ".index", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen(),
                             out.hashMap(g.name() + ".chunks", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen());
@@ -653,18 +885,40 @@ public final class MapDbCache implements ResultCache {
                     m.put(g.name() + ".bytes", nb[1]);
                 }
                 HTreeMap<String, byte[]> lib = out.hashMap("library", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-                for (Map.Entry<String, byte[]> e : library.getEntries()) {
-                    lib.put(e.getKey(), e.getValue());
+                long libBytes = 0;
+                for (Map.Entry<String, byte[]> e : GroupedMap.readable(library, damaged)) {
+                    if (!sealed || Sealed.intact(e.getValue())) {
+                        lib.put(e.getKey(), e.getValue());
+                        libBytes += e.getKey().length() + e.getValue().length;
+                    }
                 }
                 BTreeMap<Long, byte[]> hist = out.treeMap("history", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
-                for (Map.Entry<Long, byte[]> e : history.getEntries()) {
-                    hist.put(e.getKey(), e.getValue());
+                long histBytes = 0;
+                for (Map.Entry<Long, byte[]> e : StoreFile.readable(history)) {
+                    if (!sealed || Sealed.intact(e.getValue())) {
+                        hist.put(e.getKey(), e.getValue());
+                        histBytes += 8 + e.getValue().length;
+                    }
                 }
+                m.put("library.bytes", libBytes);
+                m.put("history.bytes", histBytes);
                 m.put("sessions", session);
                 m.put("tick", tick - 1);
                 out.commit();
-            } finally {
                 out.close();
+            } catch (RuntimeException e) {
+                // nothing half-written is left behind: the old file stays as it was
+                try {
+                    if (out != null && !out.isClosed()) {
+                        out.close();
+                    }
+                } catch (RuntimeException ignored) {
+                    // the copy is deleted below
+                }
+                StoreFile.deleteQuietly(tmp);
+                StoreFile.deleteWals(tmp);
+                throw new IOException("compacting " + file + " failed (" + StoreFile.reason(e) + "); the file is left as it was",
+                        e);
             }
             db.close();
             closed = true;

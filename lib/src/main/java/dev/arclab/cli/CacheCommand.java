@@ -3,6 +3,7 @@ package dev.arclab.cli;
 import dev.arclab.cache.CacheOptions;
 import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
+import dev.arclab.cache.StoreUnavailableException;
 import dev.arclab.cache.MapStats;
 import dev.arclab.cache.ResultCache;
 import java.io.IOException;
@@ -16,13 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code arclab cache stats|clear|compact}: look after the store. */
-@Command(name = "cache", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "stats|clear|compact",
+@Command(name = "cache", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "stats|clear|compact|verify",
         description = "Look after the store HOME/cache.db (--home, else $ARCLAB_HOME, else ~/.arclab).",
-        subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class, CacheCommand.Compact.class})
+        subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class, CacheCommand.Compact.class,
+            CacheCommand.Verify.class})
 public final class CacheCommand implements Callable<Integer> {
 
     @Spec
@@ -30,7 +31,7 @@ public final class CacheCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("arclab cache: stats, clear or compact is needed");
+        spec.commandLine().getErr().println("arclab cache: stats, clear, compact or verify is needed");
         spec.commandLine().usage(spec.commandLine().getErr());
         return Main.USAGE;
     }
@@ -53,18 +54,44 @@ public final class CacheCommand implements Callable<Integer> {
                 out.flush();
                 return Main.OK;
             }
-            ResultCache cache = Caches.open(options, m -> {
-                err.println(m);
+            String bad = checkArguments();
+            if (bad != null) {
+                err.println("arclab cache " + spec.name() + ": " + bad);
                 err.flush();
-            });
-            if (!(cache instanceof MapDbCache store)) {
-                err.println("arclab cache " + spec.name() + ": " + options.file() + " is not available (see above)");
+                return Main.USAGE;
+            }
+            MapDbCache store;
+            try {
+                store = Caches.openForMaintenance(options, m -> {
+                    err.println(m);
+                    err.flush();
+                }, movesAside());
+            } catch (StoreUnavailableException e) {
+                err.println("arclab cache " + spec.name() + ": " + e.getMessage());
                 err.flush();
                 return Main.FAILED;
             }
-            int code = run(store, out);
+            int code;
+            try {
+                code = run(store, out);
+            } catch (IOException | RuntimeException e) {
+                out.flush();
+                err.println("arclab cache " + spec.name() + ": " + store.file() + ": " + e.getMessage());
+                err.flush();
+                return Main.FAILED;
+            }
             out.flush();
             return code;
+        }
+
+        /** A message when the arguments are wrong (checked before the store is opened), else null. */
+        String checkArguments() {
+            return null;
+        }
+
+        /** Whether a store that cannot be opened is moved aside (only {@code verify} repairs). */
+        boolean movesAside() {
+            return false;
         }
 
         abstract int run(MapDbCache store, PrintWriter out) throws IOException;
@@ -102,11 +129,15 @@ public final class CacheCommand implements Callable<Integer> {
         String map;
 
         @Override
-        int run(MapDbCache store, PrintWriter out) {
+        String checkArguments() {
             if (!map.equals("all") && !MapDbCache.MAPS.contains(map)) {
-                throw new ParameterException(spec.commandLine(), "no map '" + map + "'; the maps are "
-                        + String.join(", ", MapDbCache.MAPS) + " (or all)");
+                return "no map '" + map + "'; the maps are " + String.join(", ", MapDbCache.MAPS) + " (or all)";
             }
+            return null;
+        }
+
+        @Override
+        int run(MapDbCache store, PrintWriter out) {
             store.clear(map);
             out.println("cleared " + (map.equals("all") ? "every map" : "the " + map + " map") + " of " + store.file()
                     + " (run 'cache compact' to give the space back to the file system)");
@@ -121,6 +152,29 @@ public final class CacheCommand implements Callable<Integer> {
         int run(MapDbCache store, PrintWriter out) throws IOException {
             MapDbCache.Compaction c = store.compact();
             out.printf(Locale.ROOT, "compacted %s: %s -> %s%n", store.file(), size(c.bytesBefore()), size(c.bytesAfter()));
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check every record of the store (checksum and decoding) and repair: damaged records are "
+                    + "dropped by rewriting the file with the intact ones; a file that cannot be opened is moved aside.")
+    static final class Verify extends StoreCommand {
+        @Override
+        boolean movesAside() {
+            return true;
+        }
+
+        @Override
+        int run(MapDbCache store, PrintWriter out) throws IOException {
+            MapDbCache.Verification v = store.verify();
+            if (v.damaged() == 0) {
+                out.printf(Locale.ROOT, "verified %s: %d records, all intact%n", store.file(), v.checked());
+            } else {
+                out.printf(Locale.ROOT, "verified %s: %d records, %d damaged; repaired: the damaged ones were dropped "
+                        + "(%s -> %s), the rest kept%n", store.file(), v.checked(), v.damaged(),
+                        size(v.repair().bytesBefore()), size(v.repair().bytesAfter()));
+            }
             return Main.OK;
         }
     }

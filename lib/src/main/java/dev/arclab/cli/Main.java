@@ -49,6 +49,7 @@ public final class Main implements Callable<Integer> {
             BenchCommand.class,
             BenchClusterCommand.class,
             ReportCommand.class,
+            SearchBenchCommand.class,
             CommandLine.HelpCommand.class);
 
     @Spec
@@ -100,7 +101,8 @@ public final class Main implements Callable<Integer> {
 
     private static int onError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (e instanceof TaskLoadException || e instanceof UncheckedIOException) {
+        if (e instanceof TaskLoadException || e instanceof UncheckedIOException
+                || e instanceof dev.arclab.task.TextFiles.Unreadable || e instanceof java.nio.file.FileSystemException) {
             err.println("arclab " + cl.getCommandName() + ": " + e.getMessage());
         } else {
             err.println("arclab " + cl.getCommandName() + ": failed: " + e);

@@ -40,6 +40,10 @@ public final class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--strict", description = "Exit 1 (before running anything) when any solver cannot be parsed, "
+            + "so CI can tell.")
+    boolean strict;
+
     @Option(names = "--solvers", required = true, paramLabel = "FILE",
             description = "Solver file: functions def solve_<taskid>(I): ... return O.")
     Path solvers;
@@ -97,6 +101,10 @@ public final class SolveCommand implements Callable<Integer> {
         ParseResult parsed;
         try {
             parsed = new ProgramParser().parse(solvers);
+        } catch (dev.arclab.task.TextFiles.Unreadable e) {
+            err.println("cannot read solver file: " + e.getMessage());
+            err.flush();
+            return 1;
         } catch (IOException | RuntimeException e) {
             err.println("cannot read solver file " + solvers + ": " + describe(e));
             err.flush();
@@ -108,6 +116,11 @@ public final class SolveCommand implements Callable<Integer> {
         if (parsed.hasErrors()) {
             err.println(parsed.errors().size() + " solver" + (parsed.errors().size() == 1 ? "" : "s")
                     + " could not be parsed and will not run");
+            if (strict) {
+                err.println("--strict: stopping because solvers could not be parsed");
+                err.flush();
+                return 1;
+            }
         }
         err.flush();
 

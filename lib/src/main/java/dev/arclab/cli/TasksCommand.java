@@ -50,7 +50,12 @@ public final class TasksCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return set.isEmpty() ? Main.FAILED : Main.OK;
+        if (set.isEmpty()) {
+            spec.commandLine().getErr().println("arclab tasks: no tasks in " + set.source());
+            spec.commandLine().getErr().flush();
+            return Main.FAILED;
+        }
+        return Main.OK;
     }
 
     private static void row(PrintWriter out, String name, Object value) {

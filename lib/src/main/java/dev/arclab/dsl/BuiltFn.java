@@ -24,11 +24,24 @@ public final class BuiltFn extends Fn {
     private final Object[] captured;
     private final int arity;
     private final long serial = CREATED.getAndIncrement();
+    /** 1 + the deepest built function among the captured values: bounded by {@link Fuel#MAX_DEPTH}. */
+    private final int depth;
 
     private BuiltFn(Builder builder, int arity, Object... captured) {
         this.builder = builder;
         this.arity = arity;
         this.captured = captured;
+        int d = 0;
+        for (Object c : captured) {
+            if (c instanceof BuiltFn b) {
+                d = Math.max(d, b.depth);
+            }
+        }
+        if (d >= Fuel.MAX_DEPTH) {
+            // Comparing, hashing or calling a deeper value would recurse past any fixed stack.
+            throw new DslException("RecursionError: built functions nested more than " + Fuel.MAX_DEPTH + " deep");
+        }
+        this.depth = d + 1;
     }
 
     public Builder builder() {
@@ -139,7 +152,15 @@ public final class BuiltFn extends Fn {
 
     @Override
     public Object call1(Object x) {
-        Fuel.charge(1);
+        Fuel.enter();
+        try {
+            return callOne(x);
+        } finally {
+            Fuel.exit();
+        }
+    }
+
+    private Object callOne(Object x) {
         switch (builder) {
             case COMPOSE:
                 return fn(captured[0]).call1(fn(captured[1]).call1(x));
@@ -178,11 +199,15 @@ public final class BuiltFn extends Fn {
         if (arity != 2) {
             throw wrongArity(2);
         }
-        Fuel.charge(1);
-        if (builder == Builder.RBIND) {
-            return fn(captured[0]).call3(x, y, captured[1]);
+        Fuel.enter();
+        try {
+            if (builder == Builder.RBIND) {
+                return fn(captured[0]).call3(x, y, captured[1]);
+            }
+            return fn(captured[0]).call3(captured[1], x, y);
+        } finally {
+            Fuel.exit();
         }
-        return fn(captured[0]).call3(captured[1], x, y);
     }
 
     @Override
@@ -190,10 +215,14 @@ public final class BuiltFn extends Fn {
         if (arity != 3) {
             throw wrongArity(3);
         }
-        Fuel.charge(1);
-        if (builder == Builder.RBIND) {
-            return fn(captured[0]).call4(x, y, z, captured[1]);
+        Fuel.enter();
+        try {
+            if (builder == Builder.RBIND) {
+                return fn(captured[0]).call4(x, y, z, captured[1]);
+            }
+            return fn(captured[0]).call4(captured[1], x, y, z);
+        } finally {
+            Fuel.exit();
         }
-        return fn(captured[0]).call4(captured[1], x, y, z);
     }
 }

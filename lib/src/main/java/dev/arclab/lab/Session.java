@@ -20,10 +20,11 @@ import dev.arclab.pipeline.PhaseResults.Scored;
 import dev.arclab.pipeline.PhaseResults.Validated;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
+import dev.arclab.pipeline.strategy.Strategies;
 import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.SolverLibrary;
 import dev.arclab.pipeline.WorkerPool;
-import dev.arclab.pipeline.phase.PhaseName;
+import dev.arclab.profile.PhaseName;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunConfig;
 import dev.arclab.profile.RunRecord;
@@ -460,12 +461,17 @@ public final class Session {
 
     // ---------------------------------------------------------------------------------------------- phases
 
+    /** Whether every configured strategy proposes nothing from an empty library. */
+    private boolean needsLibrary() {
+        return config().strategies().stream().allMatch(s -> Strategies.create(s.name()).needsLibrary());
+    }
+
     /** Picks tasks of the library and builds the batch (their best programs and mutants). */
     public synchronized Generated generate() {
         Pipeline p = pipeline();
-        if (p.library().size() == 0) {
+        if (p.library().size() == 0 && needsLibrary()) {
             throw new IllegalStateException("the solver library is empty: load solvers first"
-                    + " (%solvers, or Session.current().loadBundledSolvers())");
+                    + " (%solvers, or Session.current().loadBundledSolvers()), or search with %config --strategy enumerate");
         }
         return keep("generate", track("generate", p, p::generate), Generated::timing);
     }
@@ -559,9 +565,9 @@ public final class Session {
             throw new IllegalArgumentException("iterations must be at least 1, got " + n);
         }
         Pipeline p = pipeline();
-        if (p.library().size() == 0) {
+        if (p.library().size() == 0 && needsLibrary()) {
             throw new IllegalStateException("the solver library is empty: load solvers first"
-                    + " (%solvers, or Session.current().loadBundledSolvers())");
+                    + " (%solvers, or Session.current().loadBundledSolvers()), or search with %config --strategy enumerate");
         }
         p.label(label == null ? "" : label.strip());
         track(n == 1 ? "run" : "iterate " + n, p, () -> p.iterate(n));

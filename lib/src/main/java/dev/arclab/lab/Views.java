@@ -75,8 +75,13 @@ public final class Views {
         return shown < total ? title + " (first " + shown + " of " + total + ")" : title;
     }
 
+    /** A duration in seconds as it reads best: "0.42 ms", "12.3 ms", "250 ms", "2.50 s", "12.5 s" (never "0.000 s"). */
     public static String seconds(double s) {
-        return String.format(Locale.ROOT, s < 0.01 ? "%.4f s" : s < 10 ? "%.2f s" : "%.1f s", s);
+        double ms = s * 1000;
+        if (ms < 1000) {
+            return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : ms < 100 ? "%.1f ms" : "%.0f ms", ms);
+        }
+        return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
     }
 
     static String short12(String hash) {
@@ -376,7 +381,12 @@ public final class Views {
         if (!name.equals(run.id())) {
             line.append(" \u201c").append(name).append('\u201d');
         }
-        if (c != null) {
+        int ran = Iterations.ran(run);
+        if (c != null && ran < c.iterations()) {
+            line.append(": ").append(ran).append(" of ").append(c.iterations()).append(" iterations ran")
+                    .append(" on ").append(c.tasks()).append(" tasks, ").append(c.threads()).append(" threads, seed ")
+                    .append(c.seed());
+        } else if (c != null) {
             line.append(": ").append(c.iterations()).append(c.iterations() == 1 ? " iteration" : " iterations")
                     .append(" on ").append(c.tasks()).append(" tasks, ").append(c.threads()).append(" threads, seed ")
                     .append(c.seed());
@@ -391,7 +401,11 @@ public final class Views {
         if (run.phases().stream().anyMatch(PhaseRecord::partial) || run.summary().getOrDefault("partial", 0L) > 0) {
             line.append("; PARTIAL (cancelled)");
         }
-        return new Summary(line.toString(), Tables.phases(run));
+        if (ran > 1) {
+            line.append("; phases summed over the ").append(ran).append(" iterations (the iteration column counts"
+                    + " them; %timings --chart iterations shows each)");
+        }
+        return new Summary(line.toString(), Tables.phases(Iterations.summed(run)));
     }
 
     public static Summary of(PhaseRecord r) {
@@ -449,6 +463,12 @@ public final class Views {
         LongColumn fuel = longs("best fuel");
         StringColumn origin = StringColumn.create("best from");
         int limit = 50;
+        // tasks that are not loaded have no score to show: leave them out (say how many) unless nothing is loaded
+        List<String> loaded = tasks.stream().filter(t -> lib.entries(t).get(0).scoreKnown()).toList();
+        if (!loaded.isEmpty() && loaded.size() < tasks.size()) {
+            line += "; " + (tasks.size() - loaded.size()) + " of those tasks are not loaded and not listed";
+            tasks = loaded;
+        }
         int n = Math.min(limit, tasks.size());
         for (String t : tasks.subList(0, n)) {
             List<LibraryEntry> entries = lib.entries(t);

@@ -127,6 +127,23 @@ public final class Batch {
                 }
             }
         }
+        // The last needed node reading each value: past it the value is dropped, so the values alive at
+        // once are those still to be read (and the wanted roots), not every node of the batch.
+        int[] lastUse = new int[n];
+        boolean[] keep = new boolean[n];
+        for (int m = 0; m < roots.length; m++) {
+            if (wanted == null || wanted.get(m)) {
+                keep[roots[m]] = true;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (needed[k] && callee[k] >= 0) {
+                lastUse[callee[k]] = k;
+                for (int a : args[k]) {
+                    lastUse[a] = k;
+                }
+            }
+        }
         Object[] values = new Object[n];
         byte[] state = new byte[n];
         long[] fuel = new long[n];
@@ -145,6 +162,7 @@ public final class Batch {
             }
             if (failed != OK) {
                 state[k] = failed;
+                release(k, values, lastUse, keep);
                 continue;
             }
             Fuel.start(fuelPerNode);
@@ -155,10 +173,16 @@ public final class Batch {
             } catch (RuntimeException | StackOverflowError e) {
                 // A DSL error, or a primitive's bug: either way it fails this node and its dependents only.
                 state[k] = ERROR;
+            } catch (OutOfMemoryError e) {
+                // Allocation is bounded per node (Fuel.MAX_ALLOCATION), so this is a heap too small for
+                // the work as a whole: fail this node only, and let the work item go on.
+                values[k] = null;
+                state[k] = ERROR;
             } finally {
                 fuel[k] = Fuel.used();
                 Fuel.stop();
             }
+            release(k, values, lastUse, keep);
         }
         Outcome.Status[] status = new Outcome.Status[roots.length];
         Object[] results = new Object[roots.length];
@@ -177,6 +201,20 @@ public final class Batch {
             memberFuel[m] = f;
         }
         return new Evaluation(status, results, memberFuel);
+    }
+
+    /** Drops the values read by call node {@code k} for which it was the last reader. */
+    private void release(int k, Object[] values, int[] lastUse, boolean[] keep) {
+        dropIfDone(callee[k], k, values, lastUse, keep);
+        for (int a : args[k]) {
+            dropIfDone(a, k, values, lastUse, keep);
+        }
+    }
+
+    private static void dropIfDone(int v, int k, Object[] values, int[] lastUse, boolean[] keep) {
+        if (!keep[v] && lastUse[v] == k) {
+            values[v] = null;
+        }
     }
 
     /** The members' results on one input (entries of members not evaluated are null / 0). */

@@ -134,6 +134,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Stops the running phase soon (between work items); what finished is returned, marked partial. */
+    /** Generation ends by this {@link System#nanoTime()} (a run's budget); {@link Long#MAX_VALUE} for no limit. */
+    public void generateDeadline(long nanoTime) {
+        ctx.generateDeadline(nanoTime);
+    }
+
     public void cancel() {
         ctx.cancelled().set(true);
     }

@@ -173,7 +173,7 @@ public final class RemoteWork {
         SampleResult[] out = new SampleResult[batch.size()];
         for (int m = wanted.nextSetBit(0); m >= 0; m = wanted.nextSetBit(m + 1)) {
             Object v = ev.values()[m];
-            Grid produced = v instanceof Grid g ? g : null;
+            Grid produced = SampleResult.keptGrid(v);
             boolean match = v != null && Values.equal(v, ex.output());
             out[m] = new SampleResult(ev.status()[m], match, produced, ev.fuel()[m]);
         }

@@ -1,15 +1,15 @@
 package dev.arclab.pipeline;
 
-import dev.arclab.dsl.Values;
 import dev.arclab.program.Interpreter;
 import dev.arclab.program.Outcome;
+import dev.arclab.program.PairResult;
 import dev.arclab.program.Program;
-import dev.arclab.task.Example;
+import dev.arclab.program.SolverRun;
 import dev.arclab.task.Task;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs one program alone on the demo pairs of one task: the authoritative demo score and cost. */
+/** Runs one program alone on the demo pairs of one task (with the conformance runner): the authoritative demo score and cost. */
 public final class Validator {
     private final Interpreter interpreter;
 
@@ -21,21 +21,18 @@ public final class Validator {
         return interpreter;
     }
 
-    /** Demo pairs only: test outputs are never read here. */
+    /** Demo pairs only: test outputs are never read here. Runs through the conformance runner's {@link SolverRun#runDemo}. */
     public Validation validate(Program program, Task task) {
         long t0 = System.nanoTime();
         List<Validation.Pair> pairs = new ArrayList<>(task.demo().size());
         long fuel = 0;
-        for (Example ex : task.demo()) {
-            Outcome o = interpreter.run(program, ex.input());
-            fuel += o.fuel();
-            if (o instanceof Outcome.Ok ok) {
-                pairs.add(new Validation.Pair(o.status(), Values.equal(ok.value(), ex.output()), null));
-            } else if (o instanceof Outcome.Error err) {
-                pairs.add(new Validation.Pair(o.status(), false, err.variable() + ": " + err.message()));
-            } else {
-                pairs.add(new Validation.Pair(o.status(), false, "out of fuel"));
-            }
+        for (PairResult r : SolverRun.runDemo(program, task, interpreter)) {
+            fuel += r.fuel();
+            pairs.add(switch (r.status()) {
+                case MATCH, MISMATCH, UNCHECKED -> new Validation.Pair(Outcome.Status.OK, r.status() == PairResult.Status.MATCH, null);
+                case ERROR -> new Validation.Pair(Outcome.Status.ERROR, false, r.variable() + ": " + r.message());
+                case TIMEOUT -> new Validation.Pair(Outcome.Status.TIMEOUT, false, "out of fuel");
+            });
         }
         return new Validation(pairs, fuel, System.nanoTime() - t0);
     }

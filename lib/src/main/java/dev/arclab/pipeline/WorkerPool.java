@@ -17,7 +17,9 @@ import java.util.function.Function;
  * The one bounded pool of worker threads that every phase shares (design lesson 8: no nested pools,
  * no thread exhaustion). Work is submitted as a list of items; results come back in item order, so
  * nothing depends on scheduling. A cancelled map returns the items that finished and marks the rest
- * missing. Work items are bounded by fuel, so cancelling waits at most for the running items.
+ * missing. Work items are bounded by fuel, so cancelling waits at most for the running items. An item
+ * that runs out of heap is run again alone once the others are done; if it still does not fit, its
+ * result is missing (as if cancelled) and the others stand.
  */
 public final class WorkerPool implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -69,6 +71,7 @@ public final class WorkerPool implements AutoCloseable {
             }));
         }
         List<R> results = new ArrayList<>(items.size());
+        List<Integer> outOfMemory = new ArrayList<>();
         boolean partial = false;
         for (Future<R> f : futures) {
             try {
@@ -80,6 +83,10 @@ public final class WorkerPool implements AutoCloseable {
                 if (e.getCause() instanceof CancellationException) {
                     results.add(null);
                     partial = true;
+                } else if (e.getCause() instanceof OutOfMemoryError) {
+                    // Items that ran out of heap beside the others are run again alone, below.
+                    outOfMemory.add(results.size());
+                    results.add(null);
                 } else if (e.getCause() instanceof RuntimeException re) {
                     throw re;
                 } else {
@@ -89,6 +96,22 @@ public final class WorkerPool implements AutoCloseable {
                 cancelled.set(true);
                 Thread.currentThread().interrupt();
                 results.add(null);
+                partial = true;
+            }
+        }
+        for (int k : outOfMemory) {
+            // One at a time, with the heap the other items held freed: the same work, so the same result.
+            T item = items.get(k);
+            try {
+                results.set(k, executor.submit(() -> timer.item(taskOf.apply(item), () -> work.apply(item))).get());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof OutOfMemoryError)) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+                partial = true; // even alone it does not fit the heap: its result is missing, the rest stands
+            } catch (InterruptedException e) {
+                cancelled.set(true);
+                Thread.currentThread().interrupt();
                 partial = true;
             }
         }

@@ -43,9 +43,11 @@ public final class RunRecords {
                 throw new IOException(file + ": not a run record (no phases or config)");
             }
             return run;
-        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+        } catch (RuntimeException e) {
             // Gson reports a record with missing or mistyped parts as one of these.
-            throw new IOException(file + ": not a run record: " + e.getMessage(), e);
+            // Its message names Gson's internals: say what a run record needs instead.
+            throw new IOException(file + ": not a run record (a run record is the run.json that 'arclab run --out' "
+                    + "writes: an object with label, startedMillis, config, phases and summary)", e);
         }
     }
 }

@@ -13,6 +13,10 @@ import dev.arclab.dsl.Grid;
  * input: never on the machine, the thread or the load. No thread is created; a timeout is the budget
  * running out inside a primitive, so nothing is left running.
  *
+ * <p>Each node may allocate at most {@link Fuel#MAX_ALLOCATION} elements and built functions nest at
+ * most {@link Fuel#MAX_DEPTH} calls deep (both DSL errors beyond), so a run of {@code n} nodes requests
+ * at most {@code n * MAX_ALLOCATION} elements and its outcome does not depend on the heap or the stack.
+ *
  * <p>A DSL error is {@link Outcome.Error} with its message. Any other exception or error thrown by a
  * primitive (a bug, a stack overflow, an allocation too large for the heap) is also reported as an
  * error, with its class in the message; the caller never sees it thrown. Immutable and thread-safe.
@@ -50,6 +54,7 @@ public final class Interpreter {
         Fuel.start(fuel);
         try {
             for (; k < n; k++) {
+                Fuel.nextNode();
                 memo[k] = evaluate(program, k, memo, input);
             }
             return Outcome.ok(memo[n - 1], Fuel.used());

@@ -61,7 +61,7 @@ public final class ProgramParser {
 
     /** Parses a UTF-8 solver file; errors name it as written in {@code file}. */
     public ParseResult parse(Path file) throws IOException {
-        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return parse(file.toString(), dev.arclab.task.TextFiles.readUtf8(file));
     }
 
     /** Parses solver text; {@code fileName} is the name used in error messages. */
@@ -167,10 +167,21 @@ public final class ProgramParser {
         final int col;
 
         Problem(int line, int col, String message) {
-            super(message, null, false, false);
+            super(shorten(message), null, false, false);
             this.line = line;
             this.col = col;
         }
+    }
+
+    /** Longer names are cut in messages, so a huge identifier is not echoed in full. */
+    static final int MAX_ECHOED_NAME = 60;
+    private static final java.util.regex.Pattern LONG_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_]{" + (MAX_ECHOED_NAME + 1) + ",}");
+
+    /** The message with every name longer than {@link #MAX_ECHOED_NAME} characters cut, its length said. */
+    static String shorten(String message) {
+        return LONG_NAME.matcher(message).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group().substring(0, MAX_ECHOED_NAME) + "... (" + m.group().length() + " characters)"));
     }
 
     /** One argument as written: a name or an integer literal. */

@@ -165,10 +165,25 @@ public final class SolverRun {
         return TaskResult.of(task.id(), program.hash(), pairs);
     }
 
+    /**
+     * Runs one program on the demo pairs of its task, on the calling thread, every pair whatever the
+     * thread's interrupt status: what the pipeline's validate phase and the conformance run share.
+     */
+    public static List<PairResult> runDemo(Program program, Task task, Interpreter interpreter) {
+        List<PairResult> pairs = new ArrayList<>(task.demo().size());
+        runPairs(program, task.demo(), PairResult.Split.DEMO, interpreter, pairs, false);
+        return pairs;
+    }
+
     private static void runPairs(Program program, List<Example> examples, PairResult.Split split,
                                  Interpreter interpreter, List<PairResult> out) {
+        runPairs(program, examples, split, interpreter, out, true);
+    }
+
+    private static void runPairs(Program program, List<Example> examples, PairResult.Split split,
+                                 Interpreter interpreter, List<PairResult> out, boolean stopWhenInterrupted) {
         for (int i = 0; i < examples.size(); i++) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stopWhenInterrupted && Thread.currentThread().isInterrupted()) {
                 return; // cancelled: the result is dropped, stop soon
             }
             Example ex = examples.get(i);

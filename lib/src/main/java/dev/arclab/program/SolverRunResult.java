@@ -97,7 +97,9 @@ public record SolverRunResult(List<TaskResult> tasks, List<String> tasksWithoutS
         }
         if (!solversWithoutTask.isEmpty()) {
             sb.append(solversWithoutTask.size()).append(solversWithoutTask.size() == 1 ? " solver" : " solvers")
-                    .append(" for tasks not loaded\n");
+                    .append(" for tasks not loaded: ")
+                    .append(String.join(", ", solversWithoutTask.stream().limit(10).map(String::valueOf).toList()))
+                    .append(solversWithoutTask.size() > 10 ? ", ..." : "").append('\n');
         }
         return sb.append(summaryLine()).append('\n').toString();
     }

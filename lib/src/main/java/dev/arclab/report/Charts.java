@@ -1,5 +1,6 @@
 package dev.arclab.report;
 
+import dev.arclab.profile.PhaseName;
 import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
@@ -64,9 +65,9 @@ public final class Charts {
     private static final Color OTHER = new Color(0xC8C8C8);
 
     static {
-        String[] phases = {"load", "generate", "score", "filter", "canonicalize", "validate", "save", "differs", "predict"};
-        for (int i = 0; i < phases.length; i++) {
-            PHASE_COLORS.put(phases[i], EXTRA[i]);
+        PHASE_COLORS.put("load", EXTRA[0]);
+        for (PhaseName p : PhaseName.values()) {
+            PHASE_COLORS.put(p.id(), EXTRA[p.ordinal() + 1]);
         }
     }
 
@@ -180,6 +181,57 @@ public final class Charts {
 
     static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    // ---- search: tasks solved over time -----------------------------------------------------------------------
+
+    /**
+     * Tasks solved over time, one line per strategy: after each iteration's save (x: seconds since the run started,
+     * the phases' wall times added up), the tasks that strategy has given their first demo-perfect program so far
+     * ({@code strategy.NAME.newly solved}), and their total.
+     */
+    public static XYChart solvedOverTime(RunRecord run) {
+        Map<String, List<double[]>> lines = new java.util.TreeMap<>();
+        List<double[]> total = new ArrayList<>();
+        Map<String, Long> sums = new LinkedHashMap<>();
+        long sum = 0;
+        double t = 0;
+        total.add(new double[] {0, 0});
+        for (PhaseRecord p : run.phases()) {
+            t += p.wallNanos() / 1e9;
+            if (!p.phase().equals("save")) {
+                continue;
+            }
+            for (Map.Entry<String, Long> c : p.counters().entrySet()) {
+                String k = c.getKey();
+                if (k.startsWith("strategy.") && k.endsWith(".newly solved")) {
+                    String name = k.substring("strategy.".length(), k.length() - ".newly solved".length());
+                    sums.merge(name, c.getValue(), Long::sum);
+                    lines.computeIfAbsent(name, n -> new ArrayList<>(List.of(new double[] {0, 0})));
+                }
+            }
+            sum = sums.values().stream().mapToLong(Long::longValue).sum();
+            for (Map.Entry<String, List<double[]>> e : lines.entrySet()) {
+                e.getValue().add(new double[] {t, sums.getOrDefault(e.getKey(), 0L)});
+            }
+            total.add(new double[] {t, sum});
+        }
+        XYChart chart = xy("Tasks solved over time, per strategy", "seconds", "tasks newly solved", WIDTH, HEIGHT);
+        style(chart.getStyler(), lines.size() + 1);
+        chart.getStyler().setLegendVisible(true);
+        addLine(chart, "all strategies", total);
+        lines.forEach((name, pts) -> addLine(chart, name, pts));
+        return chart;
+    }
+
+    private static void addLine(XYChart chart, String name, List<double[]> pts) {
+        double[] xs = new double[pts.size()];
+        double[] ys = new double[pts.size()];
+        for (int k = 0; k < pts.size(); k++) {
+            xs[k] = pts.get(k)[0];
+            ys[k] = pts.get(k)[1];
+        }
+        chart.addSeries(name, xs, ys);
     }
 
     // ---- performance journey --------------------------------------------------------------------------------
@@ -465,13 +517,24 @@ public final class Charts {
 
     // ---- speedup --------------------------------------------------------------------------------------------
 
+    /** Phases whose baseline wall time (median) is under this are left out of speedup charts: their ratio is noise. */
+    public static final long SPEEDUP_NOISE_FLOOR_NANOS = 5_000_000L;
+
     /** Speedup of each run against the baseline per phase and in total; 1 is the baseline, above 1 faster. */
     public static CategoryChart speedup(Comparison c) {
         List<String> phases = new ArrayList<>();
+        int quiet = 0;
         for (Comparison.Row r : c.rowsOf(c.baseline().name())) {
+            // a phase faster than the noise floor has a speedup made of noise: leave it out (the title says so)
+            if (!r.phase().equals(RunSeries.TOTAL) && r.wall().median() < SPEEDUP_NOISE_FLOOR_NANOS) {
+                quiet++;
+                continue;
+            }
             phases.add(r.phase());
         }
-        CategoryChart chart = category("Speedup against baseline " + c.baseline().name(),
+        CategoryChart chart = category("Speedup against \u201c" + c.baseline().name() + "\u201d"
+                        + (quiet == 0 ? "" : " (" + quiet + " phase" + (quiet == 1 ? "" : "s") + " under "
+                        + SPEEDUP_NOISE_FLOOR_NANOS / 1_000_000 + " ms left out)"),
                 "phase", "speedup (baseline wall / run wall, \u00d7)", WIDTH, HEIGHT);
         style(chart.getStyler(), c.runs().size());
         chart.getStyler().setLegendVisible(true); // name the run even when there is only one
@@ -535,10 +598,11 @@ public final class Charts {
                 WIDTH, HEIGHT);
         style(chart.getStyler(), repeated ? 3 : 2);
         chart.getStyler().setXAxisDecimalPattern("0");
-        chart.getStyler().setXAxisMin(0.0);
+        // the axes span the data: threads from the first measured count, speedup to a quarter above the highest
+        chart.getStyler().setXAxisMin(Math.max(0.0, t[0] - 0.5));
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisMax(Math.max(t[n - 1], 1) + 0.5);
-        chart.getStyler().setYAxisMax(Math.ceil(max * 1.1));
+        chart.getStyler().setYAxisMax(Math.ceil(max * 1.05 * 4) / 4);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         if (repeated) {
             double[] bx = new double[2 * n + 1];

@@ -1,7 +1,11 @@
 package dev.arclab.task;
 
 import dev.arclab.dsl.Grid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,9 +103,40 @@ public final class Submission {
         return sb.append("\n}\n").toString();
     }
 
-    /** Writes the submission JSON to {@code file} (usually {@code submission.json}). */
+    /**
+     * Whether {@code g} can be an attempt: 1..30 rows and columns of colours 0..9, as ARC grids are. A
+     * program's output outside that (a colour 10, an empty or huge grid) is replaced by the placeholder.
+     */
+    public static boolean isValidAttempt(Grid g) {
+        if (g.rows() < 1 || g.cols() < 1 || g.rows() > 30 || g.cols() > 30) {
+            return false;
+        }
+        for (int c : g.cells()) {
+            if (c < 0 || c > 9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes the submission JSON to {@code file} (usually {@code submission.json}) through a temporary file in
+     * the same folder that is then renamed over it, so a reader (or a process killed meanwhile) sees the old
+     * file or the new one, never half of one.
+     */
     public void write(Path file) {
-        TaskWriter.writeString(file, toJson());
+        Path target = file.toAbsolutePath();
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        TaskWriter.writeString(tmp, toJson());
+        try {
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + " (renaming " + tmp.getFileName() + "): " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -125,7 +125,7 @@ public final class TaskLoader {
             return new Source(Kind.KAGGLE_BUNDLE, path);
         }
         try {
-            Object root = Json.parse(Files.readString(path, StandardCharsets.UTF_8));
+            Object root = Json.parse(TextFiles.readUtf8(path));
             return new Source(isTaskObject(root) || !(root instanceof Map) ? Kind.TASK_FILE : Kind.KAGGLE_BUNDLE, path);
         } catch (IOException | Json.Malformed e) {
             return new Source(Kind.TASK_FILE, path); // loading it reports the problem
@@ -363,19 +363,33 @@ public final class TaskLoader {
 
     // ------------------------------------------------------------------ bundled set
 
+    /**
+     * Parses the bundled task files in parallel (the common pool), at cold start most of a short command's
+     * time; results and problems are put together in index order, so the set is the same at any thread count.
+     */
     private static TaskSet loadBundled() {
         String index = new String(resource(BUNDLED_DIR + "index.txt"), StandardCharsets.UTF_8);
-        List<LoadProblem> problems = new ArrayList<>();
-        List<Task> tasks = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (String line : index.split("\n")) {
             String id = line.strip();
-            if (id.isEmpty()) {
-                continue;
+            if (!id.isEmpty()) {
+                ids.add(id);
             }
+        }
+        record Parsed(Task task, List<LoadProblem> problems) {
+        }
+        List<Parsed> parsed = ids.parallelStream().map(id -> {
             String name = BUNDLED_DIR + id + ".json";
-            Task t = taskFromText("classpath:" + name, id, new String(resource(name), StandardCharsets.UTF_8), problems);
-            if (t != null) {
-                tasks.add(t);
+            List<LoadProblem> own = new ArrayList<>();
+            Task t = taskFromText("classpath:" + name, id, new String(resource(name), StandardCharsets.UTF_8), own);
+            return new Parsed(t, own);
+        }).toList();
+        List<LoadProblem> problems = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
+        for (Parsed p : parsed) {
+            problems.addAll(p.problems());
+            if (p.task() != null) {
+                tasks.add(p.task());
             }
         }
         return result(BUNDLED_SOURCE, tasks, problems, Mode.STRICT);
@@ -439,7 +453,9 @@ public final class TaskLoader {
             String name = fileName(p);
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".json") && !name.startsWith(".") && !name.endsWith(CHALLENGES)
-                    && !name.endsWith(SOLUTIONS) && !SUBMISSION.matcher(lower).matches() && Files.isRegularFile(p)) {
+                    && !name.endsWith(SOLUTIONS) && !SUBMISSION.matcher(lower).matches()
+                    && (Files.isRegularFile(p) || (Files.isSymbolicLink(p) && !Files.exists(p)))) {
+                // a dangling or looping link is kept, so that loading reports it instead of skipping it
                 out.add(p);
             }
         }
@@ -459,11 +475,22 @@ public final class TaskLoader {
 
     private static String readText(Path file, String label, String taskId, List<LoadProblem> problems) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            problems.add(new LoadProblem(label, taskId, "", "not JSON: not UTF-8 text"));
+            return TextFiles.readUtf8(file);
+        } catch (TextFiles.Unreadable e) {
+            String m = e.getMessage();
+            // the problem is listed with the file's label: say only what is wrong
+            problems.add(new LoadProblem(label, taskId, "", m.startsWith(file.toString()) ? m.substring(file.toString().length())
+                    .replaceFirst("^ is ", "").replaceFirst("^not UTF-8", "not JSON: not UTF-8") : m));
         } catch (NoSuchFileException e) {
-            problems.add(new LoadProblem(label, taskId, "", "cannot read: no such file"));
+            String target = "";
+            try {
+                target = Files.isSymbolicLink(file) ? " (a symbolic link to " + Files.readSymbolicLink(file) + ")" : "";
+            } catch (IOException ignored) {
+                // no more to say
+            }
+            problems.add(new LoadProblem(label, taskId, "", "cannot read: no such file" + target));
+        } catch (java.nio.file.FileSystemException e) {
+            problems.add(new LoadProblem(label, taskId, "", "cannot read: " + (e.getReason() == null ? e.toString() : e.getReason())));
         } catch (IOException e) {
             problems.add(new LoadProblem(label, taskId, "", "cannot read: " + e));
         }

@@ -129,4 +129,44 @@ class CacheCommandTest {
         assertTrue(r.out().contains("cold overhead: "), r.out());
         assertTrue(r.out().contains("results: identical without cache, cold, warm and re-run"), r.out());
     }
+
+    @Test
+    void statsAndCompactOnAStoreThatCannotBeOpenedSaySoAndLeaveItWhereItIs() throws Exception {
+        // one home per command: MapDB keeps a failed open's file lock for the rest of this JVM
+        byte[] before = "not a store\n".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String sub : List.of("stats", "compact", "clear", "verify")) {
+            Path dir = Files.createDirectories(home.resolve(sub));
+            Path file = Files.write(dir.resolve("cache.db"), before);
+            if (sub.equals("verify")) {
+                Run verify = cli("cache", "verify", "--home", dir.toString());
+                assertEquals(0, verify.code(), verify.err());
+                assertTrue(verify.err().contains("moved it to"), verify.err());
+                assertTrue(verify.out().contains("all intact"), verify.out());
+                continue;
+            }
+            Run r = cli("cache", sub, "--home", dir.toString());
+            assertEquals(Main.FAILED, r.code(), sub + ": " + r.out() + r.err());
+            assertTrue(r.err().contains(file + " cannot be opened") && r.err().contains("cache verify"), r.err());
+            assertEquals(List.of(file), Files.list(dir).toList(), "nothing moved: " + sub);
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)));
+        }
+    }
+
+    @Test
+    void clearOfAMapThatDoesNotExistIsABadArgumentNamingTheMaps() {
+        assertEquals(0, smallRun().code());
+        Caches.closeAll();
+        Run r = cli("cache", "clear", "bogusmap", "--home", home.toString());
+        assertEquals(Main.USAGE, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("no map 'bogusmap'") && r.err().contains("canonical"), r.err());
+    }
+
+    @Test
+    void verifyReportsIntactRecordsAndRepairsDamagedOnes() throws Exception {
+        assertEquals(0, smallRun().code());
+        Caches.closeAll();
+        Run ok = cli("cache", "verify", "--home", home.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().matches("(?s)verified .*: \\d+ records, all intact\\s*"), ok.out());
+    }
 }

@@ -96,4 +96,95 @@ class RunCommandTest {
         assertTrue(r.out().contains("speedup 1 -> 2 threads"), r.out());
         assertTrue(Files.notExists(dir.resolve("run.json")));
     }
+
+    @Test
+    void outputsAreCheckedBeforeTheWorkAndAbsurdSizesAreRefusedNamingTheOption() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        MainTest.Run r = MainTest.run("run", "--limit", "3", "--threads", "1", "--no-store", "--out", file.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--out " + file + " is a file, not a folder"), r.err());
+        assertTrue(!r.out().contains("iteration 1"), "refused before the work: " + r.out());
+
+        MainTest.Run threads = MainTest.run("run", "--threads", "100000", "--no-store");
+        assertEquals(2, threads.code());
+        assertTrue(threads.err().contains("--threads must be in 1..256") && threads.err().contains("100000"), threads.err());
+        MainTest.Run mutants = MainTest.run("run", "--mutants", "1000000", "--limit", "5", "--no-store");
+        assertEquals(2, mutants.code());
+        assertTrue(mutants.err().contains("--mutants must be in 0..1000"), mutants.err());
+        MainTest.Run iterations = MainTest.run("run", "--iterations", "-1", "--no-store");
+        assertTrue(iterations.err().contains("--iterations"), iterations.err());
+    }
+
+    @Test
+    void outputsAreWrittenWholeAndGoToATemporaryFolderWhenTheirFolderFailsLate() throws Exception {
+        Path gone = dir.resolve("gone");
+        java.io.StringWriter err = new java.io.StringWriter();
+        Path written = RunCommand.writeOutputs(gone, "{\"a\": 1}", "{}", new java.io.PrintWriter(err));
+        assertTrue(!written.equals(gone) && Files.readString(written.resolve("run.json")).equals("{\"a\": 1}"), err.toString());
+        assertTrue(err.toString().contains("could not write to " + gone) && err.toString().contains(written.toString()),
+                err.toString());
+        Path ok = RunCommand.writeOutputs(dir, "{}", "{}", new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(dir, ok);
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void aSolverFileThatIsNotUtf8OrIsAFolderIsNamedWithTheByteOffset() throws Exception {
+        byte[] bytes = "def solve_x(I):\n    O = I\n    return O\n# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path bad = Files.write(dir.resolve("latin1.py"), bytes);
+        int offset = "def solve_x(I):\n    O = I\n    return O\n# caf".length();
+        MainTest.Run r = MainTest.run("run", "--limit", "3", "--no-store", "--solvers", bad.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(bad + " is not UTF-8 text: invalid byte 0xE9 at byte offset " + offset), r.err());
+        assertTrue(!r.err().contains("\tat "), "no trace: " + r.err());
+        MainTest.Run solve = MainTest.run("solve", "--solvers", bad.toString());
+        assertEquals(1, solve.code());
+        assertTrue(solve.err().contains("byte offset " + offset), solve.err());
+        MainTest.Run folder = MainTest.run("run", "--limit", "3", "--no-store", "--solvers", dir.toString());
+        assertEquals(1, folder.code());
+        assertTrue(folder.err().contains(dir + " is a folder, not a file") && !folder.err().contains("\tat "), folder.err());
+    }
+
+    @Test
+    void aTaskFilePastTheSizeLimitIsRefusedWithItsSize() throws Exception {
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(dev.arclab.task.TextFiles.MAX_BYTES + 1); // sparse: no disk used
+        }
+        MainTest.Run r = MainTest.run("tasks", big.toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.err().contains("too large: " + (dev.arclab.task.TextFiles.MAX_BYTES + 1) + " bytes, past the limit of 64 MB"),
+                r.err());
+    }
+
+    @Test
+    void solveStrictExitsOneWhenASolverCannotBeParsed() throws Exception {
+        Path f = Files.writeString(dir.resolve("s.py"), "def solve_007bbfb7(I):\n    O = (I\n    return O\n");
+        MainTest.Run lax = MainTest.run("solve", "--solvers", f.toString(), "--tasks", "lib/src/main/resources/dev/arclab/data/arc-agi-1/training/007bbfb7.json");
+        MainTest.Run strict = MainTest.run("solve", "--strict", "--solvers", f.toString());
+        assertEquals(1, strict.code(), strict.err());
+        assertTrue(strict.err().contains("--strict"), strict.err());
+        assertTrue(lax.err().contains("could not be parsed"), lax.err());
+    }
+
+    @Test
+    void smallerItemsOfIssue15() throws Exception {
+        // an empty Kaggle bundle says why it fails
+        Path bundle = Files.writeString(dir.resolve("arc-agi_test_challenges.json"), "{}");
+        MainTest.Run empty = MainTest.run("tasks", bundle.toString());
+        assertEquals(1, empty.code());
+        assertTrue(empty.err().contains("no tasks in"), empty.err());
+        // report on a JSON file that is no run record: what a run record is, not Gson's internals
+        Path notRun = Files.writeString(dir.resolve("not-run.json"), "{\"a\": 1}");
+        MainTest.Run report = MainTest.run("report", notRun.toString(), "--out", dir.resolve("rep").toString());
+        assertEquals(1, report.code());
+        assertTrue(report.err().contains("not a run record") && !report.err().contains("constructor"), report.err());
+        // colours outside 0..9 and sides past 30 never reach submission.json
+        assertTrue(Submission.isValidAttempt(dev.arclab.dsl.Grid.of(new int[][] {{0, 9}})));
+        assertTrue(!Submission.isValidAttempt(dev.arclab.dsl.Grid.of(new int[][] {{0, 10}})));
+        assertTrue(!Submission.isValidAttempt(dev.arclab.dsl.Grid.of(new int[][] {{-1}})));
+        assertTrue(!Submission.isValidAttempt(dev.arclab.dsl.Grid.of(new int[1][31])));
+    }
 }

@@ -122,6 +122,10 @@ class ProgramParserTest {
     void unknownName() {
         assertEquals("solvers.py:2:18: unknown name 'FOO'", onlyError("def solve_a(I):\n    O = power(I, FOO)\n    return O\n"));
         assertEquals("solvers.py:2:9: unknown name 'frobnicate'", onlyError("def solve_a(I):\n    O = frobnicate(I)\n    return O\n"));
+        // a huge name is cut in the message, its length said
+        String huge = "z".repeat(1_000_000);
+        assertEquals("solvers.py:2:9: unknown name '" + "z".repeat(60) + "... (1000000 characters)'",
+                onlyError("def solve_a(I):\n    O = " + huge + "(I)\n    return O\n"));
     }
 
     @Test

@@ -135,7 +135,7 @@ class SolverRunTest {
         assertTrue(lines.get(1).startsWith("slow timeout demo 0 timeout at O (line 20): out of fuel"), lines.get(1));
         assertEquals("wrong wrong   demo 0 mismatch: 2 of 2 cells differ", lines.get(2));
         assertEquals("1 task without a solver skipped", lines.get(3));
-        assertEquals("1 solver for tasks not loaded", lines.get(4));
+        assertEquals("1 solver for tasks not loaded: gone", lines.get(4));
         assertEquals(6, lines.size());
     }
 

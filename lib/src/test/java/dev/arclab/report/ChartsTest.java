@@ -106,6 +106,28 @@ class ChartsTest {
     }
 
     @Test
+    void scalingAxesSpanTheDataAndSpeedupLeavesOutPhasesUnderTheNoiseFloor() {
+        ThreadScaling ts = Experiments.threadScaling(RunSeries.TOTAL, 2, 1,
+                t -> SyntheticRuns.run("t" + t, "t", t, 1.0, t));
+        XYChart c = Charts.threadScaling(ts);
+        double highest = ts.points().stream().mapToDouble(p -> Math.max(ts.idealSpeedup(p), ts.speedupHigh(p))).max()
+                .orElseThrow();
+        assertTrue(c.getStyler().getXAxisMin() > 0, "no 0-thread point on the axis");
+        assertTrue(c.getStyler().getYAxisMax() >= highest && c.getStyler().getYAxisMax() < highest + 0.5,
+                "y axis ends near the data: " + c.getStyler().getYAxisMax() + " for " + highest);
+
+        PhaseRecord tiny = new PhaseRecord("tiny", 0, 1, Charts.SPEEDUP_NOISE_FLOOR_NANOS / 10, 0, 0, 1, 0, List.of(),
+                List.of(), Map.of(), false);
+        RunRecord base = new RunRecord("b", 0, BASE.config(), java.util.stream.Stream.concat(BASE.phases().stream(),
+                java.util.stream.Stream.of(tiny)).toList(), Map.of());
+        RunRecord other = new RunRecord("o", 0, PAR.config(), java.util.stream.Stream.concat(PAR.phases().stream(),
+                java.util.stream.Stream.of(tiny)).toList(), Map.of());
+        CategoryChart s = Charts.speedup(base, List.of(other));
+        assertFalse(s.getSeriesCollection().iterator().next().getXData().contains("tiny"));
+        assertTrue(s.getTitle().contains("1 phase under") && s.getTitle().contains("left out"), s.getTitle());
+    }
+
+    @Test
     void cacheByIterationStacksOrigins() throws Exception {
         CategoryChart c = Charts.cacheByIteration(PAR, "validation");
         checkLabels(c, 3);

@@ -192,4 +192,25 @@ class TaskLoaderErrorsTest {
         assertTrue(e.getMessage().contains("<string>: task abc"), e.getMessage());
         assertEquals(List.of(2, 2), List.of(t.demo().get(0).input().rows(), t.demo().get(0).input().cols()));
     }
+
+    @Test
+    void danglingAndLoopingLinksAreReportedNotSkipped() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("set"));
+        write(folder, "good.json", GOOD);
+        java.nio.file.Files.createSymbolicLink(folder.resolve("dangling.json"), folder.resolve("nowhere.json"));
+        java.nio.file.Files.createSymbolicLink(folder.resolve("loop.json"), folder.resolve("loop.json"));
+        TaskLoadException e = failsWith(folder, "dangling.json", "no such file", "symbolic link", "loop.json");
+        assertEquals(2, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithTheByteOffset() {
+        Path f = dir.resolve("latin.json");
+        try {
+            java.nio.file.Files.write(f, new byte[] {'{', ' ', (byte) 0xE9, '}'});
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        failsWith(f, "latin.json", "not UTF-8", "invalid byte 0xE9 at byte offset 2");
+    }
 }

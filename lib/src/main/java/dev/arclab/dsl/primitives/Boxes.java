@@ -31,7 +31,7 @@ public final class Boxes {
         if (n > MAX_LOCATIONS) {
             throw DslException.of("MemoryError: %s locations", n);
         }
-        Fuel.charge(n);
+        Fuel.allocate(n);
     }
 
     /** Element {@code k} of an indexable value (a Tuple); anything else is an error. */

@@ -366,7 +366,7 @@ public final class Colors {
         if (n == 0) {
             return FSet.EMPTY;
         }
-        Fuel.charge(n);
+        Fuel.allocate(n);
         if (n > Integer.MAX_VALUE - 8) {
             throw new DslException("MemoryError");
         }

@@ -35,7 +35,7 @@ public final class Containers {
 
     /** Charges {@code n} units for building {@code n} elements, before allocating them. */
     static void chargeBuild(long n) {
-        Fuel.charge(n);
+        Fuel.allocate(n);
         if (n > MAX_ELEMENTS) {
             throw new DslException("container too large: " + n + " elements");
         }

@@ -1008,7 +1008,7 @@ public final class GridOps {
 
     /** Charges {@code n} units and checks that {@code n} cells can be allocated. */
     private static int alloc(long n) {
-        Fuel.charge(n);
+        Fuel.allocate(n);
         if (n > MAX_CELLS) {
             throw new DslException("result too large (" + n + " cells)");
         }

@@ -226,7 +226,7 @@ public final class Painting {
         }
         int w = Math.max(0, Values.toInt(d.get(1)));
         long n = (long) h * w;
-        Fuel.charge(n + h);
+        Fuel.allocate(n + h);
         if (n > Integer.MAX_VALUE - 8) {
             throw new DslException("MemoryError");
         }

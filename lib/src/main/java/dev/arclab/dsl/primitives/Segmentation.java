@@ -453,7 +453,7 @@ public final class Segmentation {
             int h = g.rows();
             int w = g.cols();
             long total = (long) (h + 1) * (w + 1);
-            Fuel.charge(total);
+            Fuel.allocate(total);
             if (total > Integer.MAX_VALUE - 8) {
                 throw new DslException("MemoryError");
             }

@@ -1,5 +1,6 @@
 package dev.arclab.pipeline.phase;
 
+import dev.arclab.profile.PhaseName;
 import dev.arclab.pipeline.Candidate;
 import dev.arclab.pipeline.PhaseResults.Filtered;
 import dev.arclab.pipeline.PhaseResults.Scored;

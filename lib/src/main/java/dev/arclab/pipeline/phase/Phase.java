@@ -1,5 +1,7 @@
 package dev.arclab.pipeline.phase;
 
+import dev.arclab.profile.PhaseName;
+
 /**
  * One phase of the pipeline: takes the previous phase's result (an input record), returns its own (an
  * output record carrying the phase's timing record). Everything else a phase needs (configuration,

@@ -1,5 +1,6 @@
 package dev.arclab.pipeline.phase;
 
+import dev.arclab.profile.PhaseName;
 import dev.arclab.cache.MapStats;
 import dev.arclab.cache.ResultCache;
 import dev.arclab.dsl.Dsl;
@@ -60,6 +61,7 @@ public final class PhaseContext {
     private volatile Consumer<Progress> progress = p -> { };
     private volatile Distributor distributor;
     private byte[] tasksPart;
+    private volatile long generateDeadline = Long.MAX_VALUE;
     private int iteration;
 
     public PhaseContext(TaskSet tasks, PipelineConfig config, ResultCache cache) {
@@ -170,6 +172,18 @@ public final class PhaseContext {
     }
 
     /** The cancellation flag: set by the notebook's interrupt, checked between work items. */
+    /**
+     * The latest {@link System#nanoTime()} by which generation must end (a run's budget sets it before each
+     * iteration); {@link Long#MAX_VALUE} for none. Strategies get the earlier of it and their time share's deadline.
+     */
+    public long generateDeadline() {
+        return generateDeadline;
+    }
+
+    public void generateDeadline(long nanoTime) {
+        this.generateDeadline = nanoTime;
+    }
+
     public AtomicBoolean cancelled() {
         return cancelled;
     }

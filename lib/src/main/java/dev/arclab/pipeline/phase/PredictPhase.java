@@ -1,5 +1,6 @@
 package dev.arclab.pipeline.phase;
 
+import dev.arclab.profile.PhaseName;
 import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.PhaseResults.Predicted;
@@ -38,7 +39,7 @@ public final class PredictPhase implements Phase<Phase.Start, Predicted> {
                 Grid[] a = {Submission.PLACEHOLDER, Submission.PLACEHOLDER};
                 for (int k = 0; k < two.size(); k++) {
                     Outcome o = ctx.interpreter().run(two.get(k).program(), ex.input());
-                    if (o instanceof Outcome.Ok ok && ok.value() instanceof Grid g && g.rows() > 0 && g.cols() > 0) {
+                    if (o instanceof Outcome.Ok ok && ok.value() instanceof Grid g && Submission.isValidAttempt(g)) {
                         a[k] = g;
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.arclab.pipeline.phase;
 
+import dev.arclab.profile.PhaseName;
 import dev.arclab.pipeline.Candidate;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.PhaseResults.Checked;
@@ -11,12 +12,20 @@ import dev.arclab.profile.PhaseTimer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The library keeps the best K programs per task by (demo score, cost), without duplicates; the store keeps them too. */
+/**
+ * The library keeps the best K programs per task by (demo score, cost), without duplicates; the store keeps them too.
+ * Counts the tasks that get their first demo-perfect program ({@code newly solved}), per strategy of the program
+ * ({@code strategy.NAME.newly solved}).
+ */
 public final class SavePhase implements Phase<Validated, Saved> {
 
     @Override
     public PhaseName name() {
         return PhaseName.SAVE;
+    }
+
+    private static boolean perfect(SolverLibrary library, String task) {
+        return library.best(task).map(b -> b.scoreKnown() && b.score() == 1.0).orElse(false);
     }
 
     @Override
@@ -34,8 +43,14 @@ public final class SavePhase implements Phase<Validated, Saved> {
                 Candidate cand = c.candidate();
                 LibraryEntry e = new LibraryEntry(cand.task(), cand.program().program().withTaskId(cand.task()),
                         v.score(), v.matched(), v.total(), v.fuel(), v.nanos(), cand.originForTask());
+                boolean wasPerfect = perfect(library, cand.task());
                 if (library.offer(e)) {
                     out.add(e);
+                    if (!wasPerfect && perfect(library, cand.task())) {
+                        String strategy = e.origin().strategy() == null ? "file" : e.origin().strategy();
+                        timer.count("strategy." + strategy + ".newly solved", 1);
+                        timer.count("newly solved", 1);
+                    }
                 }
             }
             return out;

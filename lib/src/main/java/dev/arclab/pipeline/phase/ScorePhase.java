@@ -1,5 +1,6 @@
 package dev.arclab.pipeline.phase;
 
+import dev.arclab.profile.PhaseName;
 import dev.arclab.cache.CacheMap;
 import dev.arclab.cache.MapStats;
 import dev.arclab.dsl.Grid;

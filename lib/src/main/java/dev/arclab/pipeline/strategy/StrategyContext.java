@@ -1,5 +1,6 @@
 package dev.arclab.pipeline.strategy;
 
+import dev.arclab.profile.PhaseTimer;
 import dev.arclab.pipeline.PhaseResults.NearMiss;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SolverLibrary;
@@ -19,11 +20,11 @@ import java.util.function.BooleanSupplier;
  * pool (for its own parallel work: collect results in item order), a cancellation check, a progress
  * reporter, its time share and wall-clock deadline ({@link System#nanoTime()} based; none when the
  * configuration gives no generate budget), and the node table its programs must be built in so that the
- * batch shares their nodes.
+ * batch shares their nodes; the generate phase's timer, for a strategy that times its own work items on the pool.
  */
 public record StrategyContext(TaskSet tasks, SolverLibrary library, Map<String, List<NearMiss>> nearMisses,
         PipelineConfig config, int iteration, Random random, WorkerPool pool, BooleanSupplier cancelled,
-        ProgressReporter progress, double timeShare, OptionalLong deadlineNanos, NodeTable table) {
+        ProgressReporter progress, double timeShare, OptionalLong deadlineNanos, NodeTable table, PhaseTimer timer) {
 
     /** Reports how much of its work a strategy has done. */
     @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.arclab.pipeline.phase;
+package dev.arclab.profile;
 
 import java.util.Arrays;
 import java.util.Locale;

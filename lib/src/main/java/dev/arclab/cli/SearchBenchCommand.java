@@ -1,0 +1,194 @@
+package dev.arclab.cli;
+
+import dev.arclab.dsl.Grid;
+import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.search.Enumerator;
+import dev.arclab.search.Enumerator.Found;
+import dev.arclab.search.Enumerator.Result;
+import dev.arclab.search.Search;
+import dev.arclab.search.SearchProblem;
+import dev.arclab.task.Example;
+import dev.arclab.task.Task;
+import dev.arclab.task.TaskSet;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code arclab bench-search}: the enumeration search alone, from an empty library, on a task set within a wall-clock
+ * budget, in rounds of growing depth and candidate budget. Prints per round and in total: tasks solved, test outputs
+ * predicted (two attempts, read only after the search), candidates and distinct values per CPU-second, distinct
+ * values by depth, the primitives the found programs use and what kinds of task stay unsolved.
+ */
+@Command(name = "bench-search", mixinStandardHelpOptions = true,
+        description = "Benchmark the enumeration search from an empty library: tasks solved, test outputs predicted, "
+                + "distinct values and candidates per CPU-second.")
+public final class SearchBenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TaskOptions tasks;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Wall-clock budget in seconds (default: ${DEFAULT-VALUE}).")
+    double budget;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "8",
+            description = "Most rounds; round r searches to depth r+1 (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--first-round", paramLabel = "C", defaultValue = "5000",
+            description = "Candidates per task in the first round; each round gets 4 times more (default: ${DEFAULT-VALUE}).")
+    long firstRound;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        TaskSet set = tasks.load(spec.commandLine().getErr());
+        int n = threads == null ? WorkerPool.defaultThreads() : threads;
+        if (n < 1 || budget <= 0 || rounds < 1 || firstRound < 1) {
+            throw new IllegalArgumentException("--threads, --budget, --rounds and --first-round must be positive");
+        }
+        Search.Plan plan = new Search.Plan(firstRound, 4, rounds, Enumerator.Settings.defaults());
+        List<SearchProblem> open = new ArrayList<>();
+        for (Task t : set) {
+            if (!t.demo().isEmpty()) {
+                open.add(SearchProblem.of(t));
+            }
+        }
+        out.printf("bench-search: %d tasks (%s), %d threads, budget %.0f s, first round %d candidates per task%n",
+                set.size(), set.source(), n, budget, firstRound);
+        Map<String, Result> best = new LinkedHashMap<>();
+        long candidates = 0;
+        long distinct = 0;
+        long cpu = 0;
+        long[] byDepth = new long[plan.settings().maxCost() + 1];
+        long start = System.nanoTime();
+        long deadline = start + (long) (budget * 1e9);
+        try (WorkerPool pool = new WorkerPool(n)) {
+            for (int round = 0; round < plan.maxRounds() && !open.isEmpty() && System.nanoTime() < deadline; round++) {
+                Enumerator.Settings settings = Search.roundSettings(plan, round);
+                long t0 = System.nanoTime();
+                List<Result> results = Search.round(open, settings, Search.onPool(pool, "search", round + 1, new AtomicBoolean()),
+                        deadline, () -> false, p -> { }, round + 1);
+                List<SearchProblem> next = new ArrayList<>();
+                for (int k = 0; k < open.size(); k++) {
+                    Result r = results.get(k);
+                    if (r == null) {
+                        continue;
+                    }
+                    candidates += r.stats().candidates();
+                    distinct += r.stats().distinct();
+                    cpu += r.stats().cpuNanos();
+                    long[] by = r.stats().distinctByCost();
+                    for (int d = 0; d < Math.min(by.length, byDepth.length); d++) {
+                        byDepth[d] += by[d];
+                    }
+                    Result before = best.get(r.taskId());
+                    if (before == null || r.strong() || (!before.solved() && r.solved())) {
+                        best.put(r.taskId(), r);
+                    }
+                    if (Search.goesOn(plan, r)) {
+                        next.add(open.get(k));
+                    }
+                }
+                long solved = best.values().stream().filter(Result::solved).count();
+                out.printf("round %d: depth %d, %d candidates per task, %d tasks searched, %.1f s; solved so far: %d%n",
+                        round + 1, settings.maxCost(), settings.maxCandidates(), open.size(), (System.nanoTime() - t0) / 1e9, solved);
+                out.flush();
+                open = next;
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        // scoring against test outputs happens here, after the search, as predict does
+        int solved = 0;
+        int known = 0;
+        int predicted = 0;
+        Map<String, Integer> primitives = new TreeMap<>();
+        Map<String, Integer> missed = new TreeMap<>();
+        for (Task t : set) {
+            Result r = best.get(t.id());
+            boolean ok = r != null && r.solved();
+            solved += ok ? 1 : 0;
+            for (int i = 0; i < t.test().size(); i++) {
+                Example ex = t.test().get(i);
+                if (!ex.hasOutput()) {
+                    continue;
+                }
+                known++;
+                if (ok) {
+                    boolean hit = false;
+                    for (int a = 0; a < Math.min(2, r.solutions().size()); a++) {
+                        hit |= r.solutions().get(a).testOutputs().get(i).equals(ex.output());
+                    }
+                    predicted += hit ? 1 : 0;
+                }
+            }
+            if (ok) {
+                Found f = r.solutions().get(0);
+                for (String p : f.expr().primitivesCalled()) {
+                    primitives.merge(p, 1, Integer::sum);
+                }
+            } else {
+                missed.merge(kind(t), 1, Integer::sum);
+            }
+        }
+        double cpuSeconds = cpu / 1e9;
+        out.printf("tasks with a demo-perfect program: %d of %d%n", solved, set.size());
+        out.printf("test outputs predicted (2 attempts): %d of %d%n", predicted, known);
+        out.printf("wall %.1f s, search CPU %.1f s%n", wall, cpuSeconds);
+        out.printf("candidates: %d (%.0f per CPU-second)%n", candidates, candidates / Math.max(1e-9, cpuSeconds));
+        out.printf("distinct values: %d (%.0f per CPU-second)%n", distinct, distinct / Math.max(1e-9, cpuSeconds));
+        StringBuilder depth = new StringBuilder("distinct values by depth:");
+        for (int d = 1; d < byDepth.length; d++) {
+            if (byDepth[d] > 0) {
+                depth.append(' ').append(d).append(": ").append(byDepth[d]);
+            }
+        }
+        out.println(depth);
+        out.println("primitives in found programs (tasks using each): " + top(primitives, 20));
+        out.println("unsolved tasks by kind: " + missed);
+        out.flush();
+        return Main.OK;
+    }
+
+    private static String top(Map<String, Integer> counts, int k) {
+        List<Map.Entry<String, Integer>> list = new ArrayList<>(counts.entrySet());
+        list.sort((a, b) -> b.getValue() != a.getValue().intValue() ? b.getValue() - a.getValue() : a.getKey().compareTo(b.getKey()));
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(k, list.size()); i++) {
+            sb.append(i == 0 ? "" : ", ").append(list.get(i).getKey()).append(' ').append(list.get(i).getValue());
+        }
+        return sb.toString();
+    }
+
+    /** A coarse kind of task, by how demo output sizes relate to input sizes. */
+    static String kind(Task t) {
+        boolean same = true;
+        boolean smaller = true;
+        boolean larger = true;
+        for (Example ex : t.demo()) {
+            Grid in = ex.input();
+            Grid out = ex.output();
+            same &= in.rows() == out.rows() && in.cols() == out.cols();
+            smaller &= out.rows() * out.cols() < in.rows() * in.cols();
+            larger &= out.rows() * out.cols() > in.rows() * in.cols();
+        }
+        return same ? "same size" : smaller ? "smaller output" : larger ? "larger output" : "mixed sizes";
+    }
+}

@@ -1,0 +1,633 @@
+package dev.arclab.search;
+
+import dev.arclab.dsl.Dsl;
+import dev.arclab.dsl.FSet;
+import dev.arclab.dsl.Fn;
+import dev.arclab.dsl.Fuel;
+import dev.arclab.dsl.Primitive;
+import dev.arclab.dsl.Tuple;
+import dev.arclab.dsl.Values;
+import dev.arclab.dsl.Grid;
+import dev.arclab.search.Grammar.Production;
+import dev.arclab.search.Grammar.Slot;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Typed bottom-up enumeration for one task. Expressions are built from the {@link Grammar} in order of cost
+ * (calls), each evaluated at once on every demo input and test input, so that a candidate IS its vector of
+ * values. One expression is kept per distinct vector, the cheapest (observational equivalence, by hash). A grid
+ * vector equal to the demo outputs on the demo part is a solution; its test part is its prediction.
+ *
+ * <p>Deterministic: the order of productions and pools is fixed and nothing depends on time but where a budget
+ * stops the search (a fuel budget per call, a wall-clock deadline, cancellation), which the result reports.
+ * Memory is bounded by {@link Settings#maxValues()} and {@link Settings#maxCells()}: past them the costliest new
+ * values are not stored (counted as dropped).
+ */
+public final class Enumerator {
+
+    /** Limits of one task's search. */
+    public record Settings(int maxCost, long maxCandidates, long fuelPerCall, int maxValues, long maxCells,
+                           int maxSolutions) {
+        public Settings {
+            if (maxCost < 1 || maxCandidates < 1 || fuelPerCall < 1 || maxValues < 1 || maxCells < 1 || maxSolutions < 1) {
+                throw new IllegalArgumentException("bad enumeration settings: " + this);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(6, 200_000, 200_000, 60_000, 30_000_000L, 6);
+        }
+
+        public Settings withMaxCost(int c) {
+            return new Settings(c, maxCandidates, fuelPerCall, maxValues, maxCells, maxSolutions);
+        }
+
+        public Settings withMaxCandidates(long c) {
+            return new Settings(maxCost, c, fuelPerCall, maxValues, maxCells, maxSolutions);
+        }
+    }
+
+    /** A solution: its expression and what it answers on each test input. */
+    public record Found(Expr expr, List<Grid> testOutputs, boolean weak) {
+    }
+
+    /** What one task's search did. */
+    public record Stats(long candidates, long distinct, long[] distinctByCost, long errors, long dropped,
+                        long cpuNanos, int completedCost, Stop stop) {
+    }
+
+    /** Why a search ended. */
+    public enum Stop { SOLVED, MAX_COST, CANDIDATES, DEADLINE, CANCELLED }
+
+    /** The outcome for one task: solutions cheapest first, distinct in their test answers. */
+    public record Result(String taskId, List<Found> solutions, Stats stats) {
+        public boolean solved() {
+            return !solutions.isEmpty();
+        }
+
+        /** Solved by something other than a stack of fills fitted cell by cell. */
+        public boolean strong() {
+            return !solutions.isEmpty() && !solutions.get(0).weak();
+        }
+    }
+
+    static final class Entry {
+        final Expr expr;
+        final Object[] vals;
+        final ValueType type;
+        /** A grid vector with each demo output's shape on the demo part. */
+        boolean targetShape;
+
+        Entry(Expr expr, Object[] vals, ValueType type) {
+            this.expr = expr;
+            this.vals = vals;
+            this.type = type;
+        }
+    }
+
+    private static final class Vec {
+        final Object[] v;
+        final int h;
+
+        Vec(Object[] v) {
+            this.v = v;
+            int x = 1;
+            for (Object o : v) {
+                x = 31 * x + Values.hash(o);
+            }
+            this.h = x;
+        }
+
+        @Override
+        public int hashCode() {
+            return h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Vec w) || w.h != h) {
+                return false;
+            }
+            for (int k = 0; k < v.length; k++) {
+                if (!Values.equal(v[k], w.v[k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int MAX_SIDE = 30;
+    private static final int MAX_SET = 2_000;
+
+    private final SearchProblem problem;
+    private final Settings settings;
+    private final Grid[] inputs;
+    private final int n;
+    private final int nDemo;
+    private final Grid[] targets;
+    private final Map<Slot, List<List<Entry>>> pools = new EnumMap<>(Slot.class);
+    private final Map<String, Entry> constants = new HashMap<>();
+    private final Map<Vec, Entry> seen = new HashMap<>();
+    private final List<Found> solutions = new ArrayList<>();
+    private final java.util.Set<Vec> answers = new java.util.HashSet<>();
+    private long candidates;
+    private long errors;
+    private long dropped;
+    private long cells;
+    private final long[] distinctByCost;
+    private final Finishers finishers;
+
+    public Enumerator(SearchProblem problem, Settings settings) {
+        this.problem = problem;
+        this.settings = settings;
+        this.inputs = problem.inputs();
+        this.n = inputs.length;
+        this.nDemo = problem.demoCount();
+        this.targets = problem.demoOutputs().toArray(new Grid[0]);
+        this.distinctByCost = new long[settings.maxCost() + 1];
+        for (Slot s : Slot.values()) {
+            List<List<Entry>> byCost = new ArrayList<>();
+            for (int c = 0; c <= settings.maxCost(); c++) {
+                byCost.add(new ArrayList<>());
+            }
+            pools.put(s, byCost);
+        }
+        seedPools();
+        this.finishers = new Finishers(inputs, targets);
+        Finishers.Finished mapped = finishers.recolour(Expr.INPUT, inputs.clone());
+        if (mapped != null && hasTargetShape(inputs)) {
+            offer(mapped.expr(), mapped.answers(), mapped.weak());
+        }
+        for (Entry e : List.copyOf(seen.values())) {
+            if (e.type.isPatch()) {
+                for (Finishers.Finished f : finishers.finish(e.expr, e.vals, e.type)) {
+                    offer(f.expr(), f.answers(), f.weak());
+                }
+            }
+        }
+    }
+
+    /** Runs the search until the cost limit, the deadline ({@link System#nanoTime()} units) or cancellation. */
+    public Result run(long deadlineNanos, BooleanSupplier cancelled) {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        int completed = 0;
+        Stop stop = Stop.MAX_COST;
+        try {
+            for (int k = 1; k <= settings.maxCost(); k++) {
+                stop = level(k, deadlineNanos, cancelled);
+                if (stop != null) {
+                    break;
+                }
+                completed = k;
+                if (!solutions.isEmpty() && !solutions.get(0).weak()) {
+                    stop = Stop.SOLVED;
+                    break;
+                }
+                stop = Stop.MAX_COST;
+            }
+        } finally {
+            Fuel.stop();
+        }
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+        Stats stats = new Stats(candidates, seen.size(), distinctByCost.clone(), errors, dropped, cpu, completed, stop);
+        return new Result(problem.taskId(), List.copyOf(solutions), stats);
+    }
+
+    // ---- pools -------------------------------------------------------------------------------------
+
+    private void seedPools() {
+        Entry input = new Entry(Expr.INPUT, inputs.clone(), ValueType.GRID);
+        input.targetShape = hasTargetShape(input.vals);
+        seen.put(new Vec(input.vals), input);
+        pools.get(Slot.G).get(0).add(input);
+        pools.get(Slot.G0).get(0).add(input);
+        TreeSet<Integer> colours = new TreeSet<>();
+        for (Grid g : inputs) {
+            addColours(g, colours);
+        }
+        for (Grid g : targets) {
+            addColours(g, colours);
+        }
+        String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"};
+        for (int c : colours) {
+            addConstant(digit[c], Slot.C);
+        }
+        for (int k = 1; k <= 5; k++) {
+            addConstant(digit[k], Slot.I);
+        }
+        for (String p : new String[] {"UP", "DOWN", "LEFT", "RIGHT", "UNITY", "NEG_UNITY", "ORIGIN"}) {
+            addConstant(p, Slot.P);
+        }
+        Grid first = targets[0];
+        boolean sameShape = true;
+        for (Grid t : targets) {
+            sameShape &= t.rows() == first.rows() && t.cols() == first.cols();
+        }
+        if (sameShape && first.rows() <= 10 && first.cols() <= 10) {
+            Expr shape = Expr.callCosting(0, "astuple", Expr.name(digit[first.rows()]), Expr.name(digit[first.cols()]));
+            addFixed(shape, Slot.P);
+        }
+        for (String f : new String[] {"T", "F"}) {
+            constants.put(f, constantEntry(Expr.name(f)));
+        }
+        // functions: keys, predicates, maps
+        for (String f : new String[] {"size", "height", "width", "numcolors", "uppermost", "lowermost", "leftmost",
+                "rightmost", "color"}) {
+            addFixed(Expr.name(f), Slot.KEY);
+        }
+        for (int c : colours) {
+            addFixed(Expr.call("rbind", Expr.name("colorcount"), Expr.name(digit[c])), Slot.KEY);
+        }
+        addFixed(Expr.call("fork", Expr.name("multiply"), Expr.name("height"), Expr.name("width")), Slot.KEY);
+        addFixed(Expr.call("compose", Expr.name("size"), Expr.name("delta")), Slot.KEY);
+        for (String f : new String[] {"square", "vline", "hline"}) {
+            addFixed(Expr.name(f), Slot.PRED);
+        }
+        addFixed(Expr.call("fork", Expr.name("equality"), Expr.name("identity"), Expr.name("hmirror")), Slot.PRED);
+        addFixed(Expr.call("fork", Expr.name("equality"), Expr.name("identity"), Expr.name("vmirror")), Slot.PRED);
+        Expr touchesBorder = Expr.call("rbind", Expr.name("bordering"), Expr.INPUT);
+        addFixed(touchesBorder, Slot.PRED);
+        addFixed(Expr.call("compose", Expr.name("flip"), touchesBorder), Slot.PRED);
+        for (int c : colours) {
+            addFixed(Expr.call("matcher", Expr.name("color"), Expr.name(digit[c])), Slot.PRED);
+        }
+        for (String key : new String[] {"size", "height", "width"}) {
+            for (int v = 1; v <= 4; v++) {
+                addFixed(Expr.call("matcher", Expr.name(key), Expr.name(digit[v])), Slot.PRED);
+            }
+        }
+        for (String f : new String[] {"backdrop", "delta", "box", "inbox", "outbox", "corners", "toindices",
+                "normalize", "hmirror", "vmirror"}) {
+            addFixed(Expr.name(f), Slot.MAP);
+        }
+        for (int c : colours) {
+            addFixed(Expr.call("lbind", Expr.name("recolor"), Expr.name(digit[c])), Slot.MAP);
+        }
+        addFixed(Expr.call("fork", Expr.name("recolor"), Expr.name("color"), Expr.name("backdrop")), Slot.MAP);
+        for (String f : new String[] {"hfrontier", "vfrontier", "dneighbors", "ineighbors", "neighbors"}) {
+            addFixed(Expr.name(f), Slot.LOCMAP);
+        }
+        for (String d : new String[] {"UP", "DOWN", "LEFT", "RIGHT", "UNITY", "NEG_UNITY", "UP_RIGHT", "DOWN_LEFT"}) {
+            addFixed(Expr.call("rbind", Expr.name("shoot"), Expr.name(d)), Slot.LOCMAP);
+        }
+        addFixed(Expr.call("fork", Expr.name("connect"), Expr.name("ulcorner"), Expr.name("lrcorner")), Slot.MAP);
+    }
+
+    private static void addColours(Grid g, TreeSet<Integer> out) {
+        for (int c : g.cells()) {
+            out.add(c);
+        }
+    }
+
+    private void addConstant(String name, Slot slot) {
+        Entry e = constants.computeIfAbsent(name, k -> constantEntry(Expr.name(k)));
+        pools.get(slot).get(0).add(e);
+    }
+
+    private Entry constantEntry(Expr expr) {
+        Object[] vals = new Object[n];
+        for (int e = 0; e < n; e++) {
+            vals[e] = evalSetup(expr, e);
+        }
+        return new Entry(expr, vals, ValueType.ofAll(vals));
+    }
+
+    /** A fixed pool member (a function or a constant spelled as a call), cost 0 for the search's ordering. */
+    private void addFixed(Expr expr, Slot slot) {
+        try {
+            pools.get(slot).get(0).add(constantEntry(expr));
+        } catch (RuntimeException e) {
+            // a pool member that cannot be built for this task is left out
+        }
+    }
+
+    private Object evalSetup(Expr x, int e) {
+        switch (x.kind()) {
+            case INPUT:
+                return inputs[e];
+            case NAME: {
+                Object c = Dsl.constant(x.name());
+                return c != null ? c : Dsl.require(x.name());
+            }
+            default: {
+                Object[] a = new Object[x.args().size()];
+                for (int k = 0; k < a.length; k++) {
+                    a[k] = evalSetup(x.args().get(k), e);
+                }
+                return Dsl.require(x.name()).call(a);
+            }
+        }
+    }
+
+    // ---- one level ---------------------------------------------------------------------------------
+
+    /** Builds every expression of cost {@code k}; null when done, else why it stopped. */
+    private Stop level(int k, long deadline, BooleanSupplier cancelled) {
+        boolean last = k == settings.maxCost();
+        for (Production p : Grammar.productions()) {
+            if (last && p.result() != Slot.G && !(p.result() == Slot.PATCH && finishers.active())) {
+                continue;
+            }
+            int m = p.varying();
+            int[] varyingAt = new int[m];
+            for (int a = 0, v = 0; a < p.arity(); a++) {
+                if (p.slots()[a] != null) {
+                    varyingAt[v++] = a;
+                }
+            }
+            Entry[] args = new Entry[p.arity()];
+            for (int a = 0; a < p.arity(); a++) {
+                if (p.slots()[a] == null) {
+                    args[a] = constants.get(p.fixed()[a]);
+                }
+            }
+            if (k - p.cost() < 0) {
+                continue;
+            }
+            Primitive prim = Dsl.require(p.primitive());
+            Stop stop = splits(p, prim, varyingAt, 0, k - p.cost(), args, k, last, deadline, cancelled);
+            if (stop != null) {
+                return stop;
+            }
+        }
+        return null;
+    }
+
+    /** Chooses the cost of varying argument {@code v} and recurses; the last one takes what is left. */
+    private Stop splits(Production p, Primitive prim, int[] varyingAt, int v, int left, Entry[] args, int k,
+                        boolean last, long deadline, BooleanSupplier cancelled) {
+        if (v == varyingAt.length) {
+            return null;
+        }
+        int a = varyingAt[v];
+        int from = v == varyingAt.length - 1 ? left : 0;
+        for (int c = from; c <= left; c++) {
+            List<Entry> pool = pools.get(p.slots()[a]).get(c);
+            int size = pool.size();
+            boolean shaped = last && a == 0 && p.keepsShape();
+            for (int i = 0; i < size; i++) {
+                args[a] = pool.get(i);
+                if (shaped && !args[a].targetShape) {
+                    continue;
+                }
+                if (v == varyingAt.length - 1 && tooLarge(p, args)) {
+                    continue;
+                }
+                if (v == varyingAt.length - 1) {
+                    if (++candidates > settings.maxCandidates()) {
+                        candidates--;
+                        return Stop.CANDIDATES;
+                    }
+                    if ((candidates & 63) == 0) {
+                        if (cancelled.getAsBoolean()) {
+                            return Stop.CANCELLED;
+                        }
+                        if (System.nanoTime() > deadline) {
+                            return Stop.DEADLINE;
+                        }
+                    }
+                    evaluate(p, prim, args, k, last);
+                } else {
+                    Stop stop = splits(p, prim, varyingAt, v + 1, left - c, args, k, last, deadline, cancelled);
+                    if (stop != null) {
+                        return stop;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private void evaluate(Production p, Primitive prim, Entry[] args, int k, boolean last) {
+        Object[] out = new Object[n];
+        try {
+            for (int e = 0; e < n; e++) {
+                Fuel.start(settings.fuelPerCall());
+                switch (args.length) {
+                    case 1 -> out[e] = prim.call1(args[0].vals[e]);
+                    case 2 -> out[e] = prim.call2(args[0].vals[e], args[1].vals[e]);
+                    case 3 -> out[e] = prim.call3(args[0].vals[e], args[1].vals[e], args[2].vals[e]);
+                    default -> out[e] = prim.call4(args[0].vals[e], args[1].vals[e], args[2].vals[e], args[3].vals[e]);
+                }
+                if (!small(out[e])) {
+                    errors++;
+                    return;
+                }
+            }
+        } catch (RuntimeException | StackOverflowError ex) {
+            errors++;
+            return;
+        }
+        ValueType type = ValueType.ofAll(out);
+        if (type == ValueType.OTHER || type == ValueType.FN) {
+            return;
+        }
+        Vec key = new Vec(out);
+        if (seen.containsKey(key)) {
+            return;
+        }
+        Expr[] argExprs = new Expr[args.length];
+        for (int a = 0; a < args.length; a++) {
+            argExprs[a] = args[a].expr;
+        }
+        Expr expr = Expr.callCosting(k, p.primitive(), argExprs);
+        Entry entry = new Entry(expr, out, type);
+        if (type == ValueType.GRID) {
+            checkSolution(entry);
+            if (hasTargetShape(out)) {
+                Finishers.Finished f = finishers.recolour(expr, out);
+                if (f != null) {
+                    offer(f.expr(), f.answers(), f.weak());
+                }
+            }
+        } else if (type.isPatch() && finishers.active()) {
+            for (Finishers.Finished f : finishers.finish(expr, out, type)) {
+                offer(f.expr(), f.answers(), f.weak());
+            }
+        }
+        long weight = weight(out);
+        if (seen.size() >= settings.maxValues() || cells + weight > settings.maxCells()) {
+            dropped++;
+            return;
+        }
+        seen.put(key, entry);
+        cells += weight;
+        distinctByCost[k]++;
+        if (!last) {
+            pool(entry, k);
+        }
+    }
+
+    private void checkSolution(Entry entry) {
+        for (int e = 0; e < nDemo; e++) {
+            if (!targets[e].equals(entry.vals[e])) {
+                return;
+            }
+        }
+        offer(entry.expr, java.util.Arrays.copyOfRange(entry.vals, nDemo, n), false);
+    }
+
+    /** Keeps a solution whose test answers are grids ARC allows and differ from those already kept. */
+    private void offer(Expr expr, Object[] answer, boolean weak) {
+        for (Object a : answer) {
+            Grid g = (Grid) a;
+            if (g.rows() < 1 || g.cols() < 1 || g.rows() > 30 || g.cols() > 30) {
+                return;
+            }
+        }
+        if (solutions.size() < settings.maxSolutions() && answers.add(new Vec(answer))) {
+            List<Grid> test = new ArrayList<>();
+            for (Object a : answer) {
+                test.add((Grid) a);
+            }
+            Found f = new Found(expr, List.copyOf(test), weak);
+            if (weak) {
+                solutions.add(f);
+            } else {
+                int at = 0;
+                while (at < solutions.size() && !solutions.get(at).weak()) {
+                    at++;
+                }
+                solutions.add(at, f);
+            }
+        }
+    }
+
+    private void pool(Entry e, int cost) {
+        switch (e.type) {
+            case GRID -> {
+                e.targetShape = hasTargetShape(e.vals);
+                pools.get(Slot.G).get(cost).add(e);
+            }
+            case INT -> {
+                boolean colour = true;
+                boolean count = true;
+                for (Object v : e.vals) {
+                    int x = (Integer) v;
+                    colour &= x >= 0 && x <= 9;
+                    count &= x >= 0 && x <= 30;
+                }
+                if (colour) {
+                    pools.get(Slot.C).get(cost).add(e);
+                    finishers.offerColour(e.expr, e.vals);
+                }
+                if (count) {
+                    pools.get(Slot.I).get(cost).add(e);
+                }
+            }
+            case PAIR -> pools.get(Slot.P).get(cost).add(e);
+            case INDICES -> pools.get(Slot.PATCH).get(cost).add(e);
+            case OBJECT -> {
+                pools.get(Slot.PATCH).get(cost).add(e);
+                pools.get(Slot.OBJ).get(cost).add(e);
+            }
+            case OBJECTS -> pools.get(Slot.OBJS).get(cost).add(e);
+            case TUPLE -> {
+                boolean grids = true;
+                for (Object v : e.vals) {
+                    Tuple t = (Tuple) v;
+                    grids &= t.size() > 0 && t.get(0) instanceof Grid;
+                }
+                if (grids) {
+                    pools.get(Slot.TUP).get(cost).add(e);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * An upscale whose result would exceed the largest grid kept, or lines drawn from every cell of a large patch:
+     * skipped before they are built.
+     */
+    private static boolean tooLarge(Production p, Entry[] args) {
+        String name = p.primitive();
+        if (p.slots()[0] == Slot.LOCMAP) {
+            // a line or neighbourhood per cell: only for small patches (marker cells), not whole regions
+            for (Object v : args[1].vals) {
+                if (v instanceof FSet s && s.size() > 40) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!(name.endsWith("upscale")) || args.length != 2) {
+            return false;
+        }
+        for (int e = 0; e < args[0].vals.length; e++) {
+            if (!(args[0].vals[e] instanceof Grid g) || !(args[1].vals[e] instanceof Integer f)) {
+                return false;
+            }
+            int rows = name.equals("hupscale") ? g.rows() : g.rows() * f;
+            int cols = name.equals("vupscale") ? g.cols() : g.cols() * f;
+            if (rows > MAX_SIDE || cols > MAX_SIDE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasTargetShape(Object[] vals) {
+        for (int e = 0; e < nDemo; e++) {
+            Grid g = (Grid) vals[e];
+            if (g.rows() != targets[e].rows() || g.cols() != targets[e].cols()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean small(Object v) {
+        if (v instanceof Grid g) {
+            return g.rows() <= MAX_SIDE && g.cols() <= MAX_SIDE;
+        }
+        if (v instanceof FSet s) {
+            return s.size() <= MAX_SET;
+        }
+        if (v instanceof Tuple t) {
+            return t.size() <= MAX_SET;
+        }
+        return !(v instanceof Fn);
+    }
+
+    private static long weight(Object[] vals) {
+        long w = 16;
+        for (Object v : vals) {
+            if (v instanceof Grid g) {
+                w += g.rows() * (long) g.cols();
+            } else if (v instanceof FSet s) {
+                w += 4L * s.size();
+            } else {
+                w += 4;
+            }
+        }
+        return w;
+    }
+
+    /** The expression kept for a vector of values (the cheapest that produced it), if any was stored. */
+    java.util.Optional<Expr> expressionOf(Object[] vals) {
+        Entry e = seen.get(new Vec(vals));
+        return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.expr);
+    }
+
+    /** Distinct values stored so far, per type (for the benchmark's picture of the search). */
+    public Map<ValueType, Integer> storedByType() {
+        Map<ValueType, Integer> out = new LinkedHashMap<>();
+        for (Entry e : seen.values()) {
+            out.merge(e.type, 1, Integer::sum);
+        }
+        return out;
+    }
+}

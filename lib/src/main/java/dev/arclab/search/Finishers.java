@@ -1,0 +1,477 @@
+package dev.arclab.search;
+
+import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.Dsl;
+import dev.arclab.dsl.FSet;
+import dev.arclab.dsl.Pair;
+import dev.arclab.dsl.Grid;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One-step finishers solved backwards: instead of enumerating {@code fill(I, c, patch)}, {@code underfill},
+ * {@code paint(I, patch)} and {@code subgrid(patch, I)} over every colour and patch, each new patch is checked
+ * against what the demo pairs require (which cells change, to which colour), so the common last call of an
+ * arc-dsl solver costs one check instead of a level of search. Only demo outputs are read; the answer on the test
+ * inputs is computed by the DSL itself.
+ */
+final class Finishers {
+
+    /** A solution built by a finisher: its expression and its answers on the test inputs. */
+    record Finished(Expr expr, Object[] answers, boolean weak) {
+        Finished(Expr expr, Object[] answers) {
+            this(expr, answers, false);
+        }
+    }
+
+    private record Colour(Expr expr, Object[] vals) {
+    }
+
+    private final Grid[] inputs;
+    private final Grid[] targets;
+    private final int nDemo;
+    private final boolean sameShape;
+    private final int[] diffCount;
+    private final int[] background;
+    private final List<Colour> fillColours = new ArrayList<>();
+    /** Per demo pair, the one colour its changed cells take (-1: none change); meaningful when {@link #single}. */
+    private final int[] diffColour;
+    private boolean single;
+    /** Colours that changed cells take, when there are several: one fill per colour, stacked. */
+    private final int[] stackColours;
+    private final int[][] need;
+    private final Expr[] stackPatch;
+    private final Object[][] stackVals;
+    private boolean stacked;
+
+    Finishers(Grid[] inputs, Grid[] targets) {
+        this.inputs = inputs;
+        this.targets = targets;
+        this.nDemo = targets.length;
+        boolean same = true;
+        diffCount = new int[nDemo];
+        background = new int[inputs.length];
+        diffColour = new int[nDemo];
+        boolean single = true;
+        boolean anyDiff = false;
+        for (int e = 0; e < nDemo; e++) {
+            Grid in = inputs[e];
+            Grid out = targets[e];
+            if (in.rows() != out.rows() || in.cols() != out.cols()) {
+                same = false;
+                break;
+            }
+            diffColour[e] = -1;
+            int[] a = in.cells();
+            int[] b = out.cells();
+            for (int k = 0; k < a.length; k++) {
+                if (a[k] != b[k]) {
+                    diffCount[e]++;
+                    anyDiff = true;
+                    if (diffColour[e] == -1) {
+                        diffColour[e] = b[k];
+                    } else if (diffColour[e] != b[k]) {
+                        single = false;
+                    }
+                }
+            }
+        }
+        this.sameShape = same && anyDiff;
+        java.util.TreeSet<Integer> changedTo = new java.util.TreeSet<>();
+        if (sameShape) {
+            for (int e = 0; e < nDemo; e++) {
+                int[] a = inputs[e].cells();
+                int[] b = targets[e].cells();
+                for (int k = 0; k < a.length; k++) {
+                    if (a[k] != b[k]) {
+                        changedTo.add(b[k]);
+                    }
+                }
+            }
+        }
+        stackColours = changedTo.size() >= 2 && changedTo.size() <= 4
+                ? changedTo.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+        need = new int[stackColours.length][nDemo];
+        for (int c = 0; c < stackColours.length; c++) {
+            for (int e = 0; e < nDemo; e++) {
+                int[] a = inputs[e].cells();
+                int[] b = targets[e].cells();
+                for (int k = 0; k < a.length; k++) {
+                    if (a[k] != b[k] && b[k] == stackColours[c]) {
+                        need[c][e]++;
+                    }
+                }
+            }
+        }
+        stackPatch = new Expr[stackColours.length];
+        stackVals = new Object[stackColours.length][];
+        for (int e = 0; e < inputs.length; e++) {
+            background[e] = (Integer) Dsl.call("mostcolor", inputs[e]);
+        }
+        this.single = single;
+        if (sameShape && single) {
+            String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
+            List<Colour> all = new ArrayList<>();
+            for (int c = 0; c <= 9; c++) {
+                Object[] v = new Object[inputs.length];
+                java.util.Arrays.fill(v, c);
+                all.add(new Colour(Expr.name(digit[c]), v));
+            }
+            for (String f : new String[] {"mostcolor", "leastcolor"}) {
+                Object[] v = new Object[inputs.length];
+                for (int e = 0; e < inputs.length; e++) {
+                    v[e] = Dsl.call(f, inputs[e]);
+                }
+                all.add(new Colour(Expr.call(f, Expr.INPUT), v));
+            }
+            for (Colour c : all) {
+                boolean fits = true;
+                for (int e = 0; e < nDemo; e++) {
+                    fits &= diffColour[e] == -1 || diffColour[e] == (Integer) c.vals[e];
+                }
+                if (fits) {
+                    fillColours.add(c);
+                }
+            }
+        }
+    }
+
+    /**
+     * Offers a computed colour (a vector over all examples): when it is the colour the changed cells take in every
+     * demo pair, later patches may be filled with it.
+     */
+    void offerColour(Expr expr, Object[] vals) {
+        if (!sameShape || !single || fillColours.size() >= 24) {
+            return;
+        }
+        for (int e = 0; e < nDemo; e++) {
+            if (diffColour[e] != -1 && diffColour[e] != (Integer) vals[e]) {
+                return;
+            }
+        }
+        for (Colour c : fillColours) {
+            if (java.util.Arrays.equals(c.vals, vals)) {
+                return;
+            }
+        }
+        fillColours.add(new Colour(expr, vals));
+    }
+
+    /** Whether any finisher can apply to this task. */
+    boolean active() {
+        return true;
+    }
+
+    /** The solutions that end with one call on {@code patch} (a vector of indices or objects). */
+    List<Finished> finish(Expr patch, Object[] vals, ValueType type) {
+        List<Finished> out = new ArrayList<>(1);
+        if (sameShape) {
+            for (Colour c : fillColours) {
+                if (fills(vals, c, false)) {
+                    addAnswer(out, "fill", c, patch, vals);
+                    break;
+                }
+            }
+            for (Colour c : fillColours) {
+                if (fills(vals, c, true)) {
+                    addAnswer(out, "underfill", c, patch, vals);
+                    break;
+                }
+            }
+            if (stackColours.length > 0 && !stacked) {
+                stack(out, patch, vals);
+            }
+            if (type == ValueType.OBJECT && paints(vals)) {
+                Object[] answers = new Object[inputs.length - nDemo];
+                try {
+                    for (int e = nDemo; e < inputs.length; e++) {
+                        answers[e - nDemo] = Dsl.call("paint", inputs[e], vals[e]);
+                    }
+                    out.add(new Finished(Expr.call("paint", Expr.INPUT, patch), answers));
+                } catch (RuntimeException ex) {
+                    // no answer on a test input: not a solution
+                }
+            }
+        } else if (crops(vals)) {
+            Object[] answers = new Object[inputs.length - nDemo];
+            try {
+                for (int e = nDemo; e < inputs.length; e++) {
+                    answers[e - nDemo] = Dsl.call("subgrid", vals[e], inputs[e]);
+                }
+                out.add(new Finished(Expr.call("subgrid", patch, Expr.INPUT), answers));
+            } catch (RuntimeException ex) {
+                // no answer on a test input
+            }
+        }
+        return out;
+    }
+
+    private void addAnswer(List<Finished> out, String prim, Colour c, Expr patch, Object[] vals) {
+        Object[] answers = new Object[inputs.length - nDemo];
+        try {
+            for (int e = nDemo; e < inputs.length; e++) {
+                answers[e - nDemo] = Dsl.call(prim, inputs[e], c.vals[e], vals[e]);
+            }
+        } catch (RuntimeException ex) {
+            return;
+        }
+        out.add(new Finished(Expr.call(prim, Expr.INPUT, c.expr, patch), answers));
+    }
+
+    /** fill (or underfill) with colour c turns every demo input into its output. */
+    private boolean fills(Object[] vals, Colour c, boolean under) {
+        for (int e = 0; e < nDemo; e++) {
+            FSet patch = (FSet) vals[e];
+            if (patch.size() < diffCount[e]) {
+                return false;
+            }
+            Grid in = inputs[e];
+            Grid out = targets[e];
+            int colour = (Integer) c.vals[e];
+            int changed = 0;
+            for (Object o : patch) {
+                int i;
+                int j;
+                if (o instanceof Pair p) {
+                    i = p.a;
+                    j = p.b;
+                } else {
+                    Cell cell = (Cell) o;
+                    i = cell.i;
+                    j = cell.j;
+                }
+                if (i < 0 || j < 0 || i >= in.rows() || j >= in.cols()) {
+                    continue;
+                }
+                int was = in.at(i, j);
+                int want = under && was != background[e] ? was : colour;
+                if (out.at(i, j) != want) {
+                    return false;
+                }
+                if (was != want) {
+                    changed++;
+                }
+            }
+            if (changed != diffCount[e]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Remembers the first patch that paints exactly the cells turning to each colour; all found: a stack. */
+    private void stack(List<Finished> out, Expr patch, Object[] vals) {
+        boolean added = false;
+        for (int c = 0; c < stackColours.length; c++) {
+            if (stackPatch[c] == null && paintsOnly(vals, stackColours[c], need[c])) {
+                stackPatch[c] = patch;
+                stackVals[c] = vals;
+                added = true;
+            }
+        }
+        if (!added) {
+            return;
+        }
+        for (Expr p : stackPatch) {
+            if (p == null) {
+                return;
+            }
+        }
+        stacked = true;
+        String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
+        Expr expr = Expr.INPUT;
+        Object[] answers = new Object[inputs.length - nDemo];
+        for (int e = nDemo; e < inputs.length; e++) {
+            answers[e - nDemo] = inputs[e];
+        }
+        try {
+            for (int c = 0; c < stackColours.length; c++) {
+                expr = Expr.call("fill", expr, Expr.name(digit[stackColours[c]]), stackPatch[c]);
+                for (int e = nDemo; e < inputs.length; e++) {
+                    answers[e - nDemo] = Dsl.call("fill", answers[e - nDemo], stackColours[c], stackVals[c][e]);
+                }
+            }
+        } catch (RuntimeException ex) {
+            return;
+        }
+        out.add(new Finished(expr, answers, true));
+    }
+
+    /** Every cell of the patch has this colour in the output, and it covers all cells that change to it. */
+    private boolean paintsOnly(Object[] vals, int colour, int[] needed) {
+        for (int e = 0; e < nDemo; e++) {
+            FSet patch = (FSet) vals[e];
+            if (patch.size() < needed[e]) {
+                return false;
+            }
+            Grid in = inputs[e];
+            Grid out = targets[e];
+            int changed = 0;
+            for (Object o : patch) {
+                int i = o instanceof Pair p ? p.a : ((Cell) o).i;
+                int j = o instanceof Pair p ? p.b : ((Cell) o).j;
+                if (i < 0 || j < 0 || i >= in.rows() || j >= in.cols()) {
+                    continue;
+                }
+                if (out.at(i, j) != colour) {
+                    return false;
+                }
+                if (in.at(i, j) != colour) {
+                    changed++;
+                }
+            }
+            if (changed != needed[e]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A grid vector with the outputs' shapes that becomes the outputs under one colour mapping (the same for every
+     * demo pair): the mapping as nested {@code replace} calls, or a {@code switch} for a swap. Null when no mapping of
+     * at most four colours does it.
+     */
+    Finished recolour(Expr grid, Object[] vals) {
+        int[] map = new int[10];
+        java.util.Arrays.fill(map, -1);
+        for (int e = 0; e < nDemo; e++) {
+            int[] a = ((Grid) vals[e]).cells();
+            int[] b = targets[e].cells();
+            if (a.length != b.length) {
+                return null;
+            }
+            for (int k = 0; k < a.length; k++) {
+                int c = a[k];
+                if (c < 0 || c > 9) {
+                    return null;
+                }
+                if (map[c] == -1) {
+                    map[c] = b[k];
+                } else if (map[c] != b[k]) {
+                    return null;
+                }
+            }
+        }
+        List<int[]> changes = new ArrayList<>();
+        for (int c = 0; c <= 9; c++) {
+            if (map[c] != -1 && map[c] != c) {
+                changes.add(new int[] {c, map[c]});
+            }
+        }
+        if (changes.isEmpty() || changes.size() > 4) {
+            return null;
+        }
+        String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
+        Expr expr = grid;
+        List<String[]> calls = new ArrayList<>();
+        if (changes.size() == 2 && changes.get(0)[1] == changes.get(1)[0] && changes.get(1)[1] == changes.get(0)[0]) {
+            calls.add(new String[] {"switch", digit[changes.get(0)[0]], digit[changes.get(0)[1]]});
+        } else {
+            // replace a -> b only after every replace that reads b as a source: order sources whose colour is a
+            // later target first; a cycle cannot be written as replaces
+            List<int[]> left = new ArrayList<>(changes);
+            while (!left.isEmpty()) {
+                int pick = -1;
+                for (int k = 0; k < left.size() && pick < 0; k++) {
+                    boolean readLater = false;
+                    for (int[] other : left) {
+                        readLater |= other != left.get(k) && other[0] == left.get(k)[1];
+                    }
+                    if (!readLater) {
+                        pick = k;
+                    }
+                }
+                if (pick < 0) {
+                    return null;
+                }
+                int[] ch = left.remove(pick);
+                calls.add(new String[] {"replace", digit[ch[0]], digit[ch[1]]});
+            }
+        }
+        Object[] answers = new Object[inputs.length - nDemo];
+        for (int e = nDemo; e < inputs.length; e++) {
+            answers[e - nDemo] = vals[e];
+        }
+        try {
+            for (String[] call : calls) {
+                int from = (Integer) Dsl.constant(call[1]);
+                int to = (Integer) Dsl.constant(call[2]);
+                expr = Expr.call(call[0], expr, Expr.name(call[1]), Expr.name(call[2]));
+                for (int e = 0; e < answers.length; e++) {
+                    answers[e] = Dsl.call(call[0], answers[e], from, to);
+                }
+            }
+        } catch (RuntimeException ex) {
+            return null;
+        }
+        return new Finished(expr, answers);
+    }
+
+    /** paint(I, object) turns every demo input into its output. */
+    private boolean paints(Object[] vals) {
+        for (int e = 0; e < nDemo; e++) {
+            FSet obj = (FSet) vals[e];
+            if (obj.size() < diffCount[e]) {
+                return false;
+            }
+            Grid in = inputs[e];
+            Grid out = targets[e];
+            int changed = 0;
+            for (Object o : obj) {
+                if (!(o instanceof Cell cell)) {
+                    return false;
+                }
+                if (cell.i < 0 || cell.j < 0 || cell.i >= in.rows() || cell.j >= in.cols()) {
+                    continue;
+                }
+                if (out.at(cell.i, cell.j) != cell.color) {
+                    return false;
+                }
+                if (in.at(cell.i, cell.j) != cell.color) {
+                    changed++;
+                }
+            }
+            if (changed != diffCount[e]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** subgrid(patch, I) is every demo output. */
+    private boolean crops(Object[] vals) {
+        for (int e = 0; e < nDemo; e++) {
+            FSet patch = (FSet) vals[e];
+            if (patch.isEmpty()) {
+                return false;
+            }
+            int top = Integer.MAX_VALUE;
+            int left = Integer.MAX_VALUE;
+            int bottom = Integer.MIN_VALUE;
+            int right = Integer.MIN_VALUE;
+            for (Object o : patch) {
+                int i = o instanceof Pair p ? p.a : ((Cell) o).i;
+                int j = o instanceof Pair p ? p.b : ((Cell) o).j;
+                top = Math.min(top, i);
+                left = Math.min(left, j);
+                bottom = Math.max(bottom, i);
+                right = Math.max(right, j);
+            }
+            Grid out = targets[e];
+            Grid in = inputs[e];
+            if (bottom - top + 1 != out.rows() || right - left + 1 != out.cols() || top < 0 || left < 0
+                    || bottom >= in.rows() || right >= in.cols()) {
+                return false;
+            }
+            for (int i = 0; i < out.rows(); i++) {
+                for (int j = 0; j < out.cols(); j++) {
+                    if (in.at(top + i, left + j) != out.at(i, j)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.arclab.search;
+
+import dev.arclab.dsl.Dsl;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which primitive calls the enumerator builds, with the kind of value each argument takes ({@link Slot}) or a
+ * fixed constant. A prior over arc-dsl learnt by hand from the training set: the calls its solvers make most
+ * (grid transforms, segmentation, selection by a key, painting), none keyed to a task. One production per line:
+ * {@code name ARG... : RESULT [@COST]}, where an upper-case word that is a slot name is a slot and any other word a
+ * DSL constant; COST (default 1) is what the call adds to the cost of its arguments: rarer or more branching calls
+ * cost 2, so the search reaches them later.
+ */
+public final class Grammar {
+
+    /** What an argument position draws from. */
+    public enum Slot {
+        /** a grid */ G,
+        /** the input grid itself (segmenting every derived grid costs more than it finds) */ G0,
+        /** a small count or size */ I,
+        /** a colour */ C,
+        /** an (i, j) pair */ P,
+        /** indices or an object */ PATCH,
+        /** an object (coloured cells) */ OBJ,
+        /** a set of patches */ OBJS,
+        /** a tuple of grids */ TUP,
+        /** a function from a patch to an integer */ KEY,
+        /** a function from a patch to a boolean */ PRED,
+        /** a function from a patch to a patch */ MAP,
+        /** a function from a cell location to indices (lines, neighbours) */ LOCMAP;
+
+        static Slot parse(String word) {
+            for (Slot s : values()) {
+                if (s.name().equals(word)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** One call shape: the primitive, per argument a slot or (when the slot is null) a fixed constant. */
+    public record Production(String primitive, Slot[] slots, String[] fixed, Slot result, boolean keepsShape, int cost) {
+        public int arity() {
+            return slots.length;
+        }
+
+        /** The slots that vary, in argument order. */
+        public int varying() {
+            int n = 0;
+            for (Slot s : slots) {
+                n += s == null ? 0 : 1;
+            }
+            return n;
+        }
+    }
+
+    static final String[] LINES = {
+        // grid to grid
+        "rot90 G : G", "rot180 G : G", "rot270 G : G", "hmirror G : G", "vmirror G : G", "dmirror G : G",
+        "cmirror G : G @2", "tophalf G : G", "bottomhalf G : G", "lefthalf G : G", "righthalf G : G", "trim G : G",
+        "compress G : G",
+        "upscale G I : G", "hupscale G I : G @2", "vupscale G I : G @2", "downscale G I : G @2",
+        "hconcat G G : G", "vconcat G G : G",
+        "replace G C C : G @2", "switch G C C : G @2",
+        "fill G C PATCH : G @2", "underfill G C PATCH : G @2", "paint G OBJ : G", "underpaint G OBJ : G @2", "cover G PATCH : G",
+        "subgrid PATCH G : G", "cellwise G G C : G @2", "canvas C P : G @2", "move G OBJ P : G @2",
+        "first TUP : G", "last TUP : G", "hsplit G I : TUP @2", "vsplit G I : TUP @2",
+        // segmentation
+        "objects G T F T : OBJS", "objects G0 T F F : OBJS", "objects G F F T : OBJS", "objects G T T T : OBJS",
+        "objects G0 F T T : OBJS", "objects G0 T T F : OBJS", "objects G0 F F F : OBJS", "objects G0 F T F : OBJS",
+        "partition G : OBJS", "fgpartition G : OBJS",
+        "ofcolor G C : PATCH", "asindices G : PATCH", "asobject G0 : OBJ",
+        // selection
+        "argmax OBJS KEY : PATCH", "argmin OBJS KEY : PATCH", "sfilter OBJS PRED : OBJS", "mfilter OBJS PRED : PATCH",
+        "sizefilter OBJS I : OBJS", "colorfilter OBJS C : OBJS", "merge OBJS : PATCH",
+        "apply MAP OBJS : OBJS", "mapply MAP OBJS : PATCH", "mapply LOCMAP PATCH : PATCH",
+        // patches
+        "backdrop PATCH : PATCH", "delta PATCH : PATCH", "inbox PATCH : PATCH", "outbox PATCH : PATCH",
+        "box PATCH : PATCH", "corners PATCH : PATCH @2", "toindices PATCH : PATCH", "normalize PATCH : PATCH",
+        "shift PATCH P : PATCH @2", "hmirror PATCH : PATCH @2", "vmirror PATCH : PATCH @2", "recolor C PATCH : OBJ",
+        "toobject PATCH G : OBJ", "hfrontier P : PATCH @2", "vfrontier P : PATCH @2", "connect P P : PATCH @2",
+        "shoot P P : PATCH @2",
+        // colours, sizes, positions
+        "mostcolor G : C", "leastcolor G : C", "color OBJ : C", "mostcolor OBJ : C", "leastcolor OBJ : C",
+        "shape G : P", "shape PATCH : P", "ulcorner PATCH : P", "lrcorner PATCH : P", "center PATCH : P",
+        "gravitate PATCH PATCH : P @2",
+        "height G : I", "width G : I", "numcolors G : I", "size OBJS : I", "size PATCH : I",
+        "increment I : I @2", "decrement I : I @2", "double I : I @2", "halve I : I @2",
+    };
+
+    /** Calls whose grid result has the shape of their first (grid) argument. */
+    private static final java.util.Set<String> KEEPS_SHAPE = java.util.Set.of("fill", "underfill", "paint", "underpaint",
+            "cover", "replace", "switch", "cellwise", "move", "rot180", "hmirror", "vmirror");
+
+    private static final List<Production> ALL = parse();
+
+    private Grammar() {
+    }
+
+    /** Every production, in the order the enumerator tries them. */
+    public static List<Production> productions() {
+        return ALL;
+    }
+
+    private static List<Production> parse() {
+        List<Production> out = new ArrayList<>();
+        for (String line : LINES) {
+            int cost = 1;
+            int at = line.indexOf(" @");
+            if (at >= 0) {
+                cost = Integer.parseInt(line.substring(at + 2).trim());
+                line = line.substring(0, at);
+            }
+            String[] halves = line.split(" : ");
+            String[] words = halves[0].trim().split(" ");
+            if (Dsl.primitive(words[0]) == null) {
+                throw new IllegalStateException("grammar names an unknown primitive: " + line);
+            }
+            Slot[] slots = new Slot[words.length - 1];
+            String[] fixed = new String[words.length - 1];
+            for (int k = 1; k < words.length; k++) {
+                Slot s = Slot.parse(words[k]);
+                if (s == null && Dsl.constant(words[k]) == null) {
+                    throw new IllegalStateException("grammar names an unknown constant: " + line);
+                }
+                slots[k - 1] = s;
+                fixed[k - 1] = s == null ? words[k] : null;
+            }
+            Slot result = Slot.parse(halves[1].trim());
+            if (result == null) {
+                throw new IllegalStateException("grammar has no result slot: " + line);
+            }
+            out.add(new Production(words[0], slots, fixed, result, KEEPS_SHAPE.contains(words[0]) && slots[0] == Slot.G, cost));
+        }
+        return List.copyOf(out);
+    }
+}
