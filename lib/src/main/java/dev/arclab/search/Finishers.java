@@ -34,6 +34,7 @@ final class Finishers {
     private final int[] diffCount;
     private final int[] background;
     private final List<Colour> fillColours = new ArrayList<>();
+    private final boolean active;
     /** Per demo pair, the one colour its changed cells take (-1: none change); meaningful when {@link #single}. */
     private final int[] diffColour;
     private boolean single;
@@ -77,6 +78,11 @@ final class Finishers {
             }
         }
         this.sameShape = same && anyDiff;
+        boolean inside = true;
+        for (int e = 0; e < nDemo; e++) {
+            inside &= targets[e].rows() <= inputs[e].rows() && targets[e].cols() <= inputs[e].cols();
+        }
+        this.active = sameShape || inside;
         java.util.TreeSet<Integer> changedTo = new java.util.TreeSet<>();
         if (sameShape) {
             for (int e = 0; e < nDemo; e++) {
@@ -157,9 +163,12 @@ final class Finishers {
         fillColours.add(new Colour(expr, vals));
     }
 
-    /** Whether any finisher can apply to this task. */
+    /**
+     * Whether any finisher can apply to this task: the demo outputs keep the inputs' shapes (fill, underfill, paint,
+     * stacks) or fit inside them (subgrid). When none can, patches at the last level are not worth building.
+     */
     boolean active() {
-        return true;
+        return active;
     }
 
     /** The solutions that end with one call on {@code patch} (a vector of indices or objects). */

@@ -169,6 +169,21 @@ class EnumeratorTest {
     }
 
     @Test
+    void finishersApplyOnlyWhereOutputsKeepOrFitInsideTheInputs() {
+        Task larger = taskOf("a0000010", 10, g -> call("upscale", g, 2));
+        Task same = taskOf("a0000011", 11, g -> call("fill", g, 5, Dsl.call("ofcolor", g, 0)));
+        Task smaller = taskOf("a0000012", 12, g -> call("tophalf", g));
+        assertFalse(finishers(larger).active());
+        assertTrue(finishers(same).active());
+        assertTrue(finishers(smaller).active());
+    }
+
+    private static Finishers finishers(Task t) {
+        SearchProblem p = SearchProblem.of(t);
+        return new Finishers(p.inputs(), p.demoOutputs().toArray(new Grid[0]));
+    }
+
+    @Test
     void testOutputsDoNotInfluenceTheSearch() {
         Task task = taskOf("a0000009", 9, g -> call("fill", g, 4, Dsl.call("delta", Dsl.call("ofcolor", g, 1))));
         Result with = search(task, Settings.defaults().withMaxCandidates(20_000));
