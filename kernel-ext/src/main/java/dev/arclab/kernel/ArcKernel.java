@@ -108,6 +108,8 @@ public final class ArcKernel extends BaseKernel {
     /** When the front end sent the execute request that runs now (null if unknown or idle). */
     private volatile Instant runningSince;
     private volatile boolean lastCellFailed;
+    /** When the last cell failed: requests sent after it (the client saw the error) are not aborted. */
+    private volatile Instant failedAt;
 
     private ArcKernel(String name, String version, InputHistory inputs, JupyterIO io, CommManager comms,
                       Renderer renderer, MagicsRegistry magics, boolean extensionsEnabled, StringStyler errorStyler,
@@ -373,14 +375,16 @@ public final class ArcKernel extends BaseKernel {
             }
             return result instanceof DisplayData d ? d : getRenderer().render(result);
         } catch (RuntimeException | Error e) {
+            failedAt = Instant.now();
             lastCellFailed = true;
             throw e;
         }
     }
 
     /**
-     * Answers the requests already waiting on the shell socket: execute requests come back {@code aborted} without
-     * running; others are handled as usual.
+     * Answers the requests already waiting on the shell socket: execute requests sent before the cell failed come back
+     * {@code aborted} without running; others (including an execute request a fast client sent after it saw the
+     * error) are handled as usual.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void abortQueued(JupyterSocket shell) {
@@ -395,7 +399,9 @@ public final class ArcKernel extends BaseKernel {
             }
             ShellReplyEnvironment env = conn.prepareReplyEnv((org.dflib.jjava.jupyter.channels.ShellChannel) shell, next);
             try {
-                if (next.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+                Instant sent = sentAt(next.getHeader());
+                boolean queuedBefore = sent == null || failedAt == null || !sent.isAfter(failedAt);
+                if (next.getHeader().getType() == MessageType.EXECUTE_REQUEST && queuedBefore) {
                     env.publish(PublishStatus.BUSY);
                     env.reply(new Message(next, MessageType.EXECUTE_REPLY, new Aborted()));
                     env.publish(PublishStatus.IDLE);
