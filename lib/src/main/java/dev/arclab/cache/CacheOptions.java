@@ -1,5 +1,7 @@
 package dev.arclab.cache;
 
+import java.util.Locale;
+
 import dev.arclab.dsl.Dsl;
 import java.nio.file.Path;
 
@@ -83,5 +85,23 @@ public record CacheOptions(Path home, long sizeLimitBytes, String keyPrefix) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a size: '" + text + "' (examples: 2G, 500M, 64K, 1048576)");
         }
+    }
+
+    /** Bytes as {@code 12 B}, {@code 3.4 MB} (what {@link #parseSize} reads back, near enough). */
+    public static String formatSize(long bytes) {
+        if (bytes < 0) {
+            return "?";
+        }
+        if (bytes < 1 << 10) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.mapdb.BTreeMap;
@@ -150,22 +149,8 @@ final class StoreFile {
         return out;
     }
 
-    /** Bytes as {@code 12 B}, {@code 3.4 MB}. */
     static String size(long bytes) {
-        if (bytes < 0) {
-            return "?";
-        }
-        if (bytes < 1 << 10) {
-            return bytes + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        return CacheOptions.formatSize(bytes);
     }
 
     /** Whether {@code p} exists as itself (a link is not followed). */

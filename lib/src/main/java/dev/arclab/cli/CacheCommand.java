@@ -180,19 +180,6 @@ public final class CacheCommand implements Callable<Integer> {
     }
 
     static String size(long bytes) {
-        if (bytes < 0) {
-            return "?";
-        }
-        if (bytes < 1 << 10) {
-            return bytes + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        return CacheOptions.formatSize(bytes);
     }
 }

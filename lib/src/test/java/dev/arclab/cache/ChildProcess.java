@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * A child JVM on this test's class path, with its output read line by line. Tests synchronise on the
  * lines it prints (no sleeps); every wait has a generous bound so a hung child fails the test.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     static final long WAIT_SECONDS = 240;
     private static final String EOF = "\u0000eof";
 
@@ -45,10 +45,16 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Starts {@code mainClass} with {@code args} in a new JVM (the same java, the same class path). */
-    static ChildProcess start(Class<?> mainClass, String... args) throws IOException {
+    public static ChildProcess start(Class<?> mainClass, String... args) throws IOException {
+        return start(List.of(), mainClass, args);
+    }
+
+    /** The same, with JVM options ({@code -D...}, {@code -verbose:class}) after the default heap bound. */
+    public static ChildProcess start(List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());
@@ -58,7 +64,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits for the next line matching {@code p}, skipping others; fails when the child ends first. */
-    String await(Predicate<String> p, String what) throws InterruptedException {
+    public String await(Predicate<String> p, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (true) {
             long left = deadline - System.nanoTime();
@@ -76,19 +82,23 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    void send(String line) throws IOException {
+    public void send(String line) throws IOException {
         Writer w = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         w.write(line + "\n");
         w.flush();
     }
 
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL on Linux: no shutdown hook runs. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the child did not end within " + WAIT_SECONDS + " s; output:\n" + output());
@@ -96,13 +106,13 @@ final class ChildProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (all) {
             return List.copyOf(all);
         }
     }
 
-    String output() {
+    public String output() {
         return String.join("\n", lines());
     }
 

@@ -1,5 +1,6 @@
 package dev.arclab.cluster;
 
+import dev.arclab.cache.ChildProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +45,7 @@ class ClusterIsolationTest {
 
     @Test
     void aRunThatJoinsNoClusterLoadsNoHazelcastClass() throws Exception {
-        try (JvmProcess run = JvmProcess.arclab(List.of("-verbose:class"), "run", "--no-store", "--limit", "3",
+        try (ChildProcess run = ChildProcess.start(List.of("-verbose:class"), dev.arclab.cli.Main.class, "run", "--no-store", "--limit", "3",
                 "--threads", "1", "--iterations", "1")) {
             run.await(l -> l.startsWith("cache score:"), "the run's cache lines");
             run.await(l -> l.startsWith("cache differs:"), "the run's last line");

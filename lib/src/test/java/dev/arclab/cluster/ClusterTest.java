@@ -1,5 +1,6 @@
 package dev.arclab.cluster;
 
+import dev.arclab.cache.ChildProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class ClusterTest {
     /** Killed members are noticed within this many seconds, in the workers and here. */
     static final String DETECT = "4";
 
-    private final List<JvmProcess> children = new ArrayList<>();
+    private final List<ChildProcess> children = new ArrayList<>();
     private String heartbeatBefore;
 
     @BeforeEach
@@ -46,7 +47,7 @@ class ClusterTest {
 
     @AfterEach
     void stopChildren() {
-        children.forEach(JvmProcess::close);
+        children.forEach(ChildProcess::close);
         if (heartbeatBefore == null) {
             System.clearProperty(HEARTBEAT);
         } else {
@@ -88,14 +89,14 @@ class ClusterTest {
         }
     }
 
-    JvmProcess worker(String cluster, int port, int contact) throws IOException, InterruptedException {
-        JvmProcess w = JvmProcess.arclab(List.of("-D" + HEARTBEAT + "=" + DETECT), "worker", "--cluster", cluster,
+    ChildProcess worker(String cluster, int port, int contact) throws IOException, InterruptedException {
+        ChildProcess w = ChildProcess.start(List.of("-D" + HEARTBEAT + "=" + DETECT), dev.arclab.cli.Main.class, "worker", "--cluster", cluster,
                 "--port", String.valueOf(port), "--members", "127.0.0.1:" + contact, "--threads", "1");
         children.add(w);
         return w;
     }
 
-    static void ready(JvmProcess w, int port) throws InterruptedException {
+    static void ready(ChildProcess w, int port) throws InterruptedException {
         w.await(l -> l.startsWith("worker 127.0.0.1:" + port + " ") && l.endsWith("ready"), "the worker's ready line");
     }
 
@@ -123,8 +124,8 @@ class ClusterTest {
         int pa = ports[0];
         int pb = ports[1];
         int pc = ports[2];
-        JvmProcess a = worker(name, pa, pa);
-        JvmProcess b = worker(name, pb, pa);
+        ChildProcess a = worker(name, pa, pa);
+        ChildProcess b = worker(name, pb, pa);
         // the local run while the workers start
         List<String> local = twoIterations(null, new ArrayList<>());
         ready(a, pa);
@@ -135,7 +136,7 @@ class ClusterTest {
             assertTrue(node.awaitWorkers(2, 60, TimeUnit.SECONDS), "workers a and b in " + node.members());
             String bAddress = "127.0.0.1:" + pb;
             String cAddress = "127.0.0.1:" + pc;
-            AtomicReference<JvmProcess> late = new AtomicReference<>();
+            AtomicReference<ChildProcess> late = new AtomicReference<>();
             node.onChunk((member, chunk) -> {
                 if (!member.equals(bAddress) || late.get() != null) {
                     return;
@@ -173,7 +174,7 @@ class ClusterTest {
                     its.get(1).differed().timing().counters().toString());
 
             // another coordinator (arclab run --cluster) killed during its run: the workers stay up and serve the next
-            JvmProcess other = JvmProcess.arclab(List.of(), "run", "--cluster", name, "--members", "127.0.0.1:" + pa,
+            ChildProcess other = ChildProcess.start(List.of(), dev.arclab.cli.Main.class, "run", "--cluster", name, "--members", "127.0.0.1:" + pa,
                     "--no-store", "--threads", "1", "--iterations", "5");
             children.add(other);
             other.await(l -> l.startsWith("iteration 1"), "the other coordinator's first iteration");
