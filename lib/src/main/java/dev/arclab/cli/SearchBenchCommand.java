@@ -56,6 +56,15 @@ public final class SearchBenchCommand implements Callable<Integer> {
             description = "Candidates per task in the first round; each round gets 4 times more (default: ${DEFAULT-VALUE}).")
     long firstRound;
 
+    @Option(names = "--rank-by-credit", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Grow each level's grids nearest to the demo outputs first (default: ${DEFAULT-VALUE}).")
+    boolean rankByCredit;
+
+    @Option(names = "--frames", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "From the second round on, search unsolved tasks also turned and mirrored (the seven other "
+                    + "frames, with the round before's budget) (default: ${DEFAULT-VALUE}).")
+    boolean frames;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,7 +73,8 @@ public final class SearchBenchCommand implements Callable<Integer> {
         if (n < 1 || budget <= 0 || rounds < 1 || firstRound < 1) {
             throw new IllegalArgumentException("--threads, --budget, --rounds and --first-round must be positive");
         }
-        Search.Plan plan = new Search.Plan(firstRound, 4, rounds, Enumerator.Settings.defaults());
+        Search.Plan plan = new Search.Plan(firstRound, 4, rounds, Enumerator.Settings.defaults().withRankByCredit(rankByCredit))
+                .withFrames(frames);
         List<SearchProblem> open = new ArrayList<>();
         for (Task t : set) {
             if (!t.demo().isEmpty()) {
@@ -76,6 +86,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
         Map<String, Result> best = new LinkedHashMap<>();
         long candidates = 0;
         long distinct = 0;
+        long pruned = 0;
         long cpu = 0;
         long[] byDepth = new long[plan.settings().maxCost() + 1];
         long start = System.nanoTime();
@@ -84,7 +95,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
             for (int round = 0; round < plan.maxRounds() && !open.isEmpty() && System.nanoTime() < deadline; round++) {
                 Enumerator.Settings settings = Search.roundSettings(plan, round);
                 long t0 = System.nanoTime();
-                List<Result> results = Search.round(open, settings, Search.onPool(pool, "search", round + 1, new AtomicBoolean()),
+                List<Result> results = Search.round(open, settings, Search.frameSettings(plan, round), Search.onPool(pool, "search", round + 1, new AtomicBoolean()),
                         deadline, () -> false, p -> { }, round + 1);
                 List<SearchProblem> next = new ArrayList<>();
                 for (int k = 0; k < open.size(); k++) {
@@ -94,6 +105,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
                     }
                     candidates += r.stats().candidates();
                     distinct += r.stats().distinct();
+                    pruned += r.stats().pruned();
                     cpu += r.stats().cpuNanos();
                     long[] by = r.stats().distinctByCost();
                     for (int d = 0; d < Math.min(by.length, byDepth.length); d++) {
@@ -154,6 +166,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
         out.printf("wall %.1f s, search CPU %.1f s%n", wall, cpuSeconds);
         out.printf("candidates: %d (%.0f per CPU-second)%n", candidates, candidates / Math.max(1e-9, cpuSeconds));
         out.printf("distinct values: %d (%.0f per CPU-second)%n", distinct, distinct / Math.max(1e-9, cpuSeconds));
+        out.printf("calls skipped as repeats of cheaper ones (a symmetry of a symmetry, f(f(x)) for idempotent f): %d%n", pruned);
         StringBuilder depth = new StringBuilder("distinct values by depth:");
         for (int d = 1; d < byDepth.length; d++) {
             if (byDepth[d] > 0) {
@@ -163,6 +176,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
         out.println(depth);
         out.println("primitives in found programs (tasks using each): " + top(primitives, 20));
         out.println("unsolved tasks by kind: " + missed);
+        Enumerator.profileLines().forEach(out::println);
         out.flush();
         return Main.OK;
     }

@@ -68,7 +68,7 @@ public final class EnumerateStrategy implements Strategy {
         long deadline = ctx.deadlineNanos().isPresent() ? ctx.deadlineNanos().getAsLong() : Long.MAX_VALUE;
         AtomicBoolean stop = new AtomicBoolean();
         Search.Runner runner = Search.onPool(ctx.pool(), ctx.timer(), stop);
-        List<Result> results = Search.round(open, settings, runner, deadline,
+        List<Result> results = Search.round(open, settings, Search.frameSettings(plan, round), runner, deadline,
                 () -> {
                     if (ctx.isCancelled()) {
                         stop.set(true);

@@ -36,7 +36,7 @@ public final class Enumerator {
 
     /** Limits of one task's search. */
     public record Settings(int maxCost, long maxCandidates, long fuelPerCall, int maxValues, long maxCells,
-                           int maxSolutions) {
+                           int maxSolutions, boolean rankByCredit) {
         public Settings {
             if (maxCost < 1 || maxCandidates < 1 || fuelPerCall < 1 || maxValues < 1 || maxCells < 1 || maxSolutions < 1) {
                 throw new IllegalArgumentException("bad enumeration settings: " + this);
@@ -44,15 +44,20 @@ public final class Enumerator {
         }
 
         public static Settings defaults() {
-            return new Settings(6, 200_000, 200_000, 60_000, 30_000_000L, 6);
+            return new Settings(6, 200_000, 200_000, 60_000, 30_000_000L, 6, true);
         }
 
         public Settings withMaxCost(int c) {
-            return new Settings(c, maxCandidates, fuelPerCall, maxValues, maxCells, maxSolutions);
+            return new Settings(c, maxCandidates, fuelPerCall, maxValues, maxCells, maxSolutions, rankByCredit);
         }
 
         public Settings withMaxCandidates(long c) {
-            return new Settings(maxCost, c, fuelPerCall, maxValues, maxCells, maxSolutions);
+            return new Settings(maxCost, c, fuelPerCall, maxValues, maxCells, maxSolutions, rankByCredit);
+        }
+
+        /** Whether each level's grids are grown nearest-to-the-outputs first ({@link Enumerator#credit}). */
+        public Settings withRankByCredit(boolean on) {
+            return new Settings(maxCost, maxCandidates, fuelPerCall, maxValues, maxCells, maxSolutions, on);
         }
     }
 
@@ -61,7 +66,7 @@ public final class Enumerator {
     }
 
     /** What one task's search did. */
-    public record Stats(long candidates, long distinct, long[] distinctByCost, long errors, long dropped,
+    public record Stats(long candidates, long distinct, long[] distinctByCost, long errors, long dropped, long pruned,
                         long cpuNanos, int completedCost, Stop stop) {
     }
 
@@ -127,6 +132,10 @@ public final class Enumerator {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Per-production counters for tuning the grammar (-Darclab.search.profile=true): candidates, errors, repeats, new, nanos. */
+    static final boolean PROFILE = Boolean.getBoolean("arclab.search.profile");
+    static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder[]> PROFILE_COUNTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_SIDE = 30;
     private static final int MAX_SET = 2_000;
 
@@ -136,14 +145,15 @@ public final class Enumerator {
     private final int n;
     private final int nDemo;
     private final Grid[] targets;
-    private final Map<Slot, List<List<Entry>>> pools = new EnumMap<>(Slot.class);
-    private final Map<String, Entry> constants = new HashMap<>();
-    private final Map<Vec, Entry> seen = new HashMap<>();
+    private final Map<Slot, List<List<Entry>>> pools;
+    private final Map<String, Entry> constants;
+    private final Map<Vec, Entry> seen;
     private final List<Found> solutions = new ArrayList<>();
     private final java.util.Set<Vec> answers = new java.util.HashSet<>();
     private long candidates;
     private long errors;
     private long dropped;
+    private long pruned;
     private long cells;
     private final long[] distinctByCost;
     private final Finishers finishers;
@@ -156,6 +166,9 @@ public final class Enumerator {
         this.nDemo = problem.demoCount();
         this.targets = problem.demoOutputs().toArray(new Grid[0]);
         this.distinctByCost = new long[settings.maxCost() + 1];
+        this.pools = new EnumMap<>(Slot.class);
+        this.constants = new HashMap<>();
+        this.seen = new HashMap<>();
         for (Slot s : Slot.values()) {
             List<List<Entry>> byCost = new ArrayList<>();
             for (int c = 0; c <= settings.maxCost(); c++) {
@@ -178,6 +191,72 @@ public final class Enumerator {
         }
     }
 
+    /**
+     * Another task with the same inputs, checked against the values this search has stored (shared work): each
+     * stored grid vector against its demo outputs, and its finishers on every stored patch and output-shaped
+     * grid. Costs one pass over the stored values instead of a search.
+     */
+    private Enumerator(Enumerator done, SearchProblem other) {
+        if (!done.problem.sameInputs(other)) {
+            throw new IllegalArgumentException("task " + other.taskId() + " does not share the inputs of " + done.problem.taskId());
+        }
+        this.problem = other;
+        this.settings = done.settings;
+        this.inputs = done.inputs;
+        this.n = done.n;
+        this.nDemo = done.nDemo;
+        this.targets = other.demoOutputs().toArray(new Grid[0]);
+        this.distinctByCost = new long[settings.maxCost() + 1];
+        this.pools = done.pools;
+        this.constants = done.constants;
+        this.seen = done.seen;
+        this.finishers = new Finishers(inputs, targets);
+    }
+
+    /**
+     * What this (finished) search's stored values solve of another task with the same demo and test inputs; its
+     * stats count no candidates (none were built) and the values looked at as distinct.
+     */
+    public Result reuseFor(SearchProblem other) {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        Enumerator shadow = new Enumerator(this, other);
+        for (Entry e : pools.get(Slot.C).stream().flatMap(List::stream).toList()) {
+            shadow.finishers.offerColour(e.expr, e.vals);
+        }
+        Finishers.Finished mapped = shadow.finishers.recolour(Expr.INPUT, inputs.clone());
+        if (mapped != null && shadow.hasTargetShape(inputs)) {
+            shadow.offer(mapped.expr(), mapped.answers(), mapped.weak());
+        }
+        try {
+            for (List<Entry> level : pools.get(Slot.G)) {
+                for (Entry e : level) {
+                    shadow.checkSolution(e);
+                    if (shadow.hasTargetShape(e.vals)) {
+                        Finishers.Finished f = shadow.finishers.recolour(e.expr, e.vals);
+                        if (f != null) {
+                            shadow.offer(f.expr(), f.answers(), f.weak());
+                        }
+                    }
+                }
+            }
+            if (shadow.finishers.active()) {
+                for (List<Entry> level : pools.get(Slot.PATCH)) {
+                    for (Entry e : level) {
+                        for (Finishers.Finished f : shadow.finishers.finish(e.expr, e.vals, e.type)) {
+                            shadow.offer(f.expr(), f.answers(), f.weak());
+                        }
+                    }
+                }
+            }
+        } finally {
+            Fuel.stop();
+        }
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+        Stats stats = new Stats(0, 0, new long[settings.maxCost() + 1], 0, 0, 0, cpu, 0,
+                shadow.solutions.isEmpty() ? Stop.MAX_COST : Stop.SOLVED);
+        return new Result(other.taskId(), List.copyOf(shadow.solutions), stats);
+    }
+
     /** Runs the search until the cost limit, the deadline ({@link System#nanoTime()} units) or cancellation. */
     public Result run(long deadlineNanos, BooleanSupplier cancelled) {
         long cpu0 = THREADS.getCurrentThreadCpuTime();
@@ -188,6 +267,9 @@ public final class Enumerator {
                 stop = level(k, deadlineNanos, cancelled);
                 if (stop != null) {
                     break;
+                }
+                if (settings.rankByCredit()) {
+                    rankByCredit(pools.get(Slot.G).get(k));
                 }
                 completed = k;
                 if (!solutions.isEmpty() && !solutions.get(0).weak()) {
@@ -200,7 +282,8 @@ public final class Enumerator {
             Fuel.stop();
         }
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-        Stats stats = new Stats(candidates, seen.size(), distinctByCost.clone(), errors, dropped, cpu, completed, stop);
+        Stats stats = new Stats(candidates, seen.size(), distinctByCost.clone(), errors, dropped, pruned, cpu,
+                completed, stop);
         return new Result(problem.taskId(), List.copyOf(solutions), stats);
     }
 
@@ -381,6 +464,11 @@ public final class Enumerator {
                 if (shaped && !args[a].targetShape) {
                     continue;
                 }
+                if (a == 0 && !p.redundantOn().isEmpty() && args[0].expr.kind() == Expr.Kind.CALL
+                        && p.redundantAfter(args[0].expr.name())) {
+                    pruned++;
+                    continue;
+                }
                 if (v == varyingAt.length - 1 && tooLarge(p, args)) {
                     continue;
                 }
@@ -410,6 +498,25 @@ public final class Enumerator {
     }
 
     private void evaluate(Production p, Primitive prim, Entry[] args, int k, boolean last) {
+        if (!PROFILE) {
+            evaluate0(p, prim, args, k, last);
+            return;
+        }
+        long t0 = System.nanoTime();
+        long e0 = errors;
+        int s0 = seen.size();
+        long d0 = dropped;
+        evaluate0(p, prim, args, k, last);
+        java.util.concurrent.atomic.LongAdder[] c = PROFILE_COUNTS.computeIfAbsent(p.primitive() + " " + java.util.Arrays.toString(p.slots()),
+                x -> new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
+                        new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
+        c[0].increment();
+        c[1].add(errors - e0);
+        c[2].add(seen.size() - s0 + dropped - d0);
+        c[3].add(System.nanoTime() - t0);
+    }
+
+    private void evaluate0(Production p, Primitive prim, Entry[] args, int k, boolean last) {
         Object[] out = new Object[n];
         try {
             for (int e = 0; e < n; e++) {
@@ -589,6 +696,50 @@ public final class Enumerator {
         return true;
     }
 
+    /**
+     * Orders the grids of one level by their partial credit against the demo outputs (the share of cells equal,
+     * over the pairs where the shape is right; others after, in their order), so that when a later level's budget
+     * runs out, the values grown first are those nearest to a solution. A stable sort: deterministic.
+     */
+    private void rankByCredit(List<Entry> level) {
+        if (level.size() < 2) {
+            return;
+        }
+        double[] credit = new double[level.size()];
+        Integer[] order = new Integer[level.size()];
+        for (int i = 0; i < level.size(); i++) {
+            order[i] = i;
+            credit[i] = credit(level.get(i).vals);
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(credit[y], credit[x]));
+        List<Entry> sorted = new ArrayList<>(level.size());
+        for (Integer i : order) {
+            sorted.add(level.get(i));
+        }
+        level.clear();
+        level.addAll(sorted);
+    }
+
+    /** The share of demo output cells a grid vector gets right (0 where a shape differs); in 0..1. */
+    double credit(Object[] vals) {
+        double sum = 0;
+        for (int e = 0; e < nDemo; e++) {
+            Grid g = (Grid) vals[e];
+            Grid t = targets[e];
+            if (g.rows() != t.rows() || g.cols() != t.cols()) {
+                continue;
+            }
+            int[] a = g.cells();
+            int[] b = t.cells();
+            int same = 0;
+            for (int k = 0; k < a.length; k++) {
+                same += a[k] == b[k] ? 1 : 0;
+            }
+            sum += same / (double) a.length;
+        }
+        return sum / nDemo;
+    }
+
     private static boolean small(Object v) {
         if (v instanceof Grid g) {
             return g.rows() <= MAX_SIDE && g.cols() <= MAX_SIDE;
@@ -620,6 +771,19 @@ public final class Enumerator {
     java.util.Optional<Expr> expressionOf(Object[] vals) {
         Entry e = seen.get(new Vec(vals));
         return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.expr);
+    }
+
+    /** The per-production profile as lines, costliest first (empty unless profiling is on). */
+    public static List<String> profileLines() {
+        List<Map.Entry<String, java.util.concurrent.atomic.LongAdder[]>> list = new ArrayList<>(PROFILE_COUNTS.entrySet());
+        list.sort((a, b) -> Long.compare(b.getValue()[3].sum(), a.getValue()[3].sum()));
+        List<String> out = new ArrayList<>();
+        for (var e : list) {
+            var c = e.getValue();
+            out.add(String.format("%-40s cand %9d err %8d new %8d ms %7d  us/cand %.2f", e.getKey(), c[0].sum(), c[1].sum(),
+                    c[2].sum(), c[3].sum() / 1_000_000, c[3].sum() / 1000.0 / Math.max(1, c[0].sum())));
+        }
+        return out;
     }
 
     /** Distinct values stored so far, per type (for the benchmark's picture of the search). */

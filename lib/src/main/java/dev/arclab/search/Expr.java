@@ -68,6 +68,23 @@ public final class Expr {
         return cost;
     }
 
+    /** This expression with every occurrence of {@code from} replaced by {@code to} (costs recomputed as calls). */
+    public Expr substitute(Expr from, Expr to) {
+        if (this.equals(from)) {
+            return to;
+        }
+        if (kind != Kind.CALL) {
+            return this;
+        }
+        Expr[] a = new Expr[args.size()];
+        boolean changed = false;
+        for (int k = 0; k < a.length; k++) {
+            a[k] = args.get(k).substitute(from, to);
+            changed |= a[k] != args.get(k);
+        }
+        return changed ? new Expr(Kind.CALL, name, List.of(a), cost + to.cost) : this;
+    }
+
     /** Calls in this expression, shared subexpressions counted once. */
     public int calls() {
         Map<Expr, Boolean> seen = new LinkedHashMap<>();

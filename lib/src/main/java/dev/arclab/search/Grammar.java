@@ -41,7 +41,17 @@ public final class Grammar {
     }
 
     /** One call shape: the primitive, per argument a slot or (when the slot is null) a fixed constant. */
-    public record Production(String primitive, Slot[] slots, String[] fixed, Slot result, boolean keepsShape, int cost) {
+    public record Production(String primitive, Slot[] slots, String[] fixed, Slot result, boolean keepsShape, int cost,
+                             java.util.Set<String> redundantOn) {
+        /**
+         * Whether calling this production on a first argument built by {@code head} can only repeat a value
+         * already built more cheaply: a symmetry of a symmetry is a symmetry (or the identity), and an idempotent
+         * call of itself is itself.
+         */
+        public boolean redundantAfter(String head) {
+            return redundantOn.contains(head);
+        }
+
         public int arity() {
             return slots.length;
         }
@@ -94,6 +104,14 @@ public final class Grammar {
     private static final java.util.Set<String> KEEPS_SHAPE = java.util.Set.of("fill", "underfill", "paint", "underpaint",
             "cover", "replace", "switch", "cellwise", "move", "rot180", "hmirror", "vmirror");
 
+    /** The grid symmetries: any two in a row equal one of them (or the identity), which costs less. */
+    static final java.util.Set<String> SYMMETRIES = java.util.Set.of("rot90", "rot180", "rot270", "hmirror", "vmirror",
+            "dmirror", "cmirror");
+
+    /** Calls {@code f} with {@code f(f(x)) = f(x)}. */
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("compress", "normalize", "toindices",
+            "backdrop", "asindices", "merge");
+
     private static final List<Production> ALL = parse();
 
     private Grammar() {
@@ -132,7 +150,14 @@ public final class Grammar {
             if (result == null) {
                 throw new IllegalStateException("grammar has no result slot: " + line);
             }
-            out.add(new Production(words[0], slots, fixed, result, KEEPS_SHAPE.contains(words[0]) && slots[0] == Slot.G, cost));
+            java.util.Set<String> redundant = java.util.Set.of();
+            if (slots.length == 1 && slots[0] == Slot.G && SYMMETRIES.contains(words[0])) {
+                redundant = SYMMETRIES;
+            } else if (slots.length == 1 && IDEMPOTENT.contains(words[0])) {
+                redundant = java.util.Set.of(words[0]);
+            }
+            out.add(new Production(words[0], slots, fixed, result, KEEPS_SHAPE.contains(words[0]) && slots[0] == Slot.G, cost,
+                    redundant));
         }
         return List.copyOf(out);
     }

@@ -24,7 +24,11 @@ import java.util.function.Consumer;
 public final class Search {
 
     /** How a search over many tasks spends its budget. */
-    public record Plan(long firstRound, int growth, int maxRounds, Settings settings) {
+    public record Plan(long firstRound, int growth, int maxRounds, Settings settings, boolean frames) {
+        public Plan(long firstRound, int growth, int maxRounds, Settings settings) {
+            this(firstRound, growth, maxRounds, settings, false);
+        }
+
         public Plan {
             if (firstRound < 1 || growth < 1 || maxRounds < 1) {
                 throw new IllegalArgumentException("bad search plan: " + firstRound + ", " + growth + ", " + maxRounds);
@@ -33,6 +37,11 @@ public final class Search {
 
         public static Plan defaults() {
             return new Plan(5_000, 4, 8, Settings.defaults());
+        }
+
+        /** This plan, searching unsolved tasks also in the seven other frames from the second round on. */
+        public Plan withFrames(boolean on) {
+            return new Plan(firstRound, growth, maxRounds, settings, on);
         }
     }
 
@@ -48,9 +57,9 @@ public final class Search {
     }
 
     /** One task's search as a job, named by its task so its timing is the task's. */
-    record Job(String taskId, Callable<Result> work) implements Callable<Result> {
+    record Job<R>(String taskId, Callable<R> work) implements Callable<R> {
         @Override
-        public Result call() throws Exception {
+        public R call() throws Exception {
             return work.call();
         }
     }
@@ -83,7 +92,7 @@ public final class Search {
                         throw new IllegalStateException(e);
                     }
                 };
-                return pool.map(jobs, j -> j instanceof Job job ? job.taskId() : "search", call, timer, stop).results();
+                return pool.map(jobs, j -> j instanceof Job<?> job ? job.taskId() : "search", call, timer, stop).results();
             }
         };
     }
@@ -96,6 +105,14 @@ public final class Search {
     public static Settings roundSettings(Plan plan, int round) {
         int depth = Math.min(plan.settings().maxCost(), 2 + round);
         return plan.settings().withMaxCost(depth).withMaxCandidates(roundBudget(plan, round));
+    }
+
+    /**
+     * The settings the other frames are searched with in round {@code round}: those of the round before (a
+     * quarter of the budget, one level less), from the second round on; null when the plan has no frames.
+     */
+    public static Settings frameSettings(Plan plan, int round) {
+        return plan.frames() && round >= 1 ? roundSettings(plan, round - 1) : null;
     }
 
     /** Whether a task's result leaves it worth another, deeper or longer, round. */
@@ -119,18 +136,121 @@ public final class Search {
     /** One round: every problem searched with {@code settings}, results in problem order. */
     public static List<Result> round(List<SearchProblem> problems, Settings settings, Runner runner, long deadlineNanos,
                                      BooleanSupplier cancelled, Consumer<Progress> progress, int roundNumber) {
+        return round(problems, settings, null, runner, deadlineNanos, cancelled, progress, roundNumber);
+    }
+
+    /**
+     * One round: every problem searched with {@code settings}, results in problem order. Problems with the same
+     * inputs are searched once: the others first try the values that search stored ({@link Enumerator#reuseFor})
+     * and search themselves only when that does not solve them. When {@code frameSettings} is given, a problem
+     * the search does not solve is searched again in the seven other frames ({@link Symmetry}) with those
+     * settings, and what it finds there is turned back.
+     */
+    public static List<Result> round(List<SearchProblem> problems, Settings settings, Settings frameSettings, Runner runner,
+                                     long deadlineNanos, BooleanSupplier cancelled, Consumer<Progress> progress,
+                                     int roundNumber) {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger solved = new java.util.concurrent.atomic.AtomicInteger();
-        List<Callable<Result>> jobs = new ArrayList<>();
-        for (SearchProblem p : problems) {
-            jobs.add(new Job(p.taskId(), () -> {
-                Result r = new Enumerator(p, settings).run(deadlineNanos, cancelled);
-                int s = r.strong() ? solved.incrementAndGet() : solved.get();
-                progress.accept(new Progress(roundNumber, done.incrementAndGet(), problems.size(), s));
-                return r;
+        Map<List<dev.arclab.dsl.Grid>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int k = 0; k < problems.size(); k++) {
+            SearchProblem p = problems.get(k);
+            List<dev.arclab.dsl.Grid> key = new ArrayList<>(p.demoInputs());
+            key.addAll(p.testInputs());
+            groups.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
+        }
+        List<Callable<List<Result>>> jobs = new ArrayList<>();
+        List<List<Integer>> members = new ArrayList<>(groups.values());
+        for (List<Integer> group : members) {
+            SearchProblem first = problems.get(group.get(0));
+            jobs.add(new Job<>(first.taskId(), () -> {
+                List<Result> out = new ArrayList<>();
+                Enumerator e = new Enumerator(first, settings);
+                out.add(inFrames(e.run(deadlineNanos, cancelled), first, frameSettings, deadlineNanos, cancelled));
+                for (int m = 1; m < group.size(); m++) {
+                    SearchProblem other = problems.get(group.get(m));
+                    Result shared = e.reuseFor(other);
+                    if (!shared.strong()) {
+                        shared = combine(shared, new Enumerator(other, settings).run(deadlineNanos, cancelled), false);
+                    }
+                    out.add(inFrames(shared, other, frameSettings, deadlineNanos, cancelled));
+                }
+                for (Result r : out) {
+                    int s = r.strong() ? solved.incrementAndGet() : solved.get();
+                    progress.accept(new Progress(roundNumber, done.incrementAndGet(), problems.size(), s));
+                }
+                return out;
             }));
         }
-        return runner.runAll(jobs);
+        List<List<Result>> byGroup = runner.runAll(jobs);
+        Result[] results = new Result[problems.size()];
+        for (int g = 0; g < members.size(); g++) {
+            List<Result> rs = byGroup.get(g);
+            if (rs == null) {
+                continue;
+            }
+            for (int m = 0; m < rs.size(); m++) {
+                results[members.get(g).get(m)] = rs.get(m);
+            }
+        }
+        return java.util.Arrays.asList(results);
+    }
+
+    /** A result, and when it is not solved and frames are asked for, the same task in the seven other frames. */
+    static Result inFrames(Result plain, SearchProblem problem, Settings frameSettings, long deadlineNanos,
+                           BooleanSupplier cancelled) {
+        if (frameSettings == null || plain.strong()) {
+            return plain;
+        }
+        Result r = plain;
+        for (Symmetry s : Symmetry.values()) {
+            if (s == Symmetry.IDENTITY || r.strong() || cancelled.getAsBoolean() || System.nanoTime() > deadlineNanos) {
+                continue;
+            }
+            Result turned = new Enumerator(problem.transformed(s), frameSettings).run(deadlineNanos, cancelled);
+            r = combine(r, undo(turned, s), true);
+        }
+        return r;
+    }
+
+    /** A result found in frame {@code s}, as programs and answers of the task's own frame. */
+    static Result undo(Result r, Symmetry s) {
+        List<Enumerator.Found> back = new ArrayList<>();
+        for (Enumerator.Found f : r.solutions()) {
+            back.add(new Enumerator.Found(s.undo(f.expr()), f.testOutputs().stream().map(s::undo).toList(), f.weak()));
+        }
+        return new Result(r.taskId(), List.copyOf(back), r.stats());
+    }
+
+    /**
+     * Two searches of one task together: strong solutions first (the first result's before the second's), then
+     * weak ones, each test answer once; work summed. The stop and depth are the first's ({@code keepFirstStop}) or
+     * the second's, so that the rounds go on from the plain search.
+     */
+    static Result combine(Result a, Result b, boolean keepFirstStop) {
+        List<Enumerator.Found> all = new ArrayList<>();
+        java.util.Set<List<dev.arclab.dsl.Grid>> answers = new java.util.HashSet<>();
+        for (boolean weak : new boolean[] {false, true}) {
+            for (Result r : List.of(a, b)) {
+                for (Enumerator.Found f : r.solutions()) {
+                    if (f.weak() == weak && answers.add(f.testOutputs())) {
+                        all.add(f);
+                    }
+                }
+            }
+        }
+        Enumerator.Stats x = a.stats();
+        Enumerator.Stats y = b.stats();
+        long[] byCost = new long[Math.max(x.distinctByCost().length, y.distinctByCost().length)];
+        for (int k = 0; k < byCost.length; k++) {
+            byCost[k] = (k < x.distinctByCost().length ? x.distinctByCost()[k] : 0)
+                    + (k < y.distinctByCost().length ? y.distinctByCost()[k] : 0);
+        }
+        Enumerator.Stats keep = keepFirstStop ? x : y;
+        Enumerator.Stop stop = !all.isEmpty() && !all.get(0).weak() ? Enumerator.Stop.SOLVED : keep.stop();
+        Enumerator.Stats stats = new Enumerator.Stats(x.candidates() + y.candidates(), x.distinct() + y.distinct(), byCost,
+                x.errors() + y.errors(), x.dropped() + y.dropped(), x.pruned() + y.pruned(), x.cpuNanos() + y.cpuNanos(),
+                keep.completedCost(), stop);
+        return new Result(a.taskId(), List.copyOf(all), stats);
     }
 
     /**
@@ -146,7 +266,8 @@ public final class Search {
                 break;
             }
             Settings settings = roundSettings(plan, round);
-            List<Result> results = round(open, settings, runner, deadlineNanos, cancelled, progress, round + 1);
+            List<Result> results = round(open, settings, frameSettings(plan, round), runner, deadlineNanos, cancelled,
+                    progress, round + 1);
             List<SearchProblem> next = new ArrayList<>();
             for (int k = 0; k < open.size(); k++) {
                 Result r = results.get(k);

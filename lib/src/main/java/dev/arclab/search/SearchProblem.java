@@ -27,6 +27,20 @@ public record SearchProblem(String taskId, List<Grid> demoInputs, List<Grid> dem
         return new SearchProblem(task.id(), in, out, task.testInputs());
     }
 
+    /** The same task in another frame: every input and demo output turned or mirrored by {@code s}. */
+    public SearchProblem transformed(Symmetry s) {
+        if (s == Symmetry.IDENTITY) {
+            return this;
+        }
+        return new SearchProblem(taskId, demoInputs.stream().map(s::apply).toList(), demoOutputs.stream().map(s::apply).toList(),
+                testInputs.stream().map(s::apply).toList());
+    }
+
+    /** Whether another problem has the same demo and test inputs, in the same order (its outputs may differ). */
+    public boolean sameInputs(SearchProblem other) {
+        return demoInputs.equals(other.demoInputs) && testInputs.equals(other.testInputs);
+    }
+
     /** Demo inputs then test inputs: the examples a candidate is evaluated on. */
     public Grid[] inputs() {
         Grid[] all = new Grid[demoInputs.size() + testInputs.size()];

@@ -160,7 +160,7 @@ class EnumeratorTest {
     @Test
     void storedValuesAreCappedAndTheCostliestDropped() {
         Task task = taskOf("a0000008", 8, g -> call("rot90", call("upscale", call("trim", g), 2)));
-        Settings tiny = new Settings(3, 50_000, 200_000, 300, 30_000_000L, 4);
+        Settings tiny = new Settings(3, 50_000, 200_000, 300, 30_000_000L, 4, true);
         Result r = search(task, tiny);
         assertTrue(r.stats().distinct() <= 300);
         assertTrue(r.stats().dropped() > 0);
