@@ -46,7 +46,8 @@ public final class PipelineOptions {
     Integer nearMisses;
 
     @Option(names = "--strategy", paramLabel = "NAME[:SHARE],...",
-            description = "Generation strategies, each with an optional share of the generate time (default: mutate).")
+            description = "Generation strategies, each with an optional share of the generate time (default: "
+                    + "mutate:0.2,splice:0.2,enumerate:0.6; the shares divide --generate-seconds, or what is left of --budget).")
     String strategy;
 
     @Option(names = "--generate-seconds", paramLabel = "S",

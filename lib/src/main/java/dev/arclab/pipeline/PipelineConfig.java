@@ -16,7 +16,7 @@ import java.util.List;
  * {@code minMatches}: demo matches a candidate needs to be kept; {@code nearMissesPerTask}: how many
  * near misses differs keeps per task for parent choice; {@code strategies}: the generation strategies
  * generate runs, with their time shares; {@code generateSeconds}: the wall-clock budget the shares
- * divide (0: no deadline).
+ * divide (0: none; the shares then divide what is left of a run's budget, if it has one).
  */
 public record PipelineConfig(int threads, long seed, int tasksPerBatch, int mutantsPerProgram, double mutation,
                              int keepPerTask, long fuel, int minMatches, int nearMissesPerTask,
@@ -29,7 +29,11 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
     public static final int DEFAULT_KEEP = 5;
     public static final int DEFAULT_MIN_MATCHES = 1;
     public static final int DEFAULT_NEAR_MISSES = 3;
-    public static final List<StrategyShare> DEFAULT_STRATEGIES = List.of(new StrategyShare("mutate", 0));
+    /**
+     * The default mix: mutation and splicing of the library first (cheap, a fifth of the generate time each when
+     * there is a budget), then the enumeration search on the tasks still open with the rest.
+     */
+    public static final List<StrategyShare> DEFAULT_STRATEGIES = StrategyShare.parse("mutate:0.2,splice:0.2,enumerate:0.6");
 
     public PipelineConfig {
         strategies = List.copyOf(strategies);
@@ -40,7 +44,7 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
         }
     }
 
-    /** Every default: all cores, seed 0, 32 tasks per batch, 1 mutant per program at p 0.1, keep 5, the interpreter's fuel, strategy mutate. */
+    /** Every default: all cores, seed 0, 32 tasks per batch, 1 mutant per program at p 0.1, keep 5, the interpreter's fuel, strategies mutate:0.2,splice:0.2,enumerate:0.6. */
     public static PipelineConfig defaults() {
         return new PipelineConfig(WorkerPool.defaultThreads(), DEFAULT_SEED, DEFAULT_TASKS_PER_BATCH, DEFAULT_MUTANTS,
                 DEFAULT_MUTATION, DEFAULT_KEEP, Interpreter.DEFAULT_FUEL, DEFAULT_MIN_MATCHES, DEFAULT_NEAR_MISSES,

@@ -150,7 +150,8 @@ class PipelineTest {
                     return O
                 """);
         TaskSet set = tasks().filter(t -> t.id().equals("74dd1130") || t.id().equals("3c9b0459"));
-        try (Pipeline p = new Pipeline(set, config(2).withFuel(200_000).withMutation(0, 0))) {
+        try (Pipeline p = new Pipeline(set, config(2).withFuel(200_000).withMutation(0, 0)
+                .withStrategies(dev.arclab.pipeline.strategy.StrategyShare.parse("mutate")))) {
             p.loadLibrary(parsed);
             Generated g = p.generate();
             Scored s = p.score(g);

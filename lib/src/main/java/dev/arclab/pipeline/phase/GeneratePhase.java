@@ -24,7 +24,8 @@ import java.util.TreeSet;
 
 /**
  * Starts an iteration: runs every configured generation strategy ({@code PipelineConfig.strategies()},
- * default {@code mutate}) in order, each with its own seeded {@link Random} and time share, and merges
+ * default {@code mutate:0.2,splice:0.2,enumerate:0.6}) in order, each with its own seeded {@link Random} and time
+ * share, and merges
  * their proposals into one hash-consed batch DAG (a program proposed twice is kept once, first
  * proposal first). Counts per strategy: {@code strategy.NAME.proposed} and {@code strategy.NAME.cpuNanos}.
  */
@@ -39,17 +40,26 @@ public final class GeneratePhase implements Phase<Phase.Start, Generated> {
     @Override
     public Generated run(Phase.Start input, PhaseContext ctx) {
         int iteration = ctx.nextIteration();
-        PhaseTimer timer = ctx.timer(name(), 1);
+        // strategies that run their work on the pool make generate as parallel as the pool; the others run here
+        boolean onPool = ctx.config().strategies().stream().anyMatch(sh -> Strategies.create(sh.name()).timesItsOwnWork());
+        PhaseTimer timer = ctx.timer(name(), onPool ? ctx.pool().threads() : 1);
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, Long> extra = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         List<Batch.Member> members = new ArrayList<>();
-        for (StrategyShare share : ctx.config().strategies()) {
+        List<StrategyShare> shares = ctx.config().strategies();
+        long budgetEnd = ctx.generateDeadline();
+        if (ctx.config().generateSeconds() > 0) {
+            long own = System.nanoTime() + (long) (ctx.config().generateSeconds() * 1e9);
+            budgetEnd = budgetEnd == Long.MAX_VALUE || own - budgetEnd < 0 ? own : budgetEnd;
+        }
+        for (int k = 0; k < shares.size(); k++) {
+            StrategyShare share = shares.get(k);
             if (ctx.isCancelled()) {
                 break;
             }
             Strategy strategy = Strategies.create(share.name());
-            StrategyContext sctx = context(ctx, share, iteration, timer);
+            StrategyContext sctx = context(ctx, share, iteration, timer, deadline(shares, k, budgetEnd, System.nanoTime()));
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             // a strategy that times its own work items on the pool is not also timed as one item of this thread
             List<Proposal> proposals = strategy.timesItsOwnWork() ? strategy.propose(sctx)
@@ -87,13 +97,29 @@ public final class GeneratePhase implements Phase<Phase.Start, Generated> {
         return new Generated(batch, List.copyOf(picked), ctx.record(timer, false));
     }
 
-    private static StrategyContext context(PhaseContext ctx, StrategyShare share, int iteration, PhaseTimer timer) {
-        double budget = ctx.config().generateSeconds() * share.share();
-        OptionalLong deadline = budget > 0 ? OptionalLong.of(System.nanoTime() + (long) (budget * 1e9)) : OptionalLong.empty();
-        long cap = ctx.generateDeadline();
-        if (cap != Long.MAX_VALUE && (deadline.isEmpty() || cap - deadline.getAsLong() < 0)) {
-            deadline = OptionalLong.of(cap);
+    /**
+     * When strategy {@code k} must end: its share of the time left until {@code budgetEnd}, among itself and the
+     * strategies after it (time an earlier strategy did not use flows to the later ones); the end itself for a
+     * strategy without a share; none without a budget ({@link Long#MAX_VALUE}).
+     */
+    static OptionalLong deadline(List<StrategyShare> shares, int k, long budgetEnd, long now) {
+        if (budgetEnd == Long.MAX_VALUE) {
+            return OptionalLong.empty();
         }
+        double share = shares.get(k).share();
+        if (share == 0) {
+            return OptionalLong.of(budgetEnd);
+        }
+        double rest = 0;
+        for (int j = k; j < shares.size(); j++) {
+            rest += shares.get(j).share();
+        }
+        long left = Math.max(0, budgetEnd - now);
+        return OptionalLong.of(now + (long) (left * (share / rest)));
+    }
+
+    private static StrategyContext context(PhaseContext ctx, StrategyShare share, int iteration, PhaseTimer timer,
+                                           OptionalLong deadline) {
         String phase = PhaseName.GENERATE.id() + " " + share.name();
         return new StrategyContext(ctx.demoTasks(), ctx.library(), ctx.nearMisses(), ctx.config(), iteration,
                 new Random(StrategyContext.seed(ctx.config().seed(), iteration, share.name())), ctx.pool(), ctx::isCancelled,
