@@ -17,10 +17,17 @@ import java.util.List;
  * near misses differs keeps per task for parent choice; {@code strategies}: the generation strategies
  * generate runs, with their time shares; {@code generateSeconds}: the wall-clock budget the shares
  * divide (0: no deadline).
+ * Adaptive fuel (score): a member whose parent is in the batch gets {@code fuelFactor} times the parent's
+ * fuel on the same sample, at least {@code fuelFloor}; any other member gets {@code fuelPerCell} times the
+ * cells of the task's largest demo grid, at least {@code fuelFloor}; {@code fuel} still bounds each node
+ * ({@code fuelFactor} 0: no adaptive budgets). {@code earlyExit}: score stops running a member on a task's
+ * remaining samples once it can no longer match as many samples as the library's worst kept program of a
+ * full task list, so it could not be kept anyway.
  */
 public record PipelineConfig(int threads, long seed, int tasksPerBatch, int mutantsPerProgram, double mutation,
                              int keepPerTask, long fuel, int minMatches, int nearMissesPerTask,
-                             List<StrategyShare> strategies, double generateSeconds) {
+                             List<StrategyShare> strategies, double generateSeconds, double fuelFactor,
+                             long fuelFloor, long fuelPerCell, boolean earlyExit) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TASKS_PER_BATCH = 32;
@@ -29,13 +36,16 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
     public static final int DEFAULT_KEEP = 5;
     public static final int DEFAULT_MIN_MATCHES = 1;
     public static final int DEFAULT_NEAR_MISSES = 3;
+    public static final double DEFAULT_FUEL_FACTOR = 10;
+    public static final long DEFAULT_FUEL_FLOOR = 100_000;
+    public static final long DEFAULT_FUEL_PER_CELL = 5_000;
     public static final List<StrategyShare> DEFAULT_STRATEGIES = List.of(new StrategyShare("mutate", 0));
 
     public PipelineConfig {
         strategies = List.copyOf(strategies);
         if (threads < 1 || tasksPerBatch < 1 || mutantsPerProgram < 0 || keepPerTask < 1 || fuel < 1 || minMatches < 1
                 || nearMissesPerTask < 0 || !(mutation >= 0 && mutation <= 1) || strategies.isEmpty()
-                || !(generateSeconds >= 0)) {
+                || !(generateSeconds >= 0) || !(fuelFactor >= 0) || fuelFloor < 1 || fuelPerCell < 1) {
             throw new IllegalArgumentException("bad pipeline configuration: " + this);
         }
     }
@@ -44,7 +54,7 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
     public static PipelineConfig defaults() {
         return new PipelineConfig(WorkerPool.defaultThreads(), DEFAULT_SEED, DEFAULT_TASKS_PER_BATCH, DEFAULT_MUTANTS,
                 DEFAULT_MUTATION, DEFAULT_KEEP, Interpreter.DEFAULT_FUEL, DEFAULT_MIN_MATCHES, DEFAULT_NEAR_MISSES,
-                DEFAULT_STRATEGIES, 0);
+                DEFAULT_STRATEGIES, 0, DEFAULT_FUEL_FACTOR, DEFAULT_FUEL_FLOOR, DEFAULT_FUEL_PER_CELL, true);
     }
 
     /** The record of this configuration saved with a run's timings. */
@@ -96,12 +106,31 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
         return with(s -> s.generateSeconds = seconds);
     }
 
+    /** Adaptive fuel: {@code factor} times the parent's fuel (0: off), at least {@code floor}; fresh programs {@code perCell} per cell. */
+    public PipelineConfig withAdaptiveFuel(double factor, long floor, long perCell) {
+        return with(s -> {
+            s.fuelFactor = factor;
+            s.fuelFloor = floor;
+            s.fuelPerCell = perCell;
+        });
+    }
+
+    public PipelineConfig withEarlyExit(boolean on) {
+        return with(s -> s.earlyExit = on);
+    }
+
+    /** Whether score gives members adaptive budgets ({@code fuelFactor > 0}). */
+    public boolean adaptiveFuel() {
+        return fuelFactor > 0;
+    }
+
     /** This configuration with {@code change} applied to a copy of its settings (checked again). */
     private PipelineConfig with(java.util.function.Consumer<Settings> change) {
         Settings s = new Settings(this);
         change.accept(s);
         return new PipelineConfig(s.threads, s.seed, s.tasksPerBatch, s.mutantsPerProgram, s.mutation, s.keepPerTask, s.fuel,
-                s.minMatches, s.nearMissesPerTask, s.strategies, s.generateSeconds);
+                s.minMatches, s.nearMissesPerTask, s.strategies, s.generateSeconds, s.fuelFactor, s.fuelFloor, s.fuelPerCell,
+                s.earlyExit);
     }
 
     /** A configuration's settings, changed one at a time by the {@code withX} methods. */
@@ -117,6 +146,10 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
         int nearMissesPerTask;
         List<StrategyShare> strategies;
         double generateSeconds;
+        double fuelFactor;
+        long fuelFloor;
+        long fuelPerCell;
+        boolean earlyExit;
 
         Settings(PipelineConfig c) {
             threads = c.threads;
@@ -130,6 +163,10 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
             nearMissesPerTask = c.nearMissesPerTask;
             strategies = c.strategies;
             generateSeconds = c.generateSeconds;
+            fuelFactor = c.fuelFactor;
+            fuelFloor = c.fuelFloor;
+            fuelPerCell = c.fuelPerCell;
+            earlyExit = c.earlyExit;
         }
     }
 }
