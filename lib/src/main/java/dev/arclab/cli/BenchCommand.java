@@ -31,7 +31,10 @@ import picocli.CommandLine.Spec;
  * {@code arclab bench}: one pipeline iteration of a fixed shape (K tasks that have a bundled solver,
  * their K solvers plus mutants), repeated in one JVM after warm-up, at each thread count; prints
  * min/median/max wall time per phase and for the whole iteration, and the speedup between thread counts.
- * Each repetition starts from a fresh session (empty in-memory cache), so it measures cold work.
+ * Each repetition starts from a fresh session (empty in-memory cache), so it measures cold work. The thread
+ * counts are interleaved (1 2 1 2 ...) after a shared warm-up, so the JIT warming up does not favour the
+ * later ones, and a speedup beyond what the machine's cores allow is flagged. {@code --heavy}: every
+ * bundled solver's task and at least 4 mutants per solver, closer to a real iteration.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark one pipeline iteration (K tasks, K solvers plus mutants) at several thread counts.")
@@ -48,6 +51,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Thread counts to compare (default: ${DEFAULT-VALUE}).")
     int[] threads;
 
+    @Option(names = "--mutants", paramLabel = "M", defaultValue = "1",
+            description = "Mutants per solver (default: ${DEFAULT-VALUE}).")
+    int mutants;
+
+    @Option(names = "--heavy",
+            description = "The heavier standard workload: every bundled solver's task, and at least 4 mutants per solver.")
+    boolean heavy;
+
     /** {@code --repeat R} (default 7) measured repetitions after {@code --warmup W} (default 3). */
     @Mixin
     BenchOptions bench;
@@ -60,31 +71,45 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int repeat = Main.checked(spec, () -> bench.repeat(7));
         int warmup = Main.checked(spec, () -> bench.warmup(3));
-        if (tasks < 1 || Arrays.stream(threads).anyMatch(t -> t < 1)) {
-            throw new ParameterException(spec.commandLine(), "--limit and --threads must be at least 1");
+        if (tasks < 1 || mutants < 0 || Arrays.stream(threads).anyMatch(t -> t < 1)) {
+            throw new ParameterException(spec.commandLine(), "--limit and --threads must be at least 1, --mutants at least 0");
         }
+        int limit = heavy ? Integer.MAX_VALUE : tasks;
         ParseResult all = BundledSolvers.parse();
         TaskSet bundled = TaskLoader.bundled();
         Set<String> ids = new TreeSet<>();
         for (Program p : all.programs()) {
-            if (bundled.contains(p.taskId()) && ids.size() < tasks) {
+            if (bundled.contains(p.taskId()) && ids.size() < limit) {
                 ids.add(p.taskId());
             }
         }
         TaskSet set = bundled.filter(t -> ids.contains(t.id()));
         ParseResult solvers = new ParseResult(all.file(), all.programs().stream().filter(p -> ids.contains(p.taskId())).toList(), List.of());
-        out.printf(Locale.ROOT, "bench: %d tasks, %d solvers plus 1 mutant each, %d warm-up and %d measured iterations per thread count%n",
-                set.size(), solvers.programs().size(), warmup, repeat);
-        Map<Integer, Double> medians = new LinkedHashMap<>();
+        int perProgram = heavy ? Math.max(mutants, 4) : mutants;
+        out.printf(Locale.ROOT, "bench: %s workload, %d tasks, %d solvers plus %d mutant(s) each; %d shared warm-up and %d measured rounds,"
+                        + " each round runs every thread count once (interleaved: %s)%n",
+                heavy ? "heavy" : "standard", set.size(), solvers.programs().size(), perProgram, warmup, repeat,
+                Arrays.toString(threads));
+        out.printf(Locale.ROOT, "machine: %d cores available to the JVM; if it is shared with other work, trust ratios more than seconds%n",
+                Runtime.getRuntime().availableProcessors());
+        Map<Integer, List<RunRecord>> byThreads = new LinkedHashMap<>();
         for (int n : threads) {
-            PipelineConfig config = PipelineConfig.defaults().withThreads(n).withSeed(seed).withTasksPerBatch(set.size());
-            for (int w = 0; w < warmup; w++) {
-                once(set, solvers, config);
+            byThreads.put(n, new ArrayList<>());
+        }
+        for (int round = 0; round < warmup + repeat; round++) {
+            for (int n : byThreads.keySet()) {
+                PipelineConfig config = PipelineConfig.defaults().withThreads(n).withSeed(seed).withTasksPerBatch(set.size())
+                        .withMutation(PipelineConfig.DEFAULT_MUTATION, perProgram);
+                RunRecord r = once(set, solvers, config);
+                if (round >= warmup) {
+                    byThreads.get(n).add(r);
+                }
             }
-            List<RunRecord> runs = new ArrayList<>();
-            for (int r = 0; r < repeat; r++) {
-                runs.add(once(set, solvers, config));
-            }
+        }
+        Map<Integer, Double> medians = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<RunRecord>> e : byThreads.entrySet()) {
+            int n = e.getKey();
+            List<RunRecord> runs = e.getValue();
             out.printf(Locale.ROOT, "%nthreads %d%n%-14s %9s %9s %9s   (wall s)%n", n, "phase", "min", "median", "max");
             for (int k = 0; k < runs.get(0).phases().size(); k++) {
                 int phase = k;
@@ -101,14 +126,25 @@ public final class BenchCommand implements Callable<Integer> {
             out.println();
             double base = medians.values().iterator().next();
             int baseThreads = medians.keySet().iterator().next();
+            int cores = Runtime.getRuntime().availableProcessors();
             medians.forEach((n, m) -> {
                 if (n != baseThreads) {
-                    out.printf(Locale.ROOT, "speedup %d -> %d threads (median iteration wall): %.2fx%n", baseThreads, n, base / m);
+                    double speedup = base / m;
+                    double ceiling = possibleSpeedup(baseThreads, n, cores);
+                    out.printf(Locale.ROOT, "speedup %d -> %d threads (median iteration wall): %.2fx%s%n", baseThreads, n, speedup,
+                            speedup > ceiling * 1.05
+                                    ? String.format(Locale.ROOT, "  BEYOND WHAT %d CORES ALLOW (%.2fx at most): noise or warm-up, not speedup", cores, ceiling)
+                                    : "");
                 }
             });
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** The largest speedup going from {@code from} to {@code to} threads can give on {@code cores} cores. */
+    static double possibleSpeedup(int from, int to, int cores) {
+        return (double) Math.min(to, cores) / Math.min(from, cores);
     }
 
     private static RunRecord once(TaskSet set, ParseResult solvers, PipelineConfig config) {
