@@ -19,7 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import dev.arclab.report.Bench;
+import dev.arclab.report.Experiments;
 import dev.arclab.report.Range;
+import dev.arclab.report.RunSeries;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,35 +96,25 @@ public final class BenchCommand implements Callable<Integer> {
                 Arrays.toString(threads));
         out.printf(Locale.ROOT, "machine: %d cores available to the JVM; if it is shared with other work, trust ratios more than seconds%n",
                 Runtime.getRuntime().availableProcessors());
-        Map<Integer, List<RunRecord>> byThreads = new LinkedHashMap<>();
+        Map<String, Supplier<RunRecord>> configs = new LinkedHashMap<>();
         for (int n : threads) {
-            byThreads.put(n, new ArrayList<>());
-        }
-        for (int round = 0; round < warmup + repeat; round++) {
-            for (int n : byThreads.keySet()) {
-                PipelineConfig config = PipelineConfig.defaults().withThreads(n).withSeed(seed).withTasksPerBatch(set.size())
-                        .withMutation(PipelineConfig.DEFAULT_MUTATION, perProgram);
-                RunRecord r = once(set, solvers, config);
-                if (round >= warmup) {
-                    byThreads.get(n).add(r);
-                }
-            }
+            PipelineConfig config = PipelineConfig.defaults().withThreads(n).withSeed(seed).withTasksPerBatch(set.size())
+                    .withMutation(PipelineConfig.DEFAULT_MUTATION, perProgram);
+            configs.put(String.valueOf(n), () -> once(set, solvers, config));
         }
         Map<Integer, Double> medians = new LinkedHashMap<>();
-        for (Map.Entry<Integer, List<RunRecord>> e : byThreads.entrySet()) {
-            int n = e.getKey();
-            List<RunRecord> runs = e.getValue();
+        for (RunSeries runs : Experiments.repeatInterleaved(warmup, repeat, configs)) {
+            int n = Integer.parseInt(runs.name());
             out.printf(Locale.ROOT, "%nthreads %d%n%-14s %9s %9s %9s   (wall s)%n", n, "phase", "min", "median", "max");
-            for (int k = 0; k < runs.get(0).phases().size(); k++) {
-                int phase = k;
-                double[] walls = runs.stream().mapToDouble(r -> r.phases().get(phase).wallSeconds()).toArray();
-                out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", runs.get(0).phases().get(k).phase(), Range.of(walls).min(), Range.of(walls).median(), Range.of(walls).max());
+            for (String phase : runs.phases()) {
+                Range w = runs.wall(phase).scaled(1e9);
+                out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", phase, w.min(), w.median(), w.max());
             }
-            double[] totals = runs.stream().mapToDouble(r -> r.wallNanos() / 1e9).toArray();
-            double[] cpu = runs.stream().mapToDouble(r -> r.phases().stream().mapToLong(PhaseRecord::cpuNanos).sum() / 1e9).toArray();
-            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", "iteration", Range.of(totals).min(), Range.of(totals).median(), Range.of(totals).max());
-            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f   (cpu s)%n", "iteration cpu", Range.of(cpu).min(), Range.of(cpu).median(), Range.of(cpu).max());
-            medians.put(n, Range.of(totals).median());
+            Range total = runs.wall(RunSeries.TOTAL).scaled(1e9);
+            Range cpu = runs.cpu(RunSeries.TOTAL).scaled(1e9);
+            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", "iteration", total.min(), total.median(), total.max());
+            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f   (cpu s)%n", "iteration cpu", cpu.min(), cpu.median(), cpu.max());
+            medians.put(n, total.median());
         }
         if (medians.size() > 1) {
             out.println();
@@ -130,9 +124,9 @@ public final class BenchCommand implements Callable<Integer> {
             medians.forEach((n, m) -> {
                 if (n != baseThreads) {
                     double speedup = base / m;
-                    double ceiling = possibleSpeedup(baseThreads, n, cores);
+                    double ceiling = Bench.possibleSpeedup(baseThreads, n, cores);
                     out.printf(Locale.ROOT, "speedup %d -> %d threads (median iteration wall): %.2fx%s%n", baseThreads, n, speedup,
-                            speedup > ceiling * 1.05
+                            Bench.beyondHardware(speedup, baseThreads, n, cores)
                                     ? String.format(Locale.ROOT, "  BEYOND WHAT %d CORES ALLOW (%.2fx at most): noise or warm-up, not speedup", cores, ceiling)
                                     : "");
                 }
@@ -140,11 +134,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
-    }
-
-    /** The largest speedup going from {@code from} to {@code to} threads can give on {@code cores} cores. */
-    static double possibleSpeedup(int from, int to, int cores) {
-        return (double) Math.min(to, cores) / Math.min(from, cores);
     }
 
     private static RunRecord once(TaskSet set, ParseResult solvers, PipelineConfig config) {

@@ -13,7 +13,10 @@ import dev.arclab.profile.RunRecord;
 import dev.arclab.program.BundledSolvers;
 import dev.arclab.program.ParseResult;
 import dev.arclab.program.Program;
+import dev.arclab.report.Bench;
 import dev.arclab.report.Range;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.io.PrintWriter;
@@ -141,36 +144,39 @@ public final class BenchSeedsCommand implements Callable<Integer> {
         PipelineConfig fixed = adaptive.withAdaptiveFuel(0, adaptive.fuelFloor(), adaptive.fuelPerCell()).withEarlyExit(false);
         out.printf(Locale.ROOT, "bench-seeds: %d tasks, %d solvers plus %d mutant(s) each, %d seeds x %d iterations, %d thread(s);%n"
                         + "A = fixed fuel %d per node, no early exit; B = adaptive fuel (x%.0f parent, floor %d, %d per cell) + early exit;%n"
-                        + "run A B for even seeds, B A for odd ones, after %d shared warm-up run(s) of each. The machine may be shared: compare ratios.%n",
+                        + "run A B for even rounds, B A for odd ones (the harness Bench), after %d shared warm-up round(s) on other seeds. The machine may be shared: compare ratios.%n",
                 set.size(), solvers.programs().size(), mutants, seeds, iterations, threads, fixed.fuel(), adaptive.fuelFactor(),
                 adaptive.fuelFloor(), adaptive.fuelPerCell(), warmup);
         out.flush();
-        for (int w = 0; w < warmup; w++) {
-            run(set, solvers, fixed.withSeed(-1 - w), iterations);
-            run(set, solvers, adaptive.withSeed(-1 - w), iterations);
-        }
         Totals a = new Totals("A fixed");
         Totals b = new Totals("B adaptive+exit");
         List<LibraryEntry> foundByA = new ArrayList<>();
-        for (long seed = 0; seed < seeds; seed++) {
-            boolean aFirst = seed % 2 == 0;
-            for (int k = 0; k < 2; k++) {
-                boolean isA = (k == 0) == aFirst;
+        // Round k runs seed k - warmup under A and B (the warm-up rounds take the negative seeds), rotated:
+        // A B in one round, B A in the next.
+        Map<String, Supplier<RunRecord>> configs = new LinkedHashMap<>();
+        for (boolean isA : new boolean[] {true, false}) {
+            long[] next = {-warmup};
+            configs.put(isA ? "A" : "B", () -> {
+                long seed = next[0]++;
                 PipelineConfig c = (isA ? fixed : adaptive).withSeed(seed);
                 try (Pipeline p = new Pipeline(set, c)) {
                     p.loadLibrary(solvers);
                     RunRecord r = p.iterate(iterations);
-                    (isA ? a : b).add(r, p, seed);
-                    if (isA) {
-                        for (LibraryEntry e : p.library().all()) {
-                            if (e.scoreKnown() && e.score() == 1.0 && e.origin().kind() != Origin.Kind.FILE) {
-                                foundByA.add(e);
+                    if (seed >= 0) {
+                        (isA ? a : b).add(r, p, seed);
+                        if (isA) {
+                            for (LibraryEntry e : p.library().all()) {
+                                if (e.scoreKnown() && e.score() == 1.0 && e.origin().kind() != Origin.Kind.FILE) {
+                                    foundByA.add(e);
+                                }
                             }
                         }
                     }
+                    return r;
                 }
-            }
+            });
         }
+        Bench.interleaved(warmup, seeds, true, configs);
         out.printf(Locale.ROOT, "%n%-16s %10s %10s %8s %10s %10s %9s %9s %8s%n", "configuration", "median it", "worst it",
                 "worst/med", "score med", "score max", "timeouts", "skipped", "solved");
         for (Totals t : List.of(a, b)) {
@@ -225,13 +231,6 @@ public final class BenchSeedsCommand implements Callable<Integer> {
                 foundKept[0], foundKept[1]);
         out.flush();
         return foundKept[0] == foundKept[1] && bundledKept[0] == bundledKept[1] ? Main.OK : Main.FAILED;
-    }
-
-    private static RunRecord run(TaskSet set, ParseResult solvers, PipelineConfig config, int iterations) {
-        try (Pipeline p = new Pipeline(set, config)) {
-            p.loadLibrary(solvers);
-            return p.iterate(iterations);
-        }
     }
 
     /** How many of {@code entries} match every demo sample of their task when scored in one batch under {@code config}. */

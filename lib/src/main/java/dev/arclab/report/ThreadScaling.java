@@ -61,12 +61,12 @@ public record ThreadScaling(String phase, List<Point> points) {
      * on 2 cores, is noise or warm-up (JIT, caches), not parallelism.
      */
     public double possibleSpeedup(Point p, int cores) {
-        return (double) Math.min(p.threads(), cores) / Math.min(reference().threads(), cores);
+        return Bench.possibleSpeedup(reference().threads(), p.threads(), cores);
     }
 
     /** Whether the measured median speedup exceeds what {@code cores} cores allow by more than 5%. */
     public boolean beyondHardware(Point p, int cores) {
-        return speedup(p) > possibleSpeedup(p, cores) * 1.05;
+        return Bench.beyondHardware(speedup(p), reference().threads(), p.threads(), cores);
     }
 
     /** speedup / ideal speedup. */
