@@ -147,17 +147,8 @@ public final class DiffersPhase implements Phase<Scored, Differed> {
             Differs.Target[] targets = null;
             String demoHash = ctx.demoHash(t.task());
             for (int m = 0; m < scored.batch().size(); m++) {
-                SampleResult[] r = t.results()[m];
-                if (t.matched(m) == r.length) {
-                    continue;
-                }
-                Grid[] produced = new Grid[r.length];
-                boolean any = false;
-                for (int s = 0; s < r.length; s++) {
-                    produced[s] = r[s] == null ? null : r[s].produced();
-                    any |= produced[s] != null;
-                }
-                if (any) {
+                Grid[] produced = produced(t, m);
+                if (produced != null) {
                     Batch.Member member = scored.batch().members().get(m);
                     CacheMap.Entry<Differs.Measures> hit = cache.get(groups[m], demoHash);
                     Differs.Measures measures;
