@@ -66,6 +66,10 @@ public final class BenchSeedsCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Worker threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--keep", paramLabel = "K", defaultValue = "" + PipelineConfig.DEFAULT_KEEP,
+            description = "Programs kept per task (default: ${DEFAULT-VALUE}); a small K fills the lists, so early exit has work to skip.")
+    int keep;
+
     @Option(names = "--warmup", paramLabel = "W", defaultValue = "3",
             description = "Unmeasured runs of each configuration first, on other seeds, while the JIT warms up (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -81,6 +85,7 @@ public final class BenchSeedsCommand implements Callable<Integer> {
         final TreeMap<Integer, List<Double>> cpuByIteration = new TreeMap<>();
         long timeouts;
         long skipped;
+        long programSamples;
         long solved;
         final Set<String> solvedTasks = new TreeSet<>();
 
@@ -109,6 +114,7 @@ public final class BenchSeedsCommand implements Callable<Integer> {
                         scoreWalls.add(r.wallSeconds());
                         timeouts += r.counter("timeouts");
                         skipped += r.counter("samples skipped");
+                        programSamples += r.counter("program samples");
                     }
                 }
             }
@@ -125,9 +131,9 @@ public final class BenchSeedsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (tasks < 1 || seeds < 1 || iterations < 1 || mutants < 0 || threads < 1 || warmup < 0) {
+        if (tasks < 1 || seeds < 1 || iterations < 1 || mutants < 0 || threads < 1 || warmup < 0 || keep < 1) {
             throw new ParameterException(spec.commandLine(),
-                    "--limit, --seeds, --iterations and --threads must be at least 1, --mutants at least 0");
+                    "--limit, --seeds, --iterations, --threads and --keep must be at least 1, --mutants and --warmup at least 0");
         }
         ParseResult all = BundledSolvers.parse();
         TaskSet bundled = TaskLoader.bundled();
@@ -140,7 +146,7 @@ public final class BenchSeedsCommand implements Callable<Integer> {
         TaskSet set = bundled.filter(t -> ids.contains(t.id()));
         ParseResult solvers = new ParseResult(all.file(), all.programs().stream().filter(p -> ids.contains(p.taskId())).toList(), List.of());
         PipelineConfig adaptive = PipelineConfig.defaults().withThreads(threads).withTasksPerBatch(set.size())
-                .withMutation(PipelineConfig.DEFAULT_MUTATION, mutants);
+                .withMutation(PipelineConfig.DEFAULT_MUTATION, mutants).withKeepPerTask(keep);
         PipelineConfig fixed = adaptive.withAdaptiveFuel(0, adaptive.fuelFloor(), adaptive.fuelPerCell()).withEarlyExit(false);
         out.printf(Locale.ROOT, "bench-seeds: %d tasks, %d solvers plus %d mutant(s) each, %d seeds x %d iterations, %d thread(s);%n"
                         + "A = fixed fuel %d per node, no early exit; B = adaptive fuel (x%.0f parent, floor %d, %d per cell) + early exit;%n"
@@ -184,6 +190,10 @@ public final class BenchSeedsCommand implements Callable<Integer> {
             Range sc = Range.of(t.scoreWalls);
             out.printf(Locale.ROOT, "%-16s %10.4f %10.4f %8.2f %10.4f %10.4f %9d %9d %8d%n", t.name, it.median(), it.max(),
                     it.max() / it.median(), sc.median(), sc.max(), t.timeouts, t.skipped, t.solved);
+        }
+        for (Totals t : List.of(a, b)) {
+            out.printf(Locale.ROOT, "%s: samples skipped by early exit %d of %d program-samples scored (%.1f%%)%n", t.name, t.skipped,
+                    t.programSamples, t.programSamples == 0 ? 0.0 : 100.0 * t.skipped / t.programSamples);
         }
         out.printf(Locale.ROOT, "%n%-16s %10s %10s %8s   (cpu s of the iterations: wall well above cpu is the machine's load, not our work)%n",
                 "configuration", "median cpu", "worst cpu", "worst/med");
