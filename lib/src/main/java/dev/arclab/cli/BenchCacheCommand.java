@@ -27,7 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dev.arclab.report.Bench;
 import dev.arclab.report.Range;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +40,9 @@ import picocli.CommandLine.Spec;
  * {@code arclab bench-cache}: what the store costs and saves. Each repeat times, in this JVM, loading
  * the solver library and one iteration of the pipeline (open and commits included) four ways: without
  * any cache; cold (a new, empty store); warm (the same store closed and opened again, as a new notebook
- * session or kernel would); and a re-run on the same open handle (a notebook cell run again). The first
- * rounds (--warmup) warm the JIT and are not counted. Prints every repeat, the medians, the warm speed-up and the
+ * session or kernel would); and a re-run on the same open handle (a notebook cell run again). No cache and
+ * the store's three are two configurations run in rounds by {@link Bench} (rotated: no cache first in one
+ * round, the store first in the next); the first rounds (--warmup) warm the JIT and are not counted. Prints every repeat, the medians, the warm speed-up and the
  * cold overhead, and checks that the four ways decide the same library and near misses.
  */
 @Command(name = "bench-cache", mixinStandardHelpOptions = true,
@@ -74,7 +77,7 @@ public final class BenchCacheCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int repeats = Main.checked(spec, () -> bench.repeat(5));
         int warmup = Main.checked(spec, () -> bench.warmup(2));
-        PipelineConfig config = Main.checked(spec, () -> pipelineOptions.apply(PipelineConfig.defaults()));
+        PipelineConfig config = Main.checked(spec, () -> pipelineOptions.apply(PipelineConfig.defaults().withStrategies(PipelineConfig.MUTATE_ONLY)));
         TaskSet set = Main.checked(spec, () -> taskOptions.load(err));
         ParseResult parsed = solvers == null ? BundledSolvers.parse() : new ProgramParser().parse(solvers);
         boolean temporary = home == null;
@@ -92,50 +95,61 @@ public final class BenchCacheCommand implements Callable<Integer> {
         }
         Map<String, List<List<PhaseRecord>>> phases = new LinkedHashMap<>();
         boolean same = true;
-        long firstOpen = -1;
-        try {
-            for (int r = 1 - warmup; r <= repeats; r++) {
-                Path dir = root.resolve("repeat-" + r);
+        long[] firstOpen = {-1};
+        // Two configurations in rounds (Bench.interleaved, rotated: the store first in one round, no cache
+        // first in the next): no cache, and the store's sequence, which must stay in order (cold fills the
+        // store that the re-run on the open handle and then warm, after a reopen, read).
+        int[] round = {0};
+        Map<String, Supplier<List<Timed>>> configs = new LinkedHashMap<>();
+        configs.put("none", () -> List.of(timed(set, config, parsed, () -> new NoCache())));
+        configs.put("store", () -> {
+            Path dir = root.resolve("round-" + round[0]++);
+            try {
                 deleteTree(dir);
                 CacheOptions options = CacheOptions.at(dir);
-                Timed none = timed(set, config, parsed, () -> new NoCache());
                 Timed cold = timed(set, config, parsed, () -> Caches.open(options, err::println));
-                if (firstOpen < 0) {
-                    firstOpen = cold.openNanos();
+                if (firstOpen[0] < 0) {
+                    firstOpen[0] = cold.openNanos();
                 }
                 Timed rerun = timed(set, config, parsed, () -> Caches.open(options, err::println));
                 Caches.openStore(dir).ifPresent(MapDbCache::shutdown);
                 Timed warm = timed(set, config, parsed, () -> Caches.open(options, err::println));
                 Caches.openStore(dir).ifPresent(MapDbCache::shutdown);
-                boolean ok = none.signature().equals(cold.signature()) && none.signature().equals(warm.signature())
-                        && none.signature().equals(rerun.signature());
-                same &= ok;
-                long disk = warm.cache().stream().mapToLong(MapStats::diskHits).sum();
-                o.printf(Locale.ROOT, "%s none %.3f s, cold %.3f s, warm %.3f s (%d hits from disk), re-run %.3f s "
-                        + "(CPU %.3f / %.3f / %.3f / %.3f s)%s%n",
-                        r <= 0 ? "warm-up " : "repeat " + r, none.nanos() / 1e9, cold.nanos() / 1e9, warm.nanos() / 1e9, disk,
-                        rerun.nanos() / 1e9, none.cpuNanos() / 1e9, cold.cpuNanos() / 1e9, warm.cpuNanos() / 1e9,
-                        rerun.cpuNanos() / 1e9, ok ? "" : "  RESULTS DIFFER");
-                o.flush();
-                if (r > 0) {
-                    times.get("none").add(none.nanos());
-                    times.get("cold").add(cold.nanos());
-                    times.get("warm").add(warm.nanos());
-                    times.get("rerun").add(rerun.nanos());
-                    cpus.get("none").add(none.cpuNanos());
-                    cpus.get("cold").add(cold.cpuNanos());
-                    cpus.get("warm").add(warm.cpuNanos());
-                    cpus.get("rerun").add(rerun.cpuNanos());
-                    phases.computeIfAbsent("none", k -> new ArrayList<>()).add(none.phases());
-                    phases.computeIfAbsent("cold", k -> new ArrayList<>()).add(cold.phases());
-                    phases.computeIfAbsent("warm", k -> new ArrayList<>()).add(warm.phases());
-                }
                 deleteTree(dir);
+                return List.of(cold, rerun, warm);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
+        });
+        Map<String, List<List<Timed>>> measured;
+        try {
+            measured = Bench.interleaved(warmup, repeats, true, configs);
         } finally {
             if (temporary) {
                 deleteTree(root);
             }
+        }
+        for (int r = 0; r < repeats; r++) {
+            Timed none = measured.get("none").get(r).get(0);
+            Timed cold = measured.get("store").get(r).get(0);
+            Timed rerun = measured.get("store").get(r).get(1);
+            Timed warm = measured.get("store").get(r).get(2);
+            boolean ok = none.signature().equals(cold.signature()) && none.signature().equals(warm.signature())
+                    && none.signature().equals(rerun.signature());
+            same &= ok;
+            long disk = warm.cache().stream().mapToLong(MapStats::diskHits).sum();
+            o.printf(Locale.ROOT, "%s none %.3f s, cold %.3f s, warm %.3f s (%d hits from disk), re-run %.3f s "
+                    + "(CPU %.3f / %.3f / %.3f / %.3f s)%s%n",
+                    "round " + (r + 1) + (r % 2 == (warmup % 2) ? " (no cache first)" : " (store first)"), none.nanos() / 1e9,
+                    cold.nanos() / 1e9, warm.nanos() / 1e9, disk, rerun.nanos() / 1e9, none.cpuNanos() / 1e9,
+                    cold.cpuNanos() / 1e9, warm.cpuNanos() / 1e9, rerun.cpuNanos() / 1e9, ok ? "" : "  RESULTS DIFFER");
+            for (Map.Entry<String, Timed> e : Map.of("none", none, "cold", cold, "warm", warm, "rerun", rerun).entrySet()) {
+                times.get(e.getKey()).add(e.getValue().nanos());
+                cpus.get(e.getKey()).add(e.getValue().cpuNanos());
+            }
+            phases.computeIfAbsent("none", k -> new ArrayList<>()).add(none.phases());
+            phases.computeIfAbsent("cold", k -> new ArrayList<>()).add(cold.phases());
+            phases.computeIfAbsent("warm", k -> new ArrayList<>()).add(warm.phases());
         }
         double none = median(times.get("none"));
         double cold = median(times.get("cold"));
@@ -152,7 +166,7 @@ public final class BenchCacheCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "process CPU time, median: no cache %.3f s, cold %.3f s, warm %.3f s, re-run %.3f s: "
                 + "cold / warm = %.2fx, cold overhead %+.1f%%%n", noneCpu / 1e9, coldCpu / 1e9, warmCpu / 1e9,
                 median(cpus.get("rerun")) / 1e9, coldCpu / warmCpu, 100 * (coldCpu - noneCpu) / noneCpu);
-        o.printf(Locale.ROOT, "first open of a store in this JVM (class loading): %.3f s, not in the figures above%n", firstOpen / 1e9);
+        o.printf(Locale.ROOT, "first open of a store in this JVM (class loading): %.3f s, not in the figures above%n", firstOpen[0] / 1e9);
         o.println();
         o.printf(Locale.ROOT, "%-16s %9s %9s %9s%n", "median wall s", "no cache", "cold", "warm");
         List<String> names = phases.get("none").get(0).stream().map(PhaseRecord::phase).toList();

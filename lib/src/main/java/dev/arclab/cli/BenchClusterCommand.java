@@ -78,7 +78,7 @@ public final class BenchClusterCommand implements Callable<Integer> {
                     "--max-members, --worker-threads, --threads and --tasks-per-batch must be at least 1");
         }
         TaskSet set = Main.checked(spec, () -> taskOptions.load(spec.commandLine().getErr()));
-        PipelineConfig config = PipelineConfig.defaults().withThreads(threads).withTasksPerBatch(tasksPerBatch);
+        PipelineConfig config = PipelineConfig.defaults().withStrategies(PipelineConfig.MUTATE_ONLY).withThreads(threads).withTasksPerBatch(tasksPerBatch);
         List<Figures> rows = new ArrayList<>();
         List<Process> workers = new ArrayList<>();
         try (Pipeline p = new Pipeline(set, config, new NoCache())) {

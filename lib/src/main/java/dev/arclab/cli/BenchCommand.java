@@ -19,7 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import dev.arclab.report.Bench;
+import dev.arclab.report.Experiments;
 import dev.arclab.report.Range;
+import dev.arclab.report.RunSeries;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +35,10 @@ import picocli.CommandLine.Spec;
  * {@code arclab bench}: one pipeline iteration of a fixed shape (K tasks that have a bundled solver,
  * their K solvers plus mutants), repeated in one JVM after warm-up, at each thread count; prints
  * min/median/max wall time per phase and for the whole iteration, and the speedup between thread counts.
- * Each repetition starts from a fresh session (empty in-memory cache), so it measures cold work.
+ * Each repetition starts from a fresh session (empty in-memory cache), so it measures cold work. The thread
+ * counts are interleaved (1 2 1 2 ...) after a shared warm-up, so the JIT warming up does not favour the
+ * later ones, and a speedup beyond what the machine's cores allow is flagged. {@code --heavy}: every
+ * bundled solver's task and at least 4 mutants per solver, closer to a real iteration.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark one pipeline iteration (K tasks, K solvers plus mutants) at several thread counts.")
@@ -48,6 +55,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Thread counts to compare (default: ${DEFAULT-VALUE}).")
     int[] threads;
 
+    @Option(names = "--mutants", paramLabel = "M", defaultValue = "1",
+            description = "Mutants per solver (default: ${DEFAULT-VALUE}).")
+    int mutants;
+
+    @Option(names = "--heavy",
+            description = "The heavier standard workload: every bundled solver's task, and at least 4 mutants per solver.")
+    boolean heavy;
+
     /** {@code --repeat R} (default 7) measured repetitions after {@code --warmup W} (default 3). */
     @Mixin
     BenchOptions bench;
@@ -60,50 +75,60 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int repeat = Main.checked(spec, () -> bench.repeat(7));
         int warmup = Main.checked(spec, () -> bench.warmup(3));
-        if (tasks < 1 || Arrays.stream(threads).anyMatch(t -> t < 1)) {
-            throw new ParameterException(spec.commandLine(), "--limit and --threads must be at least 1");
+        if (tasks < 1 || mutants < 0 || Arrays.stream(threads).anyMatch(t -> t < 1)) {
+            throw new ParameterException(spec.commandLine(), "--limit and --threads must be at least 1, --mutants at least 0");
         }
+        int limit = heavy ? Integer.MAX_VALUE : tasks;
         ParseResult all = BundledSolvers.parse();
         TaskSet bundled = TaskLoader.bundled();
         Set<String> ids = new TreeSet<>();
         for (Program p : all.programs()) {
-            if (bundled.contains(p.taskId()) && ids.size() < tasks) {
+            if (bundled.contains(p.taskId()) && ids.size() < limit) {
                 ids.add(p.taskId());
             }
         }
         TaskSet set = bundled.filter(t -> ids.contains(t.id()));
         ParseResult solvers = new ParseResult(all.file(), all.programs().stream().filter(p -> ids.contains(p.taskId())).toList(), List.of());
-        out.printf(Locale.ROOT, "bench: %d tasks, %d solvers plus 1 mutant each, %d warm-up and %d measured iterations per thread count%n",
-                set.size(), solvers.programs().size(), warmup, repeat);
-        Map<Integer, Double> medians = new LinkedHashMap<>();
+        int perProgram = heavy ? Math.max(mutants, 4) : mutants;
+        out.printf(Locale.ROOT, "bench: %s workload, %d tasks, %d solvers plus %d mutant(s) each; %d shared warm-up and %d measured rounds,"
+                        + " each round runs every thread count once (interleaved: %s)%n",
+                heavy ? "heavy" : "standard", set.size(), solvers.programs().size(), perProgram, warmup, repeat,
+                Arrays.toString(threads));
+        out.printf(Locale.ROOT, "machine: %d cores available to the JVM; if it is shared with other work, trust ratios more than seconds%n",
+                Runtime.getRuntime().availableProcessors());
+        Map<String, Supplier<RunRecord>> configs = new LinkedHashMap<>();
         for (int n : threads) {
-            PipelineConfig config = PipelineConfig.defaults().withThreads(n).withSeed(seed).withTasksPerBatch(set.size());
-            for (int w = 0; w < warmup; w++) {
-                once(set, solvers, config);
-            }
-            List<RunRecord> runs = new ArrayList<>();
-            for (int r = 0; r < repeat; r++) {
-                runs.add(once(set, solvers, config));
-            }
+            PipelineConfig config = PipelineConfig.defaults().withStrategies(PipelineConfig.MUTATE_ONLY).withThreads(n).withSeed(seed).withTasksPerBatch(set.size())
+                    .withMutation(PipelineConfig.DEFAULT_MUTATION, perProgram);
+            configs.put(String.valueOf(n), () -> once(set, solvers, config));
+        }
+        Map<Integer, Double> medians = new LinkedHashMap<>();
+        for (RunSeries runs : Experiments.repeatInterleaved(warmup, repeat, configs)) {
+            int n = Integer.parseInt(runs.name());
             out.printf(Locale.ROOT, "%nthreads %d%n%-14s %9s %9s %9s   (wall s)%n", n, "phase", "min", "median", "max");
-            for (int k = 0; k < runs.get(0).phases().size(); k++) {
-                int phase = k;
-                double[] walls = runs.stream().mapToDouble(r -> r.phases().get(phase).wallSeconds()).toArray();
-                out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", runs.get(0).phases().get(k).phase(), Range.of(walls).min(), Range.of(walls).median(), Range.of(walls).max());
+            for (String phase : runs.phases()) {
+                Range w = runs.wall(phase).scaled(1e9);
+                out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", phase, w.min(), w.median(), w.max());
             }
-            double[] totals = runs.stream().mapToDouble(r -> r.wallNanos() / 1e9).toArray();
-            double[] cpu = runs.stream().mapToDouble(r -> r.phases().stream().mapToLong(PhaseRecord::cpuNanos).sum() / 1e9).toArray();
-            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", "iteration", Range.of(totals).min(), Range.of(totals).median(), Range.of(totals).max());
-            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f   (cpu s)%n", "iteration cpu", Range.of(cpu).min(), Range.of(cpu).median(), Range.of(cpu).max());
-            medians.put(n, Range.of(totals).median());
+            Range total = runs.wall(RunSeries.TOTAL).scaled(1e9);
+            Range cpu = runs.cpu(RunSeries.TOTAL).scaled(1e9);
+            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f%n", "iteration", total.min(), total.median(), total.max());
+            out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9.4f   (cpu s)%n", "iteration cpu", cpu.min(), cpu.median(), cpu.max());
+            medians.put(n, total.median());
         }
         if (medians.size() > 1) {
             out.println();
             double base = medians.values().iterator().next();
             int baseThreads = medians.keySet().iterator().next();
+            int cores = Runtime.getRuntime().availableProcessors();
             medians.forEach((n, m) -> {
                 if (n != baseThreads) {
-                    out.printf(Locale.ROOT, "speedup %d -> %d threads (median iteration wall): %.2fx%n", baseThreads, n, base / m);
+                    double speedup = base / m;
+                    double ceiling = Bench.possibleSpeedup(baseThreads, n, cores);
+                    out.printf(Locale.ROOT, "speedup %d -> %d threads (median iteration wall): %.2fx%s%n", baseThreads, n, speedup,
+                            Bench.beyondHardware(speedup, baseThreads, n, cores)
+                                    ? String.format(Locale.ROOT, "  BEYOND WHAT %d CORES ALLOW (%.2fx at most): noise or warm-up, not speedup", cores, ceiling)
+                                    : "");
                 }
             });
         }

@@ -47,6 +47,7 @@ public final class Main implements Callable<Integer> {
             CacheCommand.class,
             BenchCacheCommand.class,
             BenchCommand.class,
+            BenchSeedsCommand.class,
             BenchClusterCommand.class,
             ReportCommand.class,
             SearchBenchCommand.class,

@@ -20,5 +20,26 @@ final class PhaseTable {
         long busy = phases.stream().mapToLong(PhaseRecord::busyNanos).sum();
         long cpu = phases.stream().mapToLong(PhaseRecord::cpuNanos).sum();
         out.printf(Locale.ROOT, "%-14s %9.3f %9.3f %9.3f%n", "total", wall / 1e9, busy / 1e9, cpu / 1e9);
+        StringBuilder timeouts = new StringBuilder();
+        long skipped = 0;
+        for (PhaseRecord p : phases) {
+            skipped += p.counter("samples skipped");
+            if (!p.counters().containsKey("timeouts")) {
+                continue;
+            }
+            timeouts.append(timeouts.length() == 0 ? "" : ", ").append(p.phase()).append(' ').append(p.counter("timeouts"));
+            StringBuilder byStrategy = new StringBuilder();
+            p.counters().forEach((name, n) -> {
+                if (name.startsWith("timeouts.")) {
+                    byStrategy.append(byStrategy.length() == 0 ? "" : ", ").append(name.substring("timeouts.".length())).append(' ').append(n);
+                }
+            });
+            if (byStrategy.length() > 0) {
+                timeouts.append(" (").append(byStrategy).append(')');
+            }
+        }
+        if (timeouts.length() > 0) {
+            out.printf(Locale.ROOT, "timeouts: %s; samples skipped by early exit: %d%n", timeouts, skipped);
+        }
     }
 }

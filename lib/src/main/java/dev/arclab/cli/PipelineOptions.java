@@ -54,6 +54,24 @@ public final class PipelineOptions {
             description = "Wall-clock budget of generate that the strategies' shares divide (default: none).")
     Double generateSeconds;
 
+    @Option(names = "--fuel-factor", paramLabel = "X",
+            description = "Adaptive fuel: a mutant's budget is X times its parent's fuel on the sample; 0 turns adaptive budgets off (default: "
+                    + PipelineConfig.DEFAULT_FUEL_FACTOR + ").")
+    Double fuelFactor;
+
+    @Option(names = "--fuel-floor", paramLabel = "F",
+            description = "Adaptive fuel: the smallest budget (default: " + PipelineConfig.DEFAULT_FUEL_FLOOR + ").")
+    Long fuelFloor;
+
+    @Option(names = "--fuel-per-cell", paramLabel = "F",
+            description = "Adaptive fuel: a program without a parent in the batch gets F per cell of the task's largest demo grid (default: "
+                    + PipelineConfig.DEFAULT_FUEL_PER_CELL + ").")
+    Long fuelPerCell;
+
+    @Option(names = "--early-exit", negatable = true, paramLabel = "",
+            description = "Stop scoring a program on a task once it can no longer be kept there (default: on; --no-early-exit).")
+    Boolean earlyExit;
+
     /** True when {@code --threads} was given. */
     public boolean threadsGiven() {
         return threads != null;
@@ -118,6 +136,22 @@ public final class PipelineOptions {
                 throw new IllegalArgumentException("--generate-seconds must be at least 0, got " + generateSeconds);
             }
             c = c.withGenerateSeconds(generateSeconds);
+        }
+        if (fuelFactor != null || fuelFloor != null || fuelPerCell != null) {
+            if (fuelFactor != null && !(fuelFactor >= 0)) {
+                throw new IllegalArgumentException("--fuel-factor must be at least 0, got " + fuelFactor);
+            }
+            if (fuelFloor != null && fuelFloor < 1) {
+                throw new IllegalArgumentException("--fuel-floor must be at least 1, got " + fuelFloor);
+            }
+            if (fuelPerCell != null && fuelPerCell < 1) {
+                throw new IllegalArgumentException("--fuel-per-cell must be at least 1, got " + fuelPerCell);
+            }
+            c = c.withAdaptiveFuel(fuelFactor != null ? fuelFactor : c.fuelFactor(), fuelFloor != null ? fuelFloor : c.fuelFloor(),
+                    fuelPerCell != null ? fuelPerCell : c.fuelPerCell());
+        }
+        if (earlyExit != null) {
+            c = c.withEarlyExit(earlyExit);
         }
         return c;
     }

@@ -4,9 +4,9 @@ import dev.arclab.program.Interpreter;
 import dev.arclab.program.ParseError;
 import dev.arclab.program.ParseResult;
 import dev.arclab.program.ProgramParser;
-import dev.arclab.program.RepeatedRun;
 import dev.arclab.program.SolverRun;
 import dev.arclab.program.SolverRunResult;
+import dev.arclab.report.Bench;
 import dev.arclab.task.Task;
 import dev.arclab.task.TaskSet;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -140,10 +141,19 @@ public final class SolveCommand implements Callable<Integer> {
         SolverRun runner = new SolverRun(new Interpreter(fuel), n);
         SolverRunResult result;
         if (repeat > 1 || warmup != null) {
-            RepeatedRun r = warmup == null ? runner.repeat(parsed.byTaskId(), loaded, repeat)
-                    : runner.repeat(parsed.byTaskId(), loaded, warmup, repeat);
-            out.println(r.timingLine());
-            result = r.last();
+            // Without --warmup, the first of the R runs is the warm-up (as before).
+            int warmups = warmup != null ? warmup : 1;
+            int timed = warmup != null ? repeat : repeat - 1;
+            List<SolverRunResult> runs = new ArrayList<>();
+            List<SolverRunResult> measured = Bench.repeat(warmups, timed, () -> {
+                SolverRunResult r = runner.run(parsed.byTaskId(), loaded);
+                runs.add(r);
+                return r;
+            });
+            boolean consistent = runs.stream().allMatch(r -> r.outcomes().equals(runs.get(0).outcomes()));
+            Bench.Measured m = Bench.Measured.ofNanos("solve", warmups, measured.stream().map(SolverRunResult::wallNanos).toList(), null);
+            out.println(m.line() + (consistent ? "" : " (outcomes differed between runs!)"));
+            result = measured.get(measured.size() - 1);
         } else {
             result = runner.run(parsed.byTaskId(), loaded);
         }

@@ -17,10 +17,17 @@ import java.util.List;
  * near misses differs keeps per task for parent choice; {@code strategies}: the generation strategies
  * generate runs, with their time shares; {@code generateSeconds}: the wall-clock budget the shares
  * divide (0: none; the shares then divide what is left of a run's budget, if it has one).
+ * Adaptive fuel (score): a member whose parent is in the batch gets {@code fuelFactor} times the parent's
+ * fuel on the same sample, at least {@code fuelFloor}; any other member gets {@code fuelPerCell} times the
+ * cells of the task's largest demo grid, at least {@code fuelFloor}; {@code fuel} still bounds each node
+ * ({@code fuelFactor} 0: no adaptive budgets). {@code earlyExit}: score stops running a member on a task's
+ * remaining samples once it can no longer match as many samples as the library's worst kept program of a
+ * full task list, so it could not be kept anyway.
  */
 public record PipelineConfig(int threads, long seed, int tasksPerBatch, int mutantsPerProgram, double mutation,
                              int keepPerTask, long fuel, int minMatches, int nearMissesPerTask,
-                             List<StrategyShare> strategies, double generateSeconds) {
+                             List<StrategyShare> strategies, double generateSeconds, double fuelFactor,
+                             long fuelFloor, long fuelPerCell, boolean earlyExit) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TASKS_PER_BATCH = 32;
@@ -34,12 +41,17 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
      * there is a budget), then the enumeration search on the tasks still open with the rest.
      */
     public static final List<StrategyShare> DEFAULT_STRATEGIES = StrategyShare.parse("mutate:0.2,splice:0.2,enumerate:0.6");
+    /** Mutation alone: the workload of the pipeline's benchmarks (the bundled solvers and their mutants). */
+    public static final List<StrategyShare> MUTATE_ONLY = List.of(new StrategyShare("mutate", 0));
+    public static final double DEFAULT_FUEL_FACTOR = 10;
+    public static final long DEFAULT_FUEL_FLOOR = 100_000;
+    public static final long DEFAULT_FUEL_PER_CELL = 5_000;
 
     public PipelineConfig {
         strategies = List.copyOf(strategies);
         if (threads < 1 || tasksPerBatch < 1 || mutantsPerProgram < 0 || keepPerTask < 1 || fuel < 1 || minMatches < 1
                 || nearMissesPerTask < 0 || !(mutation >= 0 && mutation <= 1) || strategies.isEmpty()
-                || !(generateSeconds >= 0)) {
+                || !(generateSeconds >= 0) || !(fuelFactor >= 0) || fuelFloor < 1 || fuelPerCell < 1) {
             throw new IllegalArgumentException("bad pipeline configuration: " + this);
         }
     }
@@ -48,7 +60,7 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
     public static PipelineConfig defaults() {
         return new PipelineConfig(WorkerPool.defaultThreads(), DEFAULT_SEED, DEFAULT_TASKS_PER_BATCH, DEFAULT_MUTANTS,
                 DEFAULT_MUTATION, DEFAULT_KEEP, Interpreter.DEFAULT_FUEL, DEFAULT_MIN_MATCHES, DEFAULT_NEAR_MISSES,
-                DEFAULT_STRATEGIES, 0);
+                DEFAULT_STRATEGIES, 0, DEFAULT_FUEL_FACTOR, DEFAULT_FUEL_FLOOR, DEFAULT_FUEL_PER_CELL, true);
     }
 
     /** The record of this configuration saved with a run's timings. */
@@ -100,12 +112,31 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
         return with(s -> s.generateSeconds = seconds);
     }
 
+    /** Adaptive fuel: {@code factor} times the parent's fuel (0: off), at least {@code floor}; fresh programs {@code perCell} per cell. */
+    public PipelineConfig withAdaptiveFuel(double factor, long floor, long perCell) {
+        return with(s -> {
+            s.fuelFactor = factor;
+            s.fuelFloor = floor;
+            s.fuelPerCell = perCell;
+        });
+    }
+
+    public PipelineConfig withEarlyExit(boolean on) {
+        return with(s -> s.earlyExit = on);
+    }
+
+    /** Whether score gives members adaptive budgets ({@code fuelFactor > 0}). */
+    public boolean adaptiveFuel() {
+        return fuelFactor > 0;
+    }
+
     /** This configuration with {@code change} applied to a copy of its settings (checked again). */
     private PipelineConfig with(java.util.function.Consumer<Settings> change) {
         Settings s = new Settings(this);
         change.accept(s);
         return new PipelineConfig(s.threads, s.seed, s.tasksPerBatch, s.mutantsPerProgram, s.mutation, s.keepPerTask, s.fuel,
-                s.minMatches, s.nearMissesPerTask, s.strategies, s.generateSeconds);
+                s.minMatches, s.nearMissesPerTask, s.strategies, s.generateSeconds, s.fuelFactor, s.fuelFloor, s.fuelPerCell,
+                s.earlyExit);
     }
 
     /** A configuration's settings, changed one at a time by the {@code withX} methods. */
@@ -121,6 +152,10 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
         int nearMissesPerTask;
         List<StrategyShare> strategies;
         double generateSeconds;
+        double fuelFactor;
+        long fuelFloor;
+        long fuelPerCell;
+        boolean earlyExit;
 
         Settings(PipelineConfig c) {
             threads = c.threads;
@@ -134,6 +169,10 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
             nearMissesPerTask = c.nearMissesPerTask;
             strategies = c.strategies;
             generateSeconds = c.generateSeconds;
+            fuelFactor = c.fuelFactor;
+            fuelFloor = c.fuelFloor;
+            fuelPerCell = c.fuelPerCell;
+            earlyExit = c.earlyExit;
         }
     }
 }

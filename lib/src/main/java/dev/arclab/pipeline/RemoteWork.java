@@ -102,15 +102,36 @@ public final class RemoteWork {
 
     // ---- items (coordinator side) ------------------------------------------------------------------
 
-    public static byte[] scoreItem(int task, int sample, BitSet wanted, long fuel) {
+    /**
+     * A score item: the {@code wanted} members on demo sample {@code sample} of task {@code task}, each
+     * node under {@code budget.fuel()} and, with member budgets, each member under its own.
+     */
+    public static byte[] scoreItem(int task, int sample, BitSet wanted, ScoreBudget budget) {
         Bytes.Out out = new Bytes.Out();
-        out.varInt(task).varInt(sample).varLong(fuel);
+        out.varInt(task).varInt(sample).varLong(budget.fuel());
         long[] words = wanted.toLongArray();
         out.varInt(words.length);
         for (long w : words) {
             out.fixedLong(w);
         }
+        out.write(budget.budgets() == null ? 0 : 1);
+        if (budget.budgets() != null) {
+            out.string(Double.toString(budget.factor())).varLong(budget.floor());
+            for (int m = wanted.nextSetBit(0); m >= 0; m = wanted.nextSetBit(m + 1)) {
+                // 0 and the parent's index: from the parent's fuel; else the budget plus one.
+                if (budget.budgets()[m] == ScoreBudget.FROM_PARENT) {
+                    out.varLong(0).varInt(budget.parents()[m]);
+                } else {
+                    out.varLong(Math.min(budget.budgets()[m], Long.MAX_VALUE - 1) + 1);
+                }
+            }
+        }
         return out.toArray();
+    }
+
+    /** A score item without member budgets: {@code fuel} per node. */
+    public static byte[] scoreItem(int task, int sample, BitSet wanted, long fuel) {
+        return scoreItem(task, sample, wanted, ScoreBudget.perNode(fuel));
     }
 
     public static byte[] validateItem(int program, int task, long fuel) {
@@ -167,17 +188,81 @@ public final class RemoteWork {
 
     // ---- the work (both sides) ---------------------------------------------------------------------
 
-    /** The {@code wanted} members of the batch on one demo sample: the computation of score, local or remote. */
+    /**
+     * Per-member fuel budgets of one score item (adaptive fuel): {@code budgets[m]} is member m's total
+     * budget, or {@link #FROM_PARENT}: {@code factor} times the fuel of member {@code parents[m]} on the
+     * same sample, at least {@code floor} (the parent is then wanted in the same item). {@code fuel} bounds
+     * each node. {@code budgets} null: no member budgets.
+     */
+    public record ScoreBudget(long fuel, double factor, long floor, long[] budgets, int[] parents) {
+        public static final long FROM_PARENT = -1;
+
+        /** No member budgets: {@code fuel} per node only. */
+        public static ScoreBudget perNode(long fuel) {
+            return new ScoreBudget(fuel, 0, 1, null, null);
+        }
+
+        /** A mutant's budget from its parent's fuel on the sample. */
+        public long fromParent(long parentFuel) {
+            double scaled = factor * parentFuel;
+            return Math.max(floor, scaled >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) scaled);
+        }
+    }
+
+    /** The {@code wanted} members of the batch on one demo sample, each node under {@code fuel}. */
     public static SampleResult[] scoreSample(Batch batch, Example ex, BitSet wanted, long fuel) {
-        Batch.Evaluation ev = batch.evaluate(ex.input(), wanted, fuel);
+        return scoreSample(batch, ex, wanted, ScoreBudget.perNode(fuel));
+    }
+
+    /**
+     * The {@code wanted} members of the batch on one demo sample: the computation of score, local or
+     * remote. With member budgets, parents run before their mutants (whose budgets follow the parents'
+     * fuel), sharing the nodes already run.
+     */
+    public static SampleResult[] scoreSample(Batch batch, Example ex, BitSet wanted, ScoreBudget budget) {
         SampleResult[] out = new SampleResult[batch.size()];
-        for (int m = wanted.nextSetBit(0); m >= 0; m = wanted.nextSetBit(m + 1)) {
+        Batch.Run run = batch.start(ex.input(), budget.fuel(), wanted);
+        if (budget.budgets() == null) {
+            keep(run.evaluate(wanted, null), wanted, ex, out);
+            return out;
+        }
+        // In levels: members with a budget first, then those whose parent has run, and so on.
+        BitSet left = (BitSet) wanted.clone();
+        while (!left.isEmpty()) {
+            BitSet level = new BitSet(batch.size());
+            long[] budgets = new long[batch.size()];
+            for (int m = left.nextSetBit(0); m >= 0; m = left.nextSetBit(m + 1)) {
+                long b = budget.budgets()[m];
+                if (b == ScoreBudget.FROM_PARENT) {
+                    int p = budget.parents()[m];
+                    if (p < 0 || p >= out.length || !wanted.get(p)) {
+                        throw new CorruptEntryException("score item: member " + m + " takes its budget from member " + p
+                                + ", which is not run in the same item");
+                    }
+                    if (out[p] == null) {
+                        continue;
+                    }
+                    b = budget.fromParent(out[p].fuel());
+                }
+                level.set(m);
+                budgets[m] = b;
+            }
+            if (level.isEmpty()) {
+                throw new CorruptEntryException("score item: members " + left + " take their budgets from each other");
+            }
+            keep(run.evaluate(level, budgets), level, ex, out);
+            left.andNot(level);
+        }
+        return out;
+    }
+
+    private static void keep(Batch.Evaluation ev, BitSet members, Example ex, SampleResult[] out) {
+        for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
             Object v = ev.values()[m];
             Grid produced = SampleResult.keptGrid(v);
             boolean match = v != null && Values.equal(v, ex.output());
             out[m] = new SampleResult(ev.status()[m], match, produced, ev.fuel()[m]);
         }
-        return out;
     }
 
     /** Runs one item on a worker: {@code parts} are the chunk's parts, {@code item} one of its items. */
@@ -200,8 +285,24 @@ public final class RemoteWork {
                     words[k] = in.fixedLong();
                 }
                 BitSet wanted = BitSet.valueOf(words);
+                if (wanted.length() > batch.size()) {
+                    throw new CorruptEntryException("score item: member " + (wanted.length() - 1) + " of a batch of " + batch.size());
+                }
+                ScoreBudget budget = ScoreBudget.perNode(fuel);
+                if (in.read() != 0) {
+                    double factor = Double.parseDouble(in.string());
+                    long floor = in.varLong();
+                    long[] budgets = new long[batch.size()];
+                    int[] parents = new int[batch.size()];
+                    for (int m = wanted.nextSetBit(0); m >= 0; m = wanted.nextSetBit(m + 1)) {
+                        long b = in.varLong();
+                        budgets[m] = b == 0 ? ScoreBudget.FROM_PARENT : b - 1;
+                        parents[m] = b == 0 ? in.varInt() : -1;
+                    }
+                    budget = new ScoreBudget(fuel, factor, floor, budgets, parents);
+                }
                 long t0 = System.nanoTime();
-                SampleResult[] r = scoreSample(batch, task.demo().get(sample), wanted, fuel);
+                SampleResult[] r = scoreSample(batch, task.demo().get(sample), wanted, budget);
                 out.varLong(System.nanoTime() - t0);
                 for (int m = wanted.nextSetBit(0); m >= 0; m = wanted.nextSetBit(m + 1)) {
                     ResultCodecs.SAMPLE.write(out, r[m]);

@@ -28,35 +28,16 @@ public final class Experiments {
     /** Runs {@code run} {@code warmups} times and discards the results, then {@code repeats} times. */
     public static RunSeries repeat(String name, int warmups, int repeats, Supplier<RunRecord> run) {
         Objects.requireNonNull(run, "run");
-        checkCounts(warmups, repeats);
-        for (int i = 0; i < warmups; i++) {
-            run.get();
-        }
-        List<RunRecord> runs = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            runs.add(Objects.requireNonNull(run.get(), "run returned null"));
-        }
-        return new RunSeries(name, runs);
+        return new RunSeries(name, Bench.repeat(warmups, repeats, run));
     }
 
     /**
-     * Runs several configurations {@code repeats} times each, interleaved round by round, after
-     * {@code warmups} interleaved warm-up rounds. The result keeps the map's order.
+     * Runs several configurations {@code repeats} times each, interleaved round by round ({@link Bench}),
+     * after {@code warmups} interleaved warm-up rounds. The result keeps the map's order.
      */
     public static List<RunSeries> repeatInterleaved(int warmups, int repeats, Map<String, Supplier<RunRecord>> configs) {
-        checkCounts(warmups, repeats);
-        Map<String, List<RunRecord>> runs = new LinkedHashMap<>();
-        configs.keySet().forEach(k -> runs.put(k, new ArrayList<>()));
-        for (int round = 0; round < warmups + repeats; round++) {
-            for (Map.Entry<String, Supplier<RunRecord>> e : configs.entrySet()) {
-                RunRecord r = Objects.requireNonNull(e.getValue().get(), e.getKey() + " returned null");
-                if (round >= warmups) {
-                    runs.get(e.getKey()).add(r);
-                }
-            }
-        }
         List<RunSeries> out = new ArrayList<>();
-        runs.forEach((k, v) -> out.add(new RunSeries(k, v)));
+        Bench.interleaved(warmups, repeats, false, configs).forEach((k, v) -> out.add(new RunSeries(k, v)));
         return out;
     }
 
@@ -96,21 +77,15 @@ public final class Experiments {
         if (threadCounts.length == 0) {
             throw new IllegalArgumentException("no thread counts");
         }
-        Map<Integer, List<RunRecord>> byThreads = new TreeMap<>();
-        for (int t : threadCounts) {
+        Map<String, Supplier<RunRecord>> configs = new LinkedHashMap<>();
+        for (int t : new java.util.TreeSet<>(java.util.Arrays.stream(threadCounts).boxed().toList())) {
             if (t < 1) {
                 throw new IllegalArgumentException("thread count must be at least 1, got " + t);
             }
-            byThreads.put(t, new ArrayList<>());
+            configs.put(String.valueOf(t), () -> Objects.requireNonNull(runAtThreads.apply(t), "run at " + t + " threads returned null"));
         }
-        for (int round = 0; round < warmups + repeats; round++) {
-            for (int t : byThreads.keySet()) {
-                RunRecord r = Objects.requireNonNull(runAtThreads.apply(t), "run at " + t + " threads returned null");
-                if (round >= warmups) {
-                    byThreads.get(t).add(r);
-                }
-            }
-        }
+        Map<Integer, List<RunRecord>> byThreads = new TreeMap<>();
+        Bench.interleaved(warmups, repeats, false, configs).forEach((k, v) -> byThreads.put(Integer.parseInt(k), v));
         return ThreadScaling.of(phase, byThreads);
     }
 

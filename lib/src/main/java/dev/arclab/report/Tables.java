@@ -320,6 +320,9 @@ public final class Tables {
         DoubleColumn high = speedup("speedup high");
         DoubleColumn ideal = speedup("ideal");
         DoubleColumn eff = fraction("efficiency");
+        int cores = Runtime.getRuntime().availableProcessors();
+        DoubleColumn possible = speedup("possible on " + cores + " cores");
+        StringColumn check = StringColumn.create("check");
         for (ThreadScaling.Point p : s.points()) {
             Range w = p.wall().scaled(1e9);
             threads.append(p.threads());
@@ -332,8 +335,11 @@ public final class Tables {
             add(high, s.speedupHigh(p));
             add(ideal, s.idealSpeedup(p));
             add(eff, s.efficiency(p));
+            add(possible, s.possibleSpeedup(p, cores));
+            check.append(s.beyondHardware(p, cores) ? "beyond what the cores allow: noise or warm-up" : "");
         }
-        return Table.create("Thread scaling of " + s.phase(), threads, n, wall, min, max, speedup, low, high, ideal, eff);
+        return Table.create("Thread scaling of " + s.phase(), threads, n, wall, min, max, speedup, low, high, ideal, eff,
+                possible, check);
     }
 
     // ---- cache and library ----------------------------------------------------------------------------------

@@ -55,6 +55,20 @@ public record ThreadScaling(String phase, List<Point> points) {
         return (double) p.threads() / reference().threads();
     }
 
+    /**
+     * The largest speedup {@code cores} cores allow at this point: min(threads, cores) / min(reference
+     * threads, cores). A 2-thread speedup above 2 on 2 cores, or any speedup above 1 from 2 to 4 threads
+     * on 2 cores, is noise or warm-up (JIT, caches), not parallelism.
+     */
+    public double possibleSpeedup(Point p, int cores) {
+        return Bench.possibleSpeedup(reference().threads(), p.threads(), cores);
+    }
+
+    /** Whether the measured median speedup exceeds what {@code cores} cores allow by more than 5%. */
+    public boolean beyondHardware(Point p, int cores) {
+        return Bench.beyondHardware(speedup(p), reference().threads(), p.threads(), cores);
+    }
+
     /** speedup / ideal speedup. */
     public double efficiency(Point p) {
         return speedup(p) / idealSpeedup(p);

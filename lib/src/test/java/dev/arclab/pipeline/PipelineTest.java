@@ -58,7 +58,11 @@ class PipelineTest {
                 StringBuilder sb = new StringBuilder(t.task());
                 for (SampleResult[] r : t.results()) {
                     for (SampleResult s : r) {
-                        sb.append(s.status().ordinal()).append(s.match() ? 'M' : '-').append(s.fuel()).append(',');
+                        if (s == null) {
+                            sb.append("skipped,");
+                        } else {
+                            sb.append(s.status().ordinal()).append(s.match() ? 'M' : '-').append(s.fuel()).append(',');
+                        }
                     }
                 }
                 out.add(sb.toString());

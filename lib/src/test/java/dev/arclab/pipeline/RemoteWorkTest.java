@@ -66,6 +66,34 @@ class RemoteWorkTest {
         assertTrue(d.items > 0);
     }
 
+    /**
+     * Early exit and adaptive fuel through bytes: with one program kept per task, the loaded solvers fill
+     * the lists, so members stop early on those tasks; mutants take their budgets from their parents on the
+     * worker. Everything decided, and the samples skipped, are the same as on the pool.
+     */
+    @Test
+    void earlyExitAndParentBudgetsThroughBytesDecideTheSameAsOnThePool() {
+        TaskSet set = PipelineTest.tasks();
+        PipelineConfig config = PipelineTest.config(2).withKeepPerTask(1);
+        List<String> local;
+        long skippedLocal;
+        try (Pipeline p = new Pipeline(set, config)) {
+            p.loadLibrary(PipelineTest.halfTheSolvers());
+            List<Iteration> its = List.of(p.runOnce(), p.runOnce());
+            skippedLocal = its.stream().mapToLong(i -> i.scored().timing().counter("samples skipped")).sum();
+            local = PipelineTest.signature(p, its);
+        }
+        InProcess d = new InProcess();
+        try (Pipeline p = new Pipeline(set, config)) {
+            p.loadLibrary(PipelineTest.halfTheSolvers());
+            p.distributeTo(d);
+            List<Iteration> its = List.of(p.runOnce(), p.runOnce());
+            assertEquals(local, PipelineTest.signature(p, its));
+            assertEquals(skippedLocal, its.stream().mapToLong(i -> i.scored().timing().counter("samples skipped")).sum());
+        }
+        assertTrue(skippedLocal > 0, "full lists: some members stopped early");
+    }
+
     @Test
     void theSecondRunOfABatchSendsOnlyWhatTheCacheLacks() {
         TaskSet set = PipelineTest.tasks();

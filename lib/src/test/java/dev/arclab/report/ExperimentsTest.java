@@ -1,6 +1,7 @@
 package dev.arclab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,5 +126,19 @@ class ExperimentsTest {
         assertTrue(s.speedupLow(four) <= s.speedup(four) && s.speedup(four) <= s.speedupHigh(four));
         assertEquals(s.speedup(four) / 4, s.efficiency(four), 1e-12);
         assertEquals(4, Tables.threadScaling(s).rowCount());
+    }
+
+    @Test
+    void aSpeedupBeyondWhatTheCoresAllowIsFlagged() {
+        // Synthetic scaling near-linear up to 4 threads: on 2 cores, 2 threads is possible, 3 and 4 are not.
+        ThreadScaling s = Experiments.threadScaling("score", 4, 3, t -> SyntheticRuns.run("t" + t, "t", t, 1.0, 1));
+        ThreadScaling.Point two = s.points().get(1);
+        ThreadScaling.Point four = s.points().get(3);
+        assertEquals(2.0, s.possibleSpeedup(two, 2), 1e-12);
+        assertEquals(2.0, s.possibleSpeedup(four, 2), 1e-12);
+        assertEquals(4.0, s.possibleSpeedup(four, 8), 1e-12);
+        assertTrue(s.beyondHardware(four, 2), "about 4x on 2 cores: " + s.speedup(four));
+        assertFalse(s.beyondHardware(four, 8));
+        assertFalse(s.beyondHardware(s.reference(), 1));
     }
 }

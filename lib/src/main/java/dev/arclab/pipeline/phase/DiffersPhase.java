@@ -38,7 +38,11 @@ public final class DiffersPhase implements Phase<Scored, Differed> {
         out.sort(Comparator.comparingDouble((NearMiss n) -> -n.measures().combined()).thenComparing(n -> n.program().hash()));
     }
 
-    /** The produced grids of member {@code m} on a task, or null when it solves the task or produced no grid. */
+    /**
+     * The produced grids of member {@code m} on a task, or null when it solves the task, produced no grid,
+     * or was not run on every sample (score stopped it early there: it could not be kept, and a measure
+     * over some samples only must not reach the cache as the measure of all).
+     */
     private static Grid[] produced(TaskScores t, int m) {
         SampleResult[] r = t.results()[m];
         if (t.matched(m) == r.length) {
@@ -47,7 +51,10 @@ public final class DiffersPhase implements Phase<Scored, Differed> {
         Grid[] produced = new Grid[r.length];
         boolean any = false;
         for (int s = 0; s < r.length; s++) {
-            produced[s] = r[s] == null ? null : r[s].produced();
+            if (r[s] == null) {
+                return null;
+            }
+            produced[s] = r[s].produced();
             any |= produced[s] != null;
         }
         return any ? produced : null;
@@ -140,17 +147,8 @@ public final class DiffersPhase implements Phase<Scored, Differed> {
             Differs.Target[] targets = null;
             String demoHash = ctx.demoHash(t.task());
             for (int m = 0; m < scored.batch().size(); m++) {
-                SampleResult[] r = t.results()[m];
-                if (t.matched(m) == r.length) {
-                    continue;
-                }
-                Grid[] produced = new Grid[r.length];
-                boolean any = false;
-                for (int s = 0; s < r.length; s++) {
-                    produced[s] = r[s] == null ? null : r[s].produced();
-                    any |= produced[s] != null;
-                }
-                if (any) {
+                Grid[] produced = produced(t, m);
+                if (produced != null) {
                     Batch.Member member = scored.batch().members().get(m);
                     CacheMap.Entry<Differs.Measures> hit = cache.get(groups[m], demoHash);
                     Differs.Measures measures;

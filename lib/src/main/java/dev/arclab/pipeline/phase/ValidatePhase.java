@@ -11,12 +11,14 @@ import dev.arclab.pipeline.RemoteWork;
 import dev.arclab.pipeline.Validation;
 import dev.arclab.pipeline.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
+import dev.arclab.program.Outcome;
 import dev.arclab.program.Program;
 import dev.arclab.task.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Runs each kept program alone on all demo pairs of its task: status, per-pair result, measured cost. */
 public final class ValidatePhase implements Phase<Canonicalized, Validated> {
@@ -36,13 +38,23 @@ public final class ValidatePhase implements Phase<Canonicalized, Validated> {
                         c -> validate(ctx, c.program().program(), ctx.demoTasks().get(c.task())), timer);
         List<Checked> checked = new ArrayList<>();
         long perfect = 0;
+        long timeouts = 0;
+        Map<String, Long> timeoutsByStrategy = new TreeMap<>();
         for (int k = 0; k < kept.size(); k++) {
             Validation v = mapped.results().get(k);
             if (v != null) {
                 checked.add(new Checked(kept.get(k), v));
                 perfect += v.perfect() ? 1 : 0;
+                for (Validation.Pair pair : v.pairs()) {
+                    if (pair.status() == Outcome.Status.TIMEOUT) {
+                        timeouts++;
+                        timeoutsByStrategy.merge(kept.get(k).program().origin().strategy(), 1L, Long::sum);
+                    }
+                }
             }
         }
+        timer.count("timeouts", timeouts);
+        timeoutsByStrategy.forEach((strategy, n) -> timer.count("timeouts." + strategy, n));
         timer.count("programs", checked.size());
         timer.count("demo-perfect", perfect);
         ctx.countCache(timer, before);
