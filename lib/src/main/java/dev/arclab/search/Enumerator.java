@@ -570,6 +570,10 @@ public final class Enumerator {
             for (Finishers.Finished f : finishers.finish(expr, out, type)) {
                 offer(f.expr(), f.answers(), f.weak());
             }
+        } else if (type == ValueType.OBJECTS) {
+            for (Finishers.Finished f : finishers.recolourByKey(expr, out)) {
+                offer(f.expr(), f.answers(), f.weak());
+            }
         }
         long weight = weight(out);
         if (seen.size() >= settings.maxValues() || cells + weight > settings.maxCells()) {

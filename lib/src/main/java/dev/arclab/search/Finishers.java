@@ -171,6 +171,124 @@ final class Finishers {
         return active;
     }
 
+    /** Object properties a recolouring may depend on, as arc-dsl function expressions. */
+    private static final String[][] OBJECT_KEYS = {{"size"}, {"height"}, {"width"}, {"numcolors"},
+        {"fork", "multiply", "height", "width"}, {"compose", "size", "delta"}};
+    private static final String[] DIGIT = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"};
+
+    /**
+     * Objects recoloured by a property: when, in every demo pair, each object of {@code objs} takes one colour in
+     * the output, every changed cell lies in an object, and one property (size, height, width, colours, area,
+     * holes) decides that colour the same way in all pairs, the solution fills the objects of each property value
+     * with their colour: {@code fill(fill(I, c1, mfilter(objs, matcher(size, v1))), c2, ...)}. Objects whose value
+     * the demos never showed keep their colours.
+     */
+    List<Finished> recolourByKey(Expr objsExpr, Object[] vals) {
+        if (!sameShape) {
+            return List.of();
+        }
+        List<List<FSet>> objs = new ArrayList<>();
+        List<int[]> colours = new ArrayList<>();
+        for (int e = 0; e < nDemo; e++) {
+            Grid in = inputs[e];
+            Grid out = targets[e];
+            List<FSet> list = new ArrayList<>();
+            int[] cs = new int[((FSet) vals[e]).size()];
+            int covered = 0;
+            int k = 0;
+            for (Object o : (FSet) vals[e]) {
+                if (!(o instanceof FSet obj) || obj.size() == 0) {
+                    return List.of();
+                }
+                int colour = -1;
+                for (Object x : obj) {
+                    if (!(x instanceof Cell c) || c.i < 0 || c.j < 0 || c.i >= in.rows() || c.j >= in.cols()) {
+                        return List.of();
+                    }
+                    int want = out.at(c.i, c.j);
+                    if (colour == -1) {
+                        colour = want;
+                    } else if (colour != want) {
+                        return List.of();
+                    }
+                    covered += in.at(c.i, c.j) != want ? 1 : 0;
+                }
+                list.add(obj);
+                cs[k++] = colour;
+            }
+            if (covered != diffCount[e]) {
+                return List.of();
+            }
+            objs.add(list);
+            colours.add(cs);
+        }
+        List<Finished> out = new ArrayList<>(1);
+        for (String[] key : OBJECT_KEYS) {
+            Expr keyExpr = key.length == 1 ? Expr.name(key[0])
+                    : Expr.call(key[0], Expr.name(key[1]), Expr.name(key[2]));
+            Object fn;
+            try {
+                fn = key.length == 1 ? Dsl.primitive(key[0]) : Dsl.call(key[0], Dsl.primitive(key[1]), Dsl.primitive(key[2]));
+            } catch (RuntimeException ex) {
+                continue;
+            }
+            java.util.TreeMap<Integer, Integer> lookup = new java.util.TreeMap<>();
+            java.util.TreeSet<Integer> changing = new java.util.TreeSet<>();
+            boolean consistent = true;
+            for (int e = 0; e < nDemo && consistent; e++) {
+                List<FSet> list = objs.get(e);
+                for (int k = 0; k < list.size() && consistent; k++) {
+                    Object v = ((dev.arclab.dsl.Fn) fn).call(new Object[] {list.get(k)});
+                    if (!(v instanceof Integer value) || value < 0 || value > 10) {
+                        consistent = false;
+                        break;
+                    }
+                    Integer before = lookup.putIfAbsent(value, colours.get(e)[k]);
+                    consistent = before == null || before == colours.get(e)[k];
+                    for (Object x : list.get(k)) {
+                        Cell c = (Cell) x;
+                        if (c.color != colours.get(e)[k]) {
+                            changing.add(value);
+                            break;
+                        }
+                    }
+                }
+            }
+            if (!consistent || changing.isEmpty() || lookup.size() < 2) {
+                continue;
+            }
+            Expr expr = Expr.INPUT;
+            for (int v : changing) {
+                Expr pred = Expr.call("matcher", keyExpr, Expr.name(DIGIT[v]));
+                expr = Expr.call("fill", expr, Expr.name(DIGIT[lookup.get(v)]), Expr.call("mfilter", objsExpr, pred));
+            }
+            Object[] answers = new Object[inputs.length - nDemo];
+            boolean fits = true;
+            try {
+                for (int e = 0; e < inputs.length && fits; e++) {
+                    Object g = inputs[e];
+                    for (int v : changing) {
+                        Object patch = Dsl.call("mfilter", vals[e], Dsl.call("matcher", fn, v));
+                        g = Dsl.call("fill", g, lookup.get(v), patch);
+                    }
+                    if (e < nDemo) {
+                        fits = targets[e].equals(g);
+                    } else {
+                        answers[e - nDemo] = g;
+                    }
+                }
+            } catch (RuntimeException ex) {
+                continue;
+            }
+            if (!fits) {
+                continue;
+            }
+            out.add(new Finished(expr, answers));
+            break;
+        }
+        return out;
+    }
+
     /** The solutions that end with one call on {@code patch} (a vector of indices or objects). */
     List<Finished> finish(Expr patch, Object[] vals, ValueType type) {
         List<Finished> out = new ArrayList<>(1);
