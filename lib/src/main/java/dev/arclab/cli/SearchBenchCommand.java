@@ -87,7 +87,6 @@ public final class SearchBenchCommand implements Callable<Integer> {
         long candidates = 0;
         long distinct = 0;
         long pruned = 0;
-        long shapeMisses = 0;
         long cpu = 0;
         long[] byDepth = new long[plan.settings().maxCost() + 1];
         long start = System.nanoTime();
@@ -107,7 +106,6 @@ public final class SearchBenchCommand implements Callable<Integer> {
                     candidates += r.stats().candidates();
                     distinct += r.stats().distinct();
                     pruned += r.stats().pruned();
-                    shapeMisses += r.stats().shapeMisses();
                     cpu += r.stats().cpuNanos();
                     long[] by = r.stats().distinctByCost();
                     for (int d = 0; d < Math.min(by.length, byDepth.length); d++) {
@@ -169,7 +167,6 @@ public final class SearchBenchCommand implements Callable<Integer> {
         out.printf("candidates: %d (%.0f per CPU-second)%n", candidates, candidates / Math.max(1e-9, cpuSeconds));
         out.printf("distinct values: %d (%.0f per CPU-second)%n", distinct, distinct / Math.max(1e-9, cpuSeconds));
         out.printf("calls skipped as repeats of cheaper ones (a symmetry of a symmetry, f(f(x)) for idempotent f): %d%n", pruned);
-        out.printf("last-level grids left unfinished at the first demo output of the wrong shape: %d%n", shapeMisses);
         StringBuilder depth = new StringBuilder("distinct values by depth:");
         for (int d = 1; d < byDepth.length; d++) {
             if (byDepth[d] > 0) {

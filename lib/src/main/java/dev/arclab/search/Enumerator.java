@@ -67,7 +67,7 @@ public final class Enumerator {
 
     /** What one task's search did. */
     public record Stats(long candidates, long distinct, long[] distinctByCost, long errors, long dropped, long pruned,
-                        long shapeMisses, long cpuNanos, int completedCost, Stop stop) {
+                        long cpuNanos, int completedCost, Stop stop) {
     }
 
     /** Why a search ended. */
@@ -154,7 +154,6 @@ public final class Enumerator {
     private long errors;
     private long dropped;
     private long pruned;
-    private long shapeMisses;
     private long cells;
     private final long[] distinctByCost;
     private final Finishers finishers;
@@ -253,7 +252,7 @@ public final class Enumerator {
             Fuel.stop();
         }
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-        Stats stats = new Stats(0, 0, new long[settings.maxCost() + 1], 0, 0, 0, 0, cpu, 0,
+        Stats stats = new Stats(0, 0, new long[settings.maxCost() + 1], 0, 0, 0, cpu, 0,
                 shadow.solutions.isEmpty() ? Stop.MAX_COST : Stop.SOLVED);
         return new Result(other.taskId(), List.copyOf(shadow.solutions), stats);
     }
@@ -283,7 +282,7 @@ public final class Enumerator {
             Fuel.stop();
         }
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-        Stats stats = new Stats(candidates, seen.size(), distinctByCost.clone(), errors, dropped, pruned, shapeMisses, cpu,
+        Stats stats = new Stats(candidates, seen.size(), distinctByCost.clone(), errors, dropped, pruned, cpu,
                 completed, stop);
         return new Result(problem.taskId(), List.copyOf(solutions), stats);
     }
@@ -519,8 +518,6 @@ public final class Enumerator {
 
     private void evaluate0(Production p, Primitive prim, Entry[] args, int k, boolean last) {
         Object[] out = new Object[n];
-        // on the last level a grid is only worth its full vector if it can end a solution: the demo outputs' shape
-        boolean needShape = last && p.result() == Slot.G;
         try {
             for (int e = 0; e < n; e++) {
                 Fuel.start(settings.fuelPerCall());
@@ -532,11 +529,6 @@ public final class Enumerator {
                 }
                 if (!small(out[e])) {
                     errors++;
-                    return;
-                }
-                if (needShape && e < nDemo && out[e] instanceof Grid g
-                        && (g.rows() != targets[e].rows() || g.cols() != targets[e].cols())) {
-                    shapeMisses++;
                     return;
                 }
             }

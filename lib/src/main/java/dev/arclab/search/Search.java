@@ -248,8 +248,7 @@ public final class Search {
         Enumerator.Stats keep = keepFirstStop ? x : y;
         Enumerator.Stop stop = !all.isEmpty() && !all.get(0).weak() ? Enumerator.Stop.SOLVED : keep.stop();
         Enumerator.Stats stats = new Enumerator.Stats(x.candidates() + y.candidates(), x.distinct() + y.distinct(), byCost,
-                x.errors() + y.errors(), x.dropped() + y.dropped(), x.pruned() + y.pruned(),
-                x.shapeMisses() + y.shapeMisses(), x.cpuNanos() + y.cpuNanos(),
+                x.errors() + y.errors(), x.dropped() + y.dropped(), x.pruned() + y.pruned(), x.cpuNanos() + y.cpuNanos(),
                 keep.completedCost(), stop);
         return new Result(a.taskId(), List.copyOf(all), stats);
     }
