@@ -1,7 +1,7 @@
 package dev.arclab.dsl.primitives;
 
 import dev.arclab.dsl.Def;
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
@@ -43,7 +43,7 @@ public final class Colors {
 
     /** Unpacks {@code v, _ = e} and returns {@code v}: e must be an iterable of exactly two values. */
     static Object unpackFirst(Object e) {
-        if (e instanceof Cell c) {
+        if (e instanceof ColoredLocation c) {
             return c.color;
         }
         if (e instanceof Pair p) {
@@ -168,7 +168,7 @@ public final class Colors {
                     i = p / cols;
                     j = p - i * cols;
                 }
-                out[start == null ? k : start[c - min]++] = new Cell(c, i, j);
+                out[start == null ? k : start[c - min]++] = new ColoredLocation(c, i, j);
                 if (idx == null && ++j == cols) {
                     j = 0;
                     i++;
@@ -183,7 +183,7 @@ public final class Colors {
             Arrays.sort(keys);
             for (int k = 0; k < n; k++) {
                 int p = (int) keys[k];
-                out[k] = new Cell((int) (keys[k] >> 32), p / cols, p % cols);
+                out[k] = new ColoredLocation((int) (keys[k] >> 32), p / cols, p % cols);
             }
         }
         return out;
@@ -197,7 +197,7 @@ public final class Colors {
         Object[] es = s.elements();
         int[] out = new int[es.length];
         for (int k = 0; k < es.length; k++) {
-            if (!(es[k] instanceof Cell c)) {
+            if (!(es[k] instanceof ColoredLocation c)) {
                 return null;
             }
             out[k] = c.color;
@@ -342,7 +342,7 @@ public final class Colors {
         } else {
             throw DslException.of("'%s' object is not iterable", Values.kindName(obj));
         }
-        if (e instanceof Cell c) {
+        if (e instanceof ColoredLocation c) {
             return c.color;
         }
         return Values.toTuple(e).get(0);

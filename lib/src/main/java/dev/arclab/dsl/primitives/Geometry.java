@@ -1,13 +1,13 @@
 package dev.arclab.dsl.primitives;
 
 import dev.arclab.dsl.Def;
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Pieces;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
@@ -18,7 +18,7 @@ import java.util.Arrays;
  * (dsl-spec §7.2). Boxes and lines live in {@link Boxes}.
  *
  * <p>Each primitive has a fast path for the common representation (a FrozenSet made only of
- * {@link Pair} locations or only of {@link Cell}s, or a {@link Grid}) and a generic path that follows
+ * {@link Pair} locations or only of {@link ColoredLocation}s, or a {@link Grid}) and a generic path that follows
  * the reference's Python semantics on any Tuple/FrozenSet form (the Tuple-is-a-Grid rule, the Object
  * test and the {@code toindices} pass-through of §2.3), raising a {@link DslException} wherever the
  * reference raises.
@@ -44,9 +44,9 @@ public final class Geometry {
             }
             return 1;
         }
-        if (es[0] instanceof Cell) {
+        if (es[0] instanceof ColoredLocation) {
             for (Object e : es) {
-                if (!(e instanceof Cell)) {
+                if (!(e instanceof ColoredLocation)) {
                     return 0;
                 }
             }
@@ -57,7 +57,7 @@ public final class Geometry {
 
     /** (value, index) unpacked from an element of an Object: its index; a non-pair is an error. */
     private static Object unpackIndex(Object e) {
-        if (e instanceof Cell c) {
+        if (e instanceof ColoredLocation c) {
             return new Pair(c.i, c.j);
         }
         Object idx;
@@ -105,7 +105,7 @@ public final class Geometry {
                     }
                 } else {
                     for (int k = 0; k < n; k++) {
-                        Cell c = (Cell) es[k];
+                        ColoredLocation c = (ColoredLocation) es[k];
                         out[2 * k] = c.i;
                         out[2 * k + 1] = c.j;
                     }
@@ -156,7 +156,7 @@ public final class Geometry {
             if (kind == 2) {
                 Fuel.charge(es.length);
                 for (Object e : es) {
-                    Cell c = (Cell) e;
+                    ColoredLocation c = (ColoredLocation) e;
                     if (c.i < top) {
                         top = c.i;
                     }
@@ -353,7 +353,7 @@ public final class Geometry {
     static Object corner(Object patch, boolean maxRow, boolean maxCol, boolean twoColumnsOnly) {
         if (patch instanceof FSet s) {
             if (s.size() == 0) {
-                return Tup.EMPTY;
+                return ObjectTuple.EMPTY;
             }
             if (fastKind(s.elements()) != 0) {
                 int[] b = bounds(patch);
@@ -417,13 +417,13 @@ public final class Geometry {
             if (f instanceof Pair) {
                 return patch;
             }
-            if (f instanceof Cell c0) {
+            if (f instanceof ColoredLocation c0) {
                 Fuel.charge(n);
                 Object[] out = new Object[n];
                 boolean oneColour = true;
                 for (int k = 0; k < n; k++) {
                     Object e = es[k];
-                    if (e instanceof Cell c) {
+                    if (e instanceof ColoredLocation c) {
                         out[k] = new Pair(c.i, c.j);
                         oneColour &= c.color == c0.color;
                     } else {
@@ -461,17 +461,17 @@ public final class Geometry {
                 Object[] out = new Object[es.length];
                 for (int k = 0; k < es.length; k++) {
                     Pair p = (Pair) es[k];
-                    out[k] = new Cell(v, p.a, p.b);
+                    out[k] = new ColoredLocation(v, p.a, p.b);
                 }
                 return FSet.wrapSorted(out);
             }
-            if (kind == 2 && ((Cell) es[0]).color == ((Cell) es[es.length - 1]).color) {
+            if (kind == 2 && ((ColoredLocation) es[0]).color == ((ColoredLocation) es[es.length - 1]).color) {
                 // One colour: the cells' locations are distinct and ascending already.
                 Fuel.charge(es.length);
                 Object[] out = new Object[es.length];
                 for (int k = 0; k < es.length; k++) {
-                    Cell c = (Cell) es[k];
-                    out[k] = new Cell(v, c.i, c.j);
+                    ColoredLocation c = (ColoredLocation) es[k];
+                    out[k] = new ColoredLocation(v, c.i, c.j);
                 }
                 return FSet.wrapSorted(out);
             }
@@ -529,8 +529,8 @@ public final class Geometry {
                     }
                 } else {
                     for (int k = 0; k < es.length; k++) {
-                        Cell c = (Cell) es[k];
-                        out[k] = new Cell(c.color, c.i + di, c.j + dj);
+                        ColoredLocation c = (ColoredLocation) es[k];
+                        out[k] = new ColoredLocation(c.color, c.i + di, c.j + dj);
                     }
                 }
                 return FSet.wrapSorted(out);
@@ -542,8 +542,8 @@ public final class Geometry {
         if (Pieces.isObject(patch)) {
             for (int k = 0; k < es.length; k++) {
                 Object e = es[k];
-                if (e instanceof Cell c) {
-                    out[k] = new Cell(c.color, c.i + di, c.j + dj);
+                if (e instanceof ColoredLocation c) {
+                    out[k] = new ColoredLocation(c.color, c.i + di, c.j + dj);
                 } else {
                     Tuple t = Values.toTuple(e);
                     if (t.size() != 2) {
@@ -772,7 +772,7 @@ public final class Geometry {
         if (patch instanceof FSet s && s.size() > 0) {
             Object[] es = s.elements();
             int kind = fastKind(es);
-            boolean distinct = kind == 1 || (kind == 2 && ((Cell) es[0]).color == ((Cell) es[es.length - 1]).color);
+            boolean distinct = kind == 1 || (kind == 2 && ((ColoredLocation) es[0]).color == ((ColoredLocation) es[es.length - 1]).color);
             if (distinct) {
                 // Pairs, or cells of one colour: the locations are distinct already.
                 Fuel.charge(es.length);
@@ -783,8 +783,8 @@ public final class Geometry {
                         si += ((Pair) e).a;
                         sj += ((Pair) e).b;
                     } else {
-                        si += ((Cell) e).i;
-                        sj += ((Cell) e).j;
+                        si += ((ColoredLocation) e).i;
+                        sj += ((ColoredLocation) e).j;
                     }
                 }
                 int n = es.length;
@@ -960,7 +960,7 @@ public final class Geometry {
             if ((long) h * w <= 1 << 16) {
                 masks = new long[h * w];
                 for (Object e : es) {
-                    Cell c = (Cell) e;
+                    ColoredLocation c = (ColoredLocation) e;
                     if (c.color < 0 || c.color > 63) {
                         masks = null;
                         break;
@@ -972,7 +972,7 @@ public final class Geometry {
             for (int p = 1; p < extent; p++) {
                 boolean subset = true;
                 for (int k = 0; k < es.length && subset; k++) {
-                    Cell c = (Cell) es[k];
+                    ColoredLocation c = (ColoredLocation) es[k];
                     int i = horizontal ? c.i : c.i - p;
                     int j = horizontal ? c.j - p : c.j;
                     if (i < 0 || j < 0) {
@@ -981,7 +981,7 @@ public final class Geometry {
                     if (masks != null) {
                         subset = (masks[i * w + j] & (1L << c.color)) != 0;
                     } else {
-                        subset = ns.contains(new Cell(c.color, i, j));
+                        subset = ns.contains(new ColoredLocation(c.color, i, j));
                     }
                 }
                 if (subset) {

@@ -1,14 +1,14 @@
 package dev.arclab.dsl.primitives;
 
 import dev.arclab.dsl.Def;
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.IntTuple;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Pieces;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
@@ -442,7 +442,7 @@ public final class GridOps {
         for (int k = 0; k < es.length; k++) {
             Object e = es[k];
             if (obj) {
-                if (e instanceof Cell c) {
+                if (e instanceof ColoredLocation c) {
                     vals[k] = c.color;
                     is[k] = c.i;
                     js[k] = c.j;
@@ -483,15 +483,15 @@ public final class GridOps {
         return Values.equal(a, b);
     }
 
-    /** A Cell {@code (v, (i, j))} (generic value kept) or, with no value, a location. */
+    /** A ColoredLocation {@code (v, (i, j))} (generic value kept) or, with no value, a location. */
     private static Tuple make(Object v, int i, int j) {
         if (v == null) {
             return new Pair(i, j);
         }
         if (v instanceof Integer c) {
-            return new Cell(c, i, j);
+            return new ColoredLocation(c, i, j);
         }
-        return Tup.of(v, new Pair(i, j));
+        return ObjectTuple.of(v, new Pair(i, j));
     }
 
     // ==== scaling ===============================================================================
@@ -840,7 +840,7 @@ public final class GridOps {
             throw new DslException("integer division or modulo by zero");
         }
         if (parts < 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         int w = width / parts;
         int off = width % parts != 0 ? 1 : 0;
@@ -866,7 +866,7 @@ public final class GridOps {
                 out[i] = crop(t, new Pair(0, (int) Math.min(s, Integer.MAX_VALUE)), dims);
             }
         }
-        return Tup.wrap(out);
+        return ObjectTuple.wrap(out);
     }
 
     /** {@code n} stacked parts, one separator row assumed when the height is not divisible by n. */
@@ -884,7 +884,7 @@ public final class GridOps {
         }
         int width = Pieces.len(t.get(0));
         if (parts < 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         int h = rows / parts;
         int off = rows % parts != 0 ? 1 : 0;
@@ -910,7 +910,7 @@ public final class GridOps {
                 out[i] = crop(t, new Pair((int) Math.min(s, Integer.MAX_VALUE), 0), dims);
             }
         }
-        return Tup.wrap(out);
+        return ObjectTuple.wrap(out);
     }
 
     // ==== trim and halves =======================================================================
@@ -1136,7 +1136,7 @@ public final class GridOps {
             return n == 2 ? new Pair(vals[0], vals[1]) : IntTuple.wrap(vals);
         }
         if (first instanceof Tuple) {
-            Grid g = tryGrid(Tup.wrap(items));
+            Grid g = tryGrid(ObjectTuple.wrap(items));
             if (g != null) {
                 return g;
             }

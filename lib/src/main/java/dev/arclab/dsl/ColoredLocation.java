@@ -1,12 +1,12 @@
 package dev.arclab.dsl;
 
-/** A Tuple (colour, (i, j)): one coloured location of an Object. */
-public final class Cell extends Tuple {
+/** A Tuple (colour, (i, j)): one coloured location of an Object (arc-dsl's type name for it is Cell). */
+public final class ColoredLocation extends Tuple {
     public final int color;
     public final int i;
     public final int j;
 
-    public Cell(int color, int i, int j) {
+    public ColoredLocation(int color, int i, int j) {
         this.color = color;
         this.i = i;
         this.j = j;
@@ -39,7 +39,7 @@ public final class Cell extends Tuple {
 
     @Override
     public boolean equals(Object o) {
-        if (o instanceof Cell c) {
+        if (o instanceof ColoredLocation c) {
             return color == c.color && i == c.i && j == c.j;
         }
         return super.equals(o);
