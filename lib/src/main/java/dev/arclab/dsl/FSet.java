@@ -12,8 +12,15 @@ import java.util.NoSuchElementException;
 public final class FSet implements Iterable<Object> {
     public static final FSet EMPTY = new FSet(new Object[0]);
 
+    /** {@link #elementKind()}: only {@link Pair}s, only {@link ColoredLocation}s, anything else. */
+    public static final int PAIRS = 1;
+    public static final int COLORED_LOCATIONS = 2;
+    public static final int OTHER = 0;
+
     private final Object[] elems;
     private int hash;
+    /** {@link #elementKind()} + 1, or 0 while not yet known (a benign race: every thread computes the same). */
+    private byte kind;
 
     private FSet(Object[] sortedUnique) {
         this.elems = sortedUnique;
@@ -41,6 +48,10 @@ public final class FSet implements Iterable<Object> {
         if (n == 1) {
             return new FSet(values.length == 1 ? values : new Object[] {values[0]});
         }
+        FSet packed = PackedSort.sortedSet(values, n);
+        if (packed != null) {
+            return packed;
+        }
         if (!isStrictlyAscending(values, n)) {
             Arrays.sort(values, 0, n, Values.CANONICAL);
         }
@@ -56,6 +67,42 @@ public final class FSet implements Iterable<Object> {
     /** Wraps an array already strictly ascending under the canonical order (not checked). */
     public static FSet wrapSorted(Object[] sortedUnique) {
         return sortedUnique.length == 0 ? EMPTY : new FSet(sortedUnique);
+    }
+
+    /** As {@link #wrapSorted}, with the element kind known to the caller. */
+    static FSet wrapSorted(Object[] sortedUnique, int elementKind) {
+        FSet s = new FSet(sortedUnique);
+        s.kind = (byte) (elementKind + 1);
+        return s;
+    }
+
+    /**
+     * {@link #PAIRS} when every element is a {@link Pair}, {@link #COLORED_LOCATIONS} when every one is a
+     * {@link ColoredLocation}, else (also for the empty set) {@link #OTHER}; computed once per set.
+     */
+    public int elementKind() {
+        int k = kind;
+        if (k == 0) {
+            k = kindOf(elems) + 1;
+            kind = (byte) k;
+        }
+        return k - 1;
+    }
+
+    private static int kindOf(Object[] es) {
+        if (es.length == 0) {
+            return OTHER;
+        }
+        Class<?> c = es[0].getClass();
+        if (c != Pair.class && c != ColoredLocation.class) {
+            return OTHER;
+        }
+        for (Object e : es) {
+            if (e.getClass() != c) {
+                return OTHER;
+            }
+        }
+        return c == Pair.class ? PAIRS : COLORED_LOCATIONS;
     }
 
     private static boolean isStrictlyAscending(Object[] values, int n) {

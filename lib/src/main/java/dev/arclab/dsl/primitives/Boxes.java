@@ -67,7 +67,7 @@ public final class Boxes {
     @Def(index = 138, signature = "corners(patch: Patch) -> Indices",
             summary = "FrozenSet {ulcorner, urcorner, llcorner, lrcorner} (collapses to 2 or 1 locations for lines and single cells).")
     public static Object corners(Object patch) {
-        if (patch instanceof FSet s && s.size() > 0 && Geometry.fastKind(s.elements()) != 0) {
+        if (patch instanceof FSet s && s.size() > 0 && s.elementKind() != 0) {
             int[] b = Geometry.bounds(patch);
             return FSet.fromArray(new Object[] {
                 new Pair(b[0], b[1]), new Pair(b[0], b[3]), new Pair(b[2], b[1]), new Pair(b[2], b[3])});
@@ -199,7 +199,7 @@ public final class Boxes {
 
     /** {upper-left i, j, lower-right i, j} by the reference's ulcorner/lrcorner rule, unpacked as pairs. */
     private static int[] cornerBounds(Object patch) {
-        if (patch instanceof FSet s && s.size() > 0 && Geometry.fastKind(s.elements()) != 0) {
+        if (patch instanceof FSet s && s.size() > 0 && s.elementKind() != 0) {
             int[] b = Geometry.bounds(patch);
             return new int[] {b[0], b[1], b[2], b[3]};
         }
@@ -239,7 +239,7 @@ public final class Boxes {
         if (Pieces.len(patch) == 0) {
             return FSet.EMPTY;
         }
-        if (patch instanceof FSet s && Geometry.fastKind(s.elements()) != 0) {
+        if (patch instanceof FSet s && s.elementKind() != 0) {
             int[] b = Geometry.bounds(patch);
             long h = (long) b[2] - b[0] + 1;
             long w = (long) b[3] - b[1] + 1;

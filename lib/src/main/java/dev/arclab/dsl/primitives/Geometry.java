@@ -31,30 +31,6 @@ public final class Geometry {
 
     // ---- shared location helpers ----------------------------------------------------------------
 
-    /** Kind of a non-empty FrozenSet's elements: 1 = only Pairs, 2 = only Cells, 0 = anything else. */
-    static int fastKind(Object[] es) {
-        if (es.length == 0) {
-            return 0;
-        }
-        if (es[0] instanceof Pair) {
-            for (Object e : es) {
-                if (!(e instanceof Pair)) {
-                    return 0;
-                }
-            }
-            return 1;
-        }
-        if (es[0] instanceof ColoredLocation) {
-            for (Object e : es) {
-                if (!(e instanceof ColoredLocation)) {
-                    return 0;
-                }
-            }
-            return 2;
-        }
-        return 0;
-    }
-
     /** (value, index) unpacked from an element of an Object: its index; a non-pair is an error. */
     private static Object unpackIndex(Object e) {
         if (e instanceof ColoredLocation c) {
@@ -93,7 +69,7 @@ public final class Geometry {
             if (n == 0) {
                 return NO_INTS;
             }
-            int kind = fastKind(es);
+            int kind = s.elementKind();
             if (kind != 0) {
                 Fuel.charge(n);
                 int[] out = new int[2 * n];
@@ -136,7 +112,7 @@ public final class Geometry {
         int right = Integer.MIN_VALUE;
         if (patch instanceof FSet s && s.size() > 0) {
             Object[] es = s.elements();
-            int kind = fastKind(es);
+            int kind = s.elementKind();
             if (kind == 1) {
                 Fuel.charge(es.length);
                 // Pairs sort row-major: the rows are the first and last elements'.
@@ -355,7 +331,7 @@ public final class Geometry {
             if (s.size() == 0) {
                 return ObjectTuple.EMPTY;
             }
-            if (fastKind(s.elements()) != 0) {
+            if (s.elementKind() != 0) {
                 int[] b = bounds(patch);
                 return new Pair(maxRow ? b[2] : b[0], maxCol ? b[3] : b[1]);
             }
@@ -455,7 +431,7 @@ public final class Geometry {
     public static Object recolor(Object value, Object patch) {
         if (value instanceof Integer v && patch instanceof FSet s && s.size() > 0) {
             Object[] es = s.elements();
-            int kind = fastKind(es);
+            int kind = s.elementKind();
             if (kind == 1) {
                 Fuel.charge(es.length);
                 Object[] out = new Object[es.length];
@@ -518,7 +494,7 @@ public final class Geometry {
     static Object shiftBy(Object patch, int di, int dj) {
         if (patch instanceof FSet s) {
             Object[] es = s.elements();
-            int kind = fastKind(es);
+            int kind = s.elementKind();
             if (kind != 0) {
                 Fuel.charge(es.length);
                 Object[] out = new Object[es.length];
@@ -570,7 +546,7 @@ public final class Geometry {
             return patch;
         }
         int[] b = bounds(patch);
-        if (b[0] == 0 && b[1] == 0 && patch instanceof FSet s && fastKind(s.elements()) != 0) {
+        if (b[0] == 0 && b[1] == 0 && patch instanceof FSet s && s.elementKind() != 0) {
             return patch;
         }
         return shiftBy(patch, -b[0], -b[1]);
@@ -771,7 +747,7 @@ public final class Geometry {
     public static Object centerofmass(Object patch) {
         if (patch instanceof FSet s && s.size() > 0) {
             Object[] es = s.elements();
-            int kind = fastKind(es);
+            int kind = s.elementKind();
             boolean distinct = kind == 1 || (kind == 2 && ((ColoredLocation) es[0]).color == ((ColoredLocation) es[es.length - 1]).color);
             if (distinct) {
                 // Pairs, or cells of one colour: the locations are distinct already.
@@ -949,7 +925,7 @@ public final class Geometry {
         }
         FSet ns = Values.toSet(normalized);
         Object[] es = ns.elements();
-        int kind = fastKind(es);
+        int kind = ns.elementKind();
         if (kind == 1) {
             throw new DslException("cannot unpack non-iterable int object");
         }

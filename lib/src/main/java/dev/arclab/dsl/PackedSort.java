@@ -1,0 +1,124 @@
+package dev.arclab.dsl;
+
+import java.util.Arrays;
+
+/**
+ * Sorting and deduplicating a set's elements without comparator calls when they are all Integers, all
+ * {@link Pair}s or all {@link ColoredLocation}s: each element becomes one {@code long} holding its fields
+ * (offset by their minimum, most significant first, so that the key order is the canonical order of
+ * dsl-spec §4.3) and its index, the keys are sorted as primitives, and equal fields collapse. Used by
+ * {@link FSet#fromArray} whenever the fields and the index fit in 63 bits, which they always do for
+ * grid locations.
+ */
+final class PackedSort {
+    private static final int INTS = 3;
+
+    private PackedSort() {
+    }
+
+    /**
+     * The set of the first {@code n >= 2} values, or null when they are not of one packable kind (the
+     * caller then sorts with the canonical comparator). The array is given up: it may be reused.
+     */
+    static FSet sortedSet(Object[] values, int n) {
+        Class<?> c = values[0].getClass();
+        int kind;
+        if (c == Pair.class) {
+            kind = FSet.PAIRS;
+        } else if (c == ColoredLocation.class) {
+            kind = FSet.COLORED_LOCATIONS;
+        } else if (c == Integer.class) {
+            kind = INTS;
+        } else {
+            return null;
+        }
+        // one pass: homogeneity, field ranges, and whether the input is strictly ascending already
+        long min0 = Long.MAX_VALUE;
+        long max0 = Long.MIN_VALUE;
+        long min1 = Long.MAX_VALUE;
+        long max1 = Long.MIN_VALUE;
+        long min2 = Long.MAX_VALUE;
+        long max2 = Long.MIN_VALUE;
+        boolean ascending = true;
+        int p0 = 0;
+        int p1 = 0;
+        int p2 = 0;
+        for (int k = 0; k < n; k++) {
+            Object v = values[k];
+            if (v.getClass() != c) {
+                return null;
+            }
+            int f0;
+            int f1 = 0;
+            int f2 = 0;
+            if (kind == FSet.PAIRS) {
+                Pair p = (Pair) v;
+                f0 = p.a;
+                f1 = p.b;
+            } else if (kind == FSet.COLORED_LOCATIONS) {
+                ColoredLocation l = (ColoredLocation) v;
+                f0 = l.color;
+                f1 = l.i;
+                f2 = l.j;
+            } else {
+                f0 = (Integer) v;
+            }
+            if (k > 0 && ascending) {
+                ascending = f0 > p0 || (f0 == p0 && (f1 > p1 || (f1 == p1 && f2 > p2)));
+            }
+            p0 = f0;
+            p1 = f1;
+            p2 = f2;
+            min0 = Math.min(min0, f0);
+            max0 = Math.max(max0, f0);
+            min1 = Math.min(min1, f1);
+            max1 = Math.max(max1, f1);
+            min2 = Math.min(min2, f2);
+            max2 = Math.max(max2, f2);
+        }
+        int setKind = kind == INTS ? FSet.OTHER : kind;
+        if (ascending) {
+            return FSet.wrapSorted(n == values.length ? values : Arrays.copyOf(values, n), setKind);
+        }
+        int b0 = bits(max0 - min0);
+        int b1 = bits(max1 - min1);
+        int b2 = bits(max2 - min2);
+        int bi = bits(n - 1L);
+        if (b0 + b1 + b2 + bi > 63) {
+            return null;
+        }
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            Object v = values[k];
+            long key;
+            if (kind == FSet.PAIRS) {
+                Pair p = (Pair) v;
+                key = ((p.a - min0) << b1 | (p.b - min1));
+            } else if (kind == FSet.COLORED_LOCATIONS) {
+                ColoredLocation l = (ColoredLocation) v;
+                key = ((l.color - min0) << b1 | (l.i - min1)) << b2 | (l.j - min2);
+            } else {
+                key = (Integer) v - min0;
+            }
+            keys[k] = key << bi | k;
+        }
+        Arrays.sort(keys);
+        Object[] out = new Object[n];
+        long indexMask = (1L << bi) - 1;
+        int w = 0;
+        long previous = -1;
+        for (long key : keys) {
+            long fields = key >>> bi;
+            if (fields != previous) {
+                out[w++] = values[(int) (key & indexMask)];
+                previous = fields;
+            }
+        }
+        return FSet.wrapSorted(w == n ? out : Arrays.copyOf(out, w), setKind);
+    }
+
+    /** Bits needed for values 0..range. */
+    private static int bits(long range) {
+        return 64 - Long.numberOfLeadingZeros(range);
+    }
+}
