@@ -5,10 +5,11 @@ import java.util.Arrays;
 /**
  * Sorting and deduplicating a set's elements without comparator calls when they are all Integers, all
  * {@link Pair}s or all {@link ColoredLocation}s: each element becomes one {@code long} holding its fields
- * (offset by their minimum, most significant first, so that the key order is the canonical order of
- * dsl-spec §4.3) and its index, the keys are sorted as primitives, and equal fields collapse. Used by
- * {@link FSet#fromArray} whenever the fields and the index fit in 63 bits, which they always do for
- * grid locations.
+ * (offset by their minimum, in mixed radix, most significant first, so that the key order is the
+ * canonical order of dsl-spec §4.3) times n plus its index; the keys are sorted as primitives and equal
+ * fields collapse. When the keys are dense (the locations of one patch, say) the elements are placed in
+ * their key's slot instead, with no sort at all. Used by {@link FSet#fromArray} whenever the keys fit
+ * in a long, which they always do for grid locations.
  */
 final class PackedSort {
     private static final int INTS = 3;
@@ -80,45 +81,67 @@ final class PackedSort {
         if (ascending) {
             return FSet.wrapSorted(n == values.length ? values : Arrays.copyOf(values, n), setKind);
         }
-        int b0 = bits(max0 - min0);
-        int b1 = bits(max1 - min1);
-        int b2 = bits(max2 - min2);
-        int bi = bits(n - 1L);
-        if (b0 + b1 + b2 + bi > 63) {
+        // mixed-radix key of the fields: ascending keys are the canonical order
+        long r1 = max1 - min1 + 1;
+        long r2 = max2 - min2 + 1;
+        double range = (double) (max0 - min0 + 1) * r1 * r2;
+        if (range <= 4.0 * n + 64) {
+            return bucketed(values, n, kind, setKind, (int) range, min0, min1, min2, r1, r2);
+        }
+        if (range * n >= 0x1p62) {
             return null;
         }
         long[] keys = new long[n];
         for (int k = 0; k < n; k++) {
-            Object v = values[k];
-            long key;
-            if (kind == FSet.PAIRS) {
-                Pair p = (Pair) v;
-                key = ((p.a - min0) << b1 | (p.b - min1));
-            } else if (kind == FSet.COLORED_LOCATIONS) {
-                ColoredLocation l = (ColoredLocation) v;
-                key = ((l.color - min0) << b1 | (l.i - min1)) << b2 | (l.j - min2);
-            } else {
-                key = (Integer) v - min0;
-            }
-            keys[k] = key << bi | k;
+            keys[k] = key(values[k], kind, min0, min1, min2, r1, r2) * n + k;
         }
         Arrays.sort(keys);
         Object[] out = new Object[n];
-        long indexMask = (1L << bi) - 1;
         int w = 0;
         long previous = -1;
         for (long key : keys) {
-            long fields = key >>> bi;
+            long fields = key / n;
             if (fields != previous) {
-                out[w++] = values[(int) (key & indexMask)];
+                out[w++] = values[(int) (key - fields * n)];
                 previous = fields;
             }
         }
         return FSet.wrapSorted(w == n ? out : Arrays.copyOf(out, w), setKind);
     }
 
-    /** Bits needed for values 0..range. */
-    private static int bits(long range) {
-        return 64 - Long.numberOfLeadingZeros(range);
+    /** Dense fields (a grid's locations, say): each element goes to its key's slot, no sort at all. */
+    private static FSet bucketed(Object[] values, int n, int kind, int setKind, int range, long min0, long min1,
+            long min2, long r1, long r2) {
+        Object[] slots = new Object[range];
+        int distinct = 0;
+        for (int k = 0; k < n; k++) {
+            Object v = values[k];
+            int slot = (int) key(v, kind, min0, min1, min2, r1, r2);
+            if (slots[slot] == null) {
+                slots[slot] = v;
+                distinct++;
+            }
+        }
+        Object[] out = new Object[distinct];
+        int w = 0;
+        for (int slot = 0; w < distinct; slot++) {
+            Object v = slots[slot];
+            if (v != null) {
+                out[w++] = v;
+            }
+        }
+        return FSet.wrapSorted(out, setKind);
+    }
+
+    private static long key(Object v, int kind, long min0, long min1, long min2, long r1, long r2) {
+        if (kind == FSet.PAIRS) {
+            Pair p = (Pair) v;
+            return (p.a - min0) * r1 + (p.b - min1);
+        }
+        if (kind == FSet.COLORED_LOCATIONS) {
+            ColoredLocation l = (ColoredLocation) v;
+            return ((l.color - min0) * r1 + (l.i - min1)) * r2 + (l.j - min2);
+        }
+        return (Integer) v - min0;
     }
 }
