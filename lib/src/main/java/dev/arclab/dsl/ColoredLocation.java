@@ -13,7 +13,7 @@ public final class ColoredLocation extends Tuple {
     }
 
     public Pair loc() {
-        return new Pair(i, j);
+        return Pair.of(i, j);
     }
 
     @Override
@@ -27,7 +27,7 @@ public final class ColoredLocation extends Tuple {
             return color;
         }
         if (k == 1) {
-            return new Pair(i, j);
+            return Pair.of(i, j);
         }
         throw outOfRange(k);
     }

@@ -21,6 +21,8 @@ public final class FSet implements Iterable<Object> {
     private int hash;
     /** {@link #elementKind()} + 1, or 0 while not yet known (a benign race: every thread computes the same). */
     private byte kind;
+    /** {@link #locationBounds()} once computed (benign race: every thread computes the same). */
+    private int[] bounds;
 
     private FSet(Object[] sortedUnique) {
         this.elems = sortedUnique;
@@ -87,6 +89,51 @@ public final class FSet implements Iterable<Object> {
             kind = (byte) k;
         }
         return k - 1;
+    }
+
+    /**
+     * {uppermost, leftmost, lowermost, rightmost} of the locations of a non-empty set of {@link #PAIRS} or
+     * {@link #COLORED_LOCATIONS}, computed once per set (the array is shared: read it, never change it);
+     * null for any other set.
+     */
+    public int[] locationBounds() {
+        int[] b = bounds;
+        if (b == null) {
+            int k = elementKind();
+            if (k == OTHER) {
+                return null;
+            }
+            b = k == PAIRS ? pairBounds(elems) : coloredLocationBounds(elems);
+            bounds = b;
+        }
+        return b;
+    }
+
+    private static int[] pairBounds(Object[] es) {
+        // Pairs sort row-major: the rows are the first and last elements'.
+        int left = Integer.MAX_VALUE;
+        int right = Integer.MIN_VALUE;
+        for (Object e : es) {
+            int j = ((Pair) e).b;
+            left = Math.min(left, j);
+            right = Math.max(right, j);
+        }
+        return new int[] {((Pair) es[0]).a, left, ((Pair) es[es.length - 1]).a, right};
+    }
+
+    private static int[] coloredLocationBounds(Object[] es) {
+        int top = Integer.MAX_VALUE;
+        int left = Integer.MAX_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        int right = Integer.MIN_VALUE;
+        for (Object e : es) {
+            ColoredLocation c = (ColoredLocation) e;
+            top = Math.min(top, c.i);
+            bottom = Math.max(bottom, c.i);
+            left = Math.min(left, c.j);
+            right = Math.max(right, c.j);
+        }
+        return new int[] {top, left, bottom, right};
     }
 
     private static int kindOf(Object[] es) {

@@ -110,7 +110,7 @@ public final class Pieces {
         if (t.size() != 2) {
             throw DslException.of("expected a location (i, j), got %s", e);
         }
-        return new Pair(Values.toInt(t.get(0)), Values.toInt(t.get(1)));
+        return Pair.of(Values.toInt(t.get(0)), Values.toInt(t.get(1)));
     }
 
     /**

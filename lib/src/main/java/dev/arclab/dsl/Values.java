@@ -70,7 +70,7 @@ public final class Values {
     public static Tuple tuple2(Object x, Object y) {
         if (x instanceof Integer a) {
             if (y instanceof Integer b) {
-                return new Pair(a, b);
+                return Pair.of(a, b);
             }
             if (y instanceof Pair p) {
                 return new ColoredLocation(a, p.a, p.b);

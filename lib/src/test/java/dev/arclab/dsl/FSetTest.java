@@ -109,4 +109,35 @@ class FSetTest {
         assertArrayEquals(a.elements(), b.elements());
         assertNotEquals(a, FSet.of(new ColoredLocation(1, 0, 0)));
     }
+
+    @Test
+    void locationBoundsAreTheExtremesOfTheLocations() {
+        Random r = new Random(5);
+        for (int round = 0; round < 100; round++) {
+            int n = 1 + r.nextInt(20);
+            Object[] pairs = random(r, n, k -> Pair.of(r.nextInt(40) - 5, r.nextInt(40) - 5));
+            Object[] cells = random(r, n, k -> new ColoredLocation(r.nextInt(10), r.nextInt(40) - 5, r.nextInt(40) - 5));
+            for (Object[] values : List.of(pairs, cells)) {
+                int[] expected = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+                for (Object v : values) {
+                    Tuple loc = v instanceof Pair p ? p : (Tuple) ((Tuple) v).get(1);
+                    expected[0] = Math.min(expected[0], loc.getInt(0));
+                    expected[1] = Math.min(expected[1], loc.getInt(1));
+                    expected[2] = Math.max(expected[2], loc.getInt(0));
+                    expected[3] = Math.max(expected[3], loc.getInt(1));
+                }
+                assertArrayEquals(expected, FSet.fromArray(values.clone()).locationBounds());
+            }
+        }
+        assertEquals(null, FSet.of(1, 2).locationBounds());
+        assertEquals(null, FSet.EMPTY.locationBounds());
+    }
+
+    @Test
+    void sharedAndNewPairsAreTheSameValue() {
+        assertEquals(Pair.of(3, 4), new Pair(3, 4));
+        assertEquals(Pair.of(1000, -1000), new Pair(1000, -1000));
+        assertEquals(Pair.of(-32, 63).hashCode(), new Pair(-32, 63).hashCode());
+        assertEquals(0, Values.compare(Pair.of(-33, 64), new Pair(-33, 64)));
+    }
 }

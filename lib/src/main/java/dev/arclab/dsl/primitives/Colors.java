@@ -374,7 +374,7 @@ public final class Colors {
         int k = 0;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                out[k++] = new Pair(i, j);
+                out[k++] = Pair.of(i, j);
             }
         }
         return FSet.wrapSorted(out);
@@ -406,7 +406,7 @@ public final class Colors {
             int w = 0;
             for (int p = 0; w < n; p++) {
                 if (cells[p] == x) {
-                    out[w++] = new Pair(p / cols, p % cols);
+                    out[w++] = Pair.of(p / cols, p % cols);
                 }
             }
             return FSet.wrapSorted(out);
@@ -418,7 +418,7 @@ public final class Colors {
             Fuel.charge(row.length);
             for (int j = 0; j < row.length; j++) {
                 if (Values.equal(row[j], value)) {
-                    out.add(new Pair(i, j));
+                    out.add(Pair.of(i, j));
                 }
             }
         }
@@ -568,7 +568,7 @@ public final class Colors {
             Object[] row = Pieces.elements(t.get(i));
             Fuel.charge(row.length);
             for (int j = 0; j < row.length; j++) {
-                out.add(Values.tuple2(row[j], new Pair(i, j)));
+                out.add(Values.tuple2(row[j], Pair.of(i, j)));
             }
         }
         return FSet.fromArray(out.toArray());

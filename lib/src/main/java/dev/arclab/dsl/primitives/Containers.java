@@ -67,7 +67,7 @@ public final class Containers {
             }
             if (k == n) {
                 if (n == 2) {
-                    return new Pair((Integer) items[0], (Integer) items[1]);
+                    return Pair.of((Integer) items[0], (Integer) items[1]);
                 }
                 int[] v = new int[n];
                 for (int i = 0; i < n; i++) {
@@ -111,7 +111,7 @@ public final class Containers {
     }
 
     private static Tuple intTuple(int[] v) {
-        return v.length == 2 ? new Pair(v[0], v[1]) : IntTuple.wrap(v);
+        return v.length == 2 ? Pair.of(v[0], v[1]) : IntTuple.wrap(v);
     }
 
     /** Python's Tuple + Tuple. */

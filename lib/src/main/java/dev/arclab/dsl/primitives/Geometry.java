@@ -34,7 +34,7 @@ public final class Geometry {
     /** (value, index) unpacked from an element of an Object: its index; a non-pair is an error. */
     private static Object unpackIndex(Object e) {
         if (e instanceof ColoredLocation c) {
-            return new Pair(c.i, c.j);
+            return Pair.of(c.i, c.j);
         }
         Object idx;
         if (e instanceof Tuple t) {
@@ -52,7 +52,7 @@ public final class Geometry {
         }
         if (idx instanceof Tuple t && !(idx instanceof Pair) && t.size() == 2 && t.get(0) instanceof Integer a
                 && t.get(1) instanceof Integer b) {
-            return new Pair(a, b);
+            return Pair.of(a, b);
         }
         return idx;
     }
@@ -103,7 +103,7 @@ public final class Geometry {
 
     /**
      * {uppermost, leftmost, lowermost, rightmost} of a patch (each location unpacked as (i, j));
-     * an empty patch is an error.
+     * an empty patch is an error. The array may be shared: callers read it and never change it.
      */
     public static int[] bounds(Object patch) {
         int top = Integer.MAX_VALUE;
@@ -111,42 +111,10 @@ public final class Geometry {
         int bottom = Integer.MIN_VALUE;
         int right = Integer.MIN_VALUE;
         if (patch instanceof FSet s && s.size() > 0) {
-            Object[] es = s.elements();
-            int kind = s.elementKind();
-            if (kind == 1) {
-                Fuel.charge(es.length);
-                // Pairs sort row-major: the rows are the first and last elements'.
-                top = ((Pair) es[0]).a;
-                bottom = ((Pair) es[es.length - 1]).a;
-                for (Object e : es) {
-                    int j = ((Pair) e).b;
-                    if (j < left) {
-                        left = j;
-                    }
-                    if (j > right) {
-                        right = j;
-                    }
-                }
-                return new int[] {top, left, bottom, right};
-            }
-            if (kind == 2) {
-                Fuel.charge(es.length);
-                for (Object e : es) {
-                    ColoredLocation c = (ColoredLocation) e;
-                    if (c.i < top) {
-                        top = c.i;
-                    }
-                    if (c.i > bottom) {
-                        bottom = c.i;
-                    }
-                    if (c.j < left) {
-                        left = c.j;
-                    }
-                    if (c.j > right) {
-                        right = c.j;
-                    }
-                }
-                return new int[] {top, left, bottom, right};
+            int[] b = s.locationBounds();
+            if (b != null) {
+                Fuel.charge(s.size());
+                return b;
             }
         }
         int[] l = locs(patch);
@@ -206,9 +174,9 @@ public final class Geometry {
     public static Object shape(Object piece) {
         if (piece instanceof FSet s && s.size() > 0) {
             int[] b = bounds(piece);
-            return new Pair(b[2] - b[0] + 1, b[3] - b[1] + 1);
+            return Pair.of(b[2] - b[0] + 1, b[3] - b[1] + 1);
         }
-        return new Pair(heightOf(piece), widthOf(piece));
+        return Pair.of(heightOf(piece), widthOf(piece));
     }
 
     @Def(index = 72, signature = "portrait(piece: Piece) -> Boolean",
@@ -333,7 +301,7 @@ public final class Geometry {
             }
             if (s.elementKind() != 0) {
                 int[] b = bounds(patch);
-                return new Pair(maxRow ? b[2] : b[0], maxCol ? b[3] : b[1]);
+                return Pair.of(maxRow ? b[2] : b[0], maxCol ? b[3] : b[1]);
             }
         }
         Object ind = toindices(patch);
@@ -400,7 +368,7 @@ public final class Geometry {
                 for (int k = 0; k < n; k++) {
                     Object e = es[k];
                     if (e instanceof ColoredLocation c) {
-                        out[k] = new Pair(c.i, c.j);
+                        out[k] = Pair.of(c.i, c.j);
                         oneColour &= c.color == c0.color;
                     } else {
                         out[k] = unpackIndex(e);
@@ -501,7 +469,7 @@ public final class Geometry {
                 if (kind == 1) {
                     for (int k = 0; k < es.length; k++) {
                         Pair p = (Pair) es[k];
-                        out[k] = new Pair(p.a + di, p.b + dj);
+                        out[k] = Pair.of(p.a + di, p.b + dj);
                     }
                 } else {
                     for (int k = 0; k < es.length; k++) {
@@ -526,13 +494,13 @@ public final class Geometry {
                         throw DslException.of("cannot unpack %s as (value, (i, j))", Values.shortRepr(e));
                     }
                     Pair p = Pieces.loc(t.get(1));
-                    out[k] = Values.tuple2(t.get(0), new Pair(p.a + di, p.b + dj));
+                    out[k] = Values.tuple2(t.get(0), Pair.of(p.a + di, p.b + dj));
                 }
             }
         } else {
             for (int k = 0; k < es.length; k++) {
                 Pair p = Pieces.loc(es[k]);
-                out[k] = new Pair(p.a + di, p.b + dj);
+                out[k] = Pair.of(p.a + di, p.b + dj);
             }
         }
         // A sorted set shifted by a constant stays sorted: only Tuples need sorting.
@@ -571,7 +539,7 @@ public final class Geometry {
         int j = coord(loc, 1);
         Fuel.charge(4);
         return FSet.wrapSorted(new Object[] {
-            new Pair(i - 1, j), new Pair(i, j - 1), new Pair(i, j + 1), new Pair(i + 1, j)});
+            Pair.of(i - 1, j), Pair.of(i, j - 1), Pair.of(i, j + 1), Pair.of(i + 1, j)});
     }
 
     @Def(index = 88, signature = "ineighbors(loc: IntegerTuple) -> Indices",
@@ -581,7 +549,7 @@ public final class Geometry {
         int j = coord(loc, 1);
         Fuel.charge(4);
         return FSet.wrapSorted(new Object[] {
-            new Pair(i - 1, j - 1), new Pair(i - 1, j + 1), new Pair(i + 1, j - 1), new Pair(i + 1, j + 1)});
+            Pair.of(i - 1, j - 1), Pair.of(i - 1, j + 1), Pair.of(i + 1, j - 1), Pair.of(i + 1, j + 1)});
     }
 
     @Def(index = 89, signature = "neighbors(loc: IntegerTuple) -> Indices",
@@ -591,9 +559,9 @@ public final class Geometry {
         int j = coord(loc, 1);
         Fuel.charge(8);
         return FSet.wrapSorted(new Object[] {
-            new Pair(i - 1, j - 1), new Pair(i - 1, j), new Pair(i - 1, j + 1),
-            new Pair(i, j - 1), new Pair(i, j + 1),
-            new Pair(i + 1, j - 1), new Pair(i + 1, j), new Pair(i + 1, j + 1)});
+            Pair.of(i - 1, j - 1), Pair.of(i - 1, j), Pair.of(i - 1, j + 1),
+            Pair.of(i, j - 1), Pair.of(i, j + 1),
+            Pair.of(i + 1, j - 1), Pair.of(i + 1, j), Pair.of(i + 1, j + 1)});
     }
 
     // ---- extremes -----------------------------------------------------------------------------------
@@ -764,7 +732,7 @@ public final class Geometry {
                     }
                 }
                 int n = es.length;
-                return new Pair((int) Math.floorDiv(si, n), (int) Math.floorDiv(sj, n));
+                return Pair.of((int) Math.floorDiv(si, n), (int) Math.floorDiv(sj, n));
             }
         }
         int n = Pieces.len(patch);
@@ -791,7 +759,7 @@ public final class Geometry {
             h = b[2] - b[0] + 1;
             w = b[3] - b[1] + 1;
         }
-        return new Pair(b[0] + Math.floorDiv(h, 2), b[1] + Math.floorDiv(w, 2));
+        return Pair.of(b[0] + Math.floorDiv(h, 2), b[1] + Math.floorDiv(w, 2));
     }
 
     @Def(index = 134, signature = "center(patch: Patch) -> IntegerTuple",
@@ -806,12 +774,12 @@ public final class Geometry {
         Pair ca = centerOf(toindices(a));
         Pair cb = centerOf(toindices(b));
         if (ca.a == cb.a) {
-            return new Pair(0, ca.b < cb.b ? 1 : -1);
+            return Pair.of(0, ca.b < cb.b ? 1 : -1);
         }
         if (ca.b == cb.b) {
-            return new Pair(ca.a < cb.a ? 1 : -1, 0);
+            return Pair.of(ca.a < cb.a ? 1 : -1, 0);
         }
-        return new Pair(ca.a < cb.a ? 1 : -1, ca.b < cb.b ? 1 : -1);
+        return Pair.of(ca.a < cb.a ? 1 : -1, ca.b < cb.b ? 1 : -1);
     }
 
     // ---- gravitate ------------------------------------------------------------------------------------
@@ -831,7 +799,7 @@ public final class Geometry {
             dj = cs.b < cd.b ? 1 : -1;
         }
         int c = stepsToAdjacency(ls, ld, di, dj, 42);
-        return new Pair(c * di, c * dj);
+        return Pair.of(c * di, c * dj);
     }
 
     /**

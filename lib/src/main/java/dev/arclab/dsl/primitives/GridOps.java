@@ -84,7 +84,7 @@ public final class GridOps {
             return subgridOfTuple(t, grid);
         }
         int[] b = Geometry.bounds(patch);
-        return crop(grid, new Pair(b[0], b[1]), new Pair(b[2] - b[0] + 1, b[3] - b[1] + 1));
+        return crop(grid, Pair.of(b[0], b[1]), Pair.of(b[2] - b[0] + 1, b[3] - b[1] + 1));
     }
 
     /**
@@ -99,7 +99,7 @@ public final class GridOps {
         Tuple start;
         if (Pieces.isObject(t)) {
             int[] b = Geometry.bounds(t);
-            start = new Pair(b[0], b[1]);
+            start = Pair.of(b[0], b[1]);
         } else if (t instanceof Grid g) {
             if (g.cols() < 2) {
                 throw new DslException("tuple index out of range");
@@ -113,13 +113,13 @@ public final class GridOps {
                 m1 = Math.min(m1, cells[k + 1]);
             }
             Fuel.charge(g.rows());
-            start = new Pair(m0, m1);
+            start = Pair.of(m0, m1);
         } else {
             start = columnMinima(t);
         }
         int h = t.size();
         int w = Pieces.len(t.get(0));
-        return crop(grid, start, new Pair(h, w));
+        return crop(grid, start, Pair.of(h, w));
     }
 
     /** {@code tuple(map(min, zip(*t)))} with Python's {@code <} (§3.6). */
@@ -486,12 +486,12 @@ public final class GridOps {
     /** A ColoredLocation {@code (v, (i, j))} (generic value kept) or, with no value, a location. */
     private static Tuple make(Object v, int i, int j) {
         if (v == null) {
-            return new Pair(i, j);
+            return Pair.of(i, j);
         }
         if (v instanceof Integer c) {
             return new ColoredLocation(c, i, j);
         }
-        return ObjectTuple.of(v, new Pair(i, j));
+        return ObjectTuple.of(v, Pair.of(i, j));
     }
 
     // ==== scaling ===============================================================================
@@ -860,10 +860,10 @@ public final class GridOps {
                 out[i] = Grid.wrap(h, pw, cells);
             }
         } else {
-            Pair dims = new Pair(h, w);
+            Pair dims = Pair.of(h, w);
             for (int i = 0; i < parts; i++) {
                 long s = (long) i * (w + off);
-                out[i] = crop(t, new Pair(0, (int) Math.min(s, Integer.MAX_VALUE)), dims);
+                out[i] = crop(t, Pair.of(0, (int) Math.min(s, Integer.MAX_VALUE)), dims);
             }
         }
         return ObjectTuple.wrap(out);
@@ -904,10 +904,10 @@ public final class GridOps {
                 }
             }
         } else {
-            Pair dims = new Pair(h, width);
+            Pair dims = Pair.of(h, width);
             for (int i = 0; i < parts; i++) {
                 long s = (long) i * (h + off);
-                out[i] = crop(t, new Pair((int) Math.min(s, Integer.MAX_VALUE), 0), dims);
+                out[i] = crop(t, Pair.of((int) Math.min(s, Integer.MAX_VALUE), 0), dims);
             }
         }
         return ObjectTuple.wrap(out);
@@ -1133,7 +1133,7 @@ public final class GridOps {
                 }
                 vals[k] = v;
             }
-            return n == 2 ? new Pair(vals[0], vals[1]) : IntTuple.wrap(vals);
+            return n == 2 ? Pair.of(vals[0], vals[1]) : IntTuple.wrap(vals);
         }
         if (first instanceof Tuple) {
             Grid g = tryGrid(ObjectTuple.wrap(items));

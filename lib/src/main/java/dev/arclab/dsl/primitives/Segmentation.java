@@ -461,7 +461,7 @@ public final class Segmentation {
             int k = 0;
             for (int i = 0; i <= h; i++) {
                 for (int j = 0; j <= w; j++) {
-                    out[k++] = new Pair(i, j);
+                    out[k++] = Pair.of(i, j);
                 }
             }
             return FSet.wrapSorted(out);
@@ -508,7 +508,7 @@ public final class Segmentation {
             ow = right - left + 1;
         } else {
             int[] b = Geometry.bounds(obj);
-            Object normed = Geometry.shift(obj, new Pair(-b[0], -b[1]));
+            Object normed = Geometry.shift(obj, Pair.of(-b[0], -b[1]));
             oh = Geometry.heightOf(obj);
             ow = Geometry.widthOf(obj);
             Object[] es = Pieces.elements(normed);
@@ -576,7 +576,7 @@ public final class Segmentation {
                     }
                 }
                 if (ok) {
-                    out[found++] = new Pair(i, j);
+                    out[found++] = Pair.of(i, j);
                 }
             }
         }
