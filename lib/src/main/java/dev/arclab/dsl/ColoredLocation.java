@@ -12,6 +12,29 @@ public final class ColoredLocation extends Tuple {
         this.j = j;
     }
 
+    /** Colours 0..9 at locations inside a 32 × 32 canvas: shared instances (ColoredLocations are immutable). */
+    private static final int SHARED_COLORS = 10;
+    private static final int SHARED_SIDE = 32;
+    private static final ColoredLocation[] SHARED = new ColoredLocation[SHARED_COLORS * SHARED_SIDE * SHARED_SIDE];
+
+    static {
+        for (int c = 0, k = 0; c < SHARED_COLORS; c++) {
+            for (int i = 0; i < SHARED_SIDE; i++) {
+                for (int j = 0; j < SHARED_SIDE; j++) {
+                    SHARED[k++] = new ColoredLocation(c, i, j);
+                }
+            }
+        }
+    }
+
+    /** The value (color, (i, j)): a shared instance for ARC colours on a grid, else a new one. */
+    public static ColoredLocation of(int color, int i, int j) {
+        if ((color | i | j) >= 0 && color < SHARED_COLORS && i < SHARED_SIDE && j < SHARED_SIDE) {
+            return SHARED[(color * SHARED_SIDE + i) * SHARED_SIDE + j];
+        }
+        return new ColoredLocation(color, i, j);
+    }
+
     public Pair loc() {
         return Pair.of(i, j);
     }

@@ -63,6 +63,9 @@ public final class ObjectTuple extends Tuple {
     @Override
     public boolean equals(Object o) {
         if (o instanceof ObjectTuple t) {
+            if (hash != 0 && t.hash != 0 && hash != t.hash) {
+                return false;
+            }
             return Arrays.equals(items, t.items);
         }
         return super.equals(o);

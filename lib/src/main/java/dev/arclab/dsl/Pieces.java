@@ -98,7 +98,7 @@ public final class Pieces {
             throw DslException.of("expected a cell (colour, (i, j)), got %s", e);
         }
         Pair p = loc(t.get(1));
-        return new ColoredLocation(Values.toInt(t.get(0)), p.a, p.b);
+        return ColoredLocation.of(Values.toInt(t.get(0)), p.a, p.b);
     }
 
     /** An (i, j) value as a Pair; anything else is an error. */

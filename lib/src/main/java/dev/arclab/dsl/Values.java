@@ -73,7 +73,7 @@ public final class Values {
                 return Pair.of(a, b);
             }
             if (y instanceof Pair p) {
-                return new ColoredLocation(a, p.a, p.b);
+                return ColoredLocation.of(a, p.a, p.b);
             }
         }
         return ObjectTuple.of(x, y);

@@ -168,7 +168,7 @@ public final class Colors {
                     i = p / cols;
                     j = p - i * cols;
                 }
-                out[start == null ? k : start[c - min]++] = new ColoredLocation(c, i, j);
+                out[start == null ? k : start[c - min]++] = ColoredLocation.of(c, i, j);
                 if (idx == null && ++j == cols) {
                     j = 0;
                     i++;
@@ -183,7 +183,7 @@ public final class Colors {
             Arrays.sort(keys);
             for (int k = 0; k < n; k++) {
                 int p = (int) keys[k];
-                out[k] = new ColoredLocation((int) (keys[k] >> 32), p / cols, p % cols);
+                out[k] = ColoredLocation.of((int) (keys[k] >> 32), p / cols, p % cols);
             }
         }
         return out;

@@ -405,7 +405,7 @@ public final class Geometry {
                 Object[] out = new Object[es.length];
                 for (int k = 0; k < es.length; k++) {
                     Pair p = (Pair) es[k];
-                    out[k] = new ColoredLocation(v, p.a, p.b);
+                    out[k] = ColoredLocation.of(v, p.a, p.b);
                 }
                 return FSet.wrapSorted(out);
             }
@@ -415,7 +415,7 @@ public final class Geometry {
                 Object[] out = new Object[es.length];
                 for (int k = 0; k < es.length; k++) {
                     ColoredLocation c = (ColoredLocation) es[k];
-                    out[k] = new ColoredLocation(v, c.i, c.j);
+                    out[k] = ColoredLocation.of(v, c.i, c.j);
                 }
                 return FSet.wrapSorted(out);
             }
@@ -474,7 +474,7 @@ public final class Geometry {
                 } else {
                     for (int k = 0; k < es.length; k++) {
                         ColoredLocation c = (ColoredLocation) es[k];
-                        out[k] = new ColoredLocation(c.color, c.i + di, c.j + dj);
+                        out[k] = ColoredLocation.of(c.color, c.i + di, c.j + dj);
                     }
                 }
                 return FSet.wrapSorted(out);
@@ -487,7 +487,7 @@ public final class Geometry {
             for (int k = 0; k < es.length; k++) {
                 Object e = es[k];
                 if (e instanceof ColoredLocation c) {
-                    out[k] = new ColoredLocation(c.color, c.i + di, c.j + dj);
+                    out[k] = ColoredLocation.of(c.color, c.i + di, c.j + dj);
                 } else {
                     Tuple t = Values.toTuple(e);
                     if (t.size() != 2) {
@@ -925,7 +925,7 @@ public final class Geometry {
                     if (masks != null) {
                         subset = (masks[i * w + j] & (1L << c.color)) != 0;
                     } else {
-                        subset = ns.contains(new ColoredLocation(c.color, i, j));
+                        subset = ns.contains(ColoredLocation.of(c.color, i, j));
                     }
                 }
                 if (subset) {

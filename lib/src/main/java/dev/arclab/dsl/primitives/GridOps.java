@@ -489,7 +489,7 @@ public final class GridOps {
             return Pair.of(i, j);
         }
         if (v instanceof Integer c) {
-            return new ColoredLocation(c, i, j);
+            return ColoredLocation.of(c, i, j);
         }
         return ObjectTuple.of(v, Pair.of(i, j));
     }

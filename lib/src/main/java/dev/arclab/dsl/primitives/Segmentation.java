@@ -179,7 +179,7 @@ public final class Segmentation {
                         if (fill[c] == 0) {
                             colour[c] = cells[p];
                         }
-                        members[c][fill[c]++] = new ColoredLocation(cells[p], i, j);
+                        members[c][fill[c]++] = ColoredLocation.of(cells[p], i, j);
                     }
                 }
             }
@@ -226,7 +226,7 @@ public final class Segmentation {
                     rank[c] = nextRank++;
                 }
                 int i = p / w;
-                members[c][fill[c]++] = new ColoredLocation(cells[p], i, p - i * w);
+                members[c][fill[c]++] = ColoredLocation.of(cells[p], i, p - i * w);
             }
         } else {
             long[] keys = new long[labelled];
@@ -244,7 +244,7 @@ public final class Segmentation {
                     rank[c] = nextRank++;
                 }
                 int i = p / w;
-                members[c][fill[c]++] = new ColoredLocation(cells[p], i, p - i * w);
+                members[c][fill[c]++] = ColoredLocation.of(cells[p], i, p - i * w);
             }
         }
         for (int c = 0; c < ncomp; c++) {
@@ -379,7 +379,7 @@ public final class Segmentation {
             if (rows[i]) {
                 Object[] obj = new Object[w];
                 for (int j = 0; j < w; j++) {
-                    obj[j] = new ColoredLocation(cells[i * w + j], i, j);
+                    obj[j] = ColoredLocation.of(cells[i * w + j], i, j);
                 }
                 objs[n++] = FSet.wrapSorted(obj);
             }
@@ -388,7 +388,7 @@ public final class Segmentation {
             if (cols[j]) {
                 Object[] obj = new Object[h];
                 for (int i = 0; i < h; i++) {
-                    obj[i] = new ColoredLocation(cells[i * w + j], i, j);
+                    obj[i] = ColoredLocation.of(cells[i * w + j], i, j);
                 }
                 objs[n++] = FSet.wrapSorted(obj);
             }
