@@ -13,6 +13,10 @@ import java.util.Arrays;
  */
 final class PackedSort {
     private static final int INTS = 3;
+    /** Largest scratch array kept per thread (larger ranges get their own array). */
+    private static final int MAX_SCRATCH = 1 << 16;
+    /** Per thread, an all-null array for ranges up to MAX_SCRATCH. */
+    private static final ThreadLocal<Object[]> SLOTS = ThreadLocal.withInitial(() -> new Object[1024]);
 
     private PackedSort() {
     }
@@ -112,7 +116,16 @@ final class PackedSort {
     /** Dense fields (a grid's locations, say): each element goes to its key's slot, no sort at all. */
     private static FSet bucketed(Object[] values, int n, int kind, int setKind, int range, long min0, long min1,
             long min2, long r1, long r2) {
-        Object[] slots = new Object[range];
+        Object[] slots;
+        if (range > MAX_SCRATCH) {
+            slots = new Object[range];
+        } else {
+            slots = SLOTS.get();
+            if (slots.length < range) {
+                slots = new Object[Math.min(MAX_SCRATCH, Math.max(range, 2 * slots.length))];
+                SLOTS.set(slots);
+            }
+        }
         int distinct = 0;
         for (int k = 0; k < n; k++) {
             Object v = values[k];
@@ -128,6 +141,7 @@ final class PackedSort {
             Object v = slots[slot];
             if (v != null) {
                 out[w++] = v;
+                slots[slot] = null; // the scratch array is left empty for the next set
             }
         }
         return FSet.wrapSorted(out, setKind);

@@ -111,6 +111,13 @@ public final class Values {
         if (x == y) {
             return true;
         }
+        // the elements of Objects and Indices first: no virtual call for them
+        if (x instanceof ColoredLocation a && y instanceof ColoredLocation b) {
+            return a.color == b.color && a.i == b.i && a.j == b.j;
+        }
+        if (x instanceof Pair a && y instanceof Pair b) {
+            return a.a == b.a && a.b == b.b;
+        }
         if (x instanceof Integer a) {
             return y instanceof Integer b && a.intValue() == b.intValue();
         }

@@ -295,6 +295,19 @@ public final class Colors {
             }
             return count;
         }
+        if (element instanceof FSet s && value instanceof Integer v && s.elementKind() != FSet.OTHER) {
+            // cells (colour first) or locations (row first): compare the ints without unpacking
+            Object[] es = s.elements();
+            Fuel.charge(es.length);
+            int x = v;
+            boolean cells = s.elementKind() == FSet.COLORED_LOCATIONS;
+            for (Object e : es) {
+                if ((cells ? ((ColoredLocation) e).color : ((Pair) e).a) == x) {
+                    count++;
+                }
+            }
+            return count;
+        }
         Object[] es = Pieces.elements(element);
         Fuel.charge(es.length);
         for (Object e : es) {
