@@ -21,8 +21,11 @@ public final class FSet implements Iterable<Object> {
     private int hash;
     /** {@link #elementKind()} + 1, or 0 while not yet known (a benign race: every thread computes the same). */
     private byte kind;
-    /** {@link #locationBounds()} once computed (benign race: every thread computes the same). */
-    private int[] bounds;
+    /**
+     * {@link #locationBounds()} once computed (every thread computes the same; volatile so that a thread
+     * that sees the array also sees its elements).
+     */
+    private volatile int[] bounds;
 
     private FSet(Object[] sortedUnique) {
         this.elems = sortedUnique;
