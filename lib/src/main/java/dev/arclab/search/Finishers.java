@@ -1,6 +1,6 @@
 package dev.arclab.search;
 
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Pair;
@@ -245,7 +245,7 @@ final class Finishers {
                     i = p.a;
                     j = p.b;
                 } else {
-                    Cell cell = (Cell) o;
+                    ColoredLocation cell = (ColoredLocation) o;
                     i = cell.i;
                     j = cell.j;
                 }
@@ -317,8 +317,8 @@ final class Finishers {
             Grid out = targets[e];
             int changed = 0;
             for (Object o : patch) {
-                int i = o instanceof Pair p ? p.a : ((Cell) o).i;
-                int j = o instanceof Pair p ? p.b : ((Cell) o).j;
+                int i = o instanceof Pair p ? p.a : ((ColoredLocation) o).i;
+                int j = o instanceof Pair p ? p.b : ((ColoredLocation) o).j;
                 if (i < 0 || j < 0 || i >= in.rows() || j >= in.cols()) {
                     continue;
                 }
@@ -428,7 +428,7 @@ final class Finishers {
             Grid out = targets[e];
             int changed = 0;
             for (Object o : obj) {
-                if (!(o instanceof Cell cell)) {
+                if (!(o instanceof ColoredLocation cell)) {
                     return false;
                 }
                 if (cell.i < 0 || cell.j < 0 || cell.i >= in.rows() || cell.j >= in.cols()) {
@@ -460,8 +460,8 @@ final class Finishers {
             int bottom = Integer.MIN_VALUE;
             int right = Integer.MIN_VALUE;
             for (Object o : patch) {
-                int i = o instanceof Pair p ? p.a : ((Cell) o).i;
-                int j = o instanceof Pair p ? p.b : ((Cell) o).j;
+                int i = o instanceof Pair p ? p.a : ((ColoredLocation) o).i;
+                int j = o instanceof Pair p ? p.b : ((ColoredLocation) o).j;
                 top = Math.min(top, i);
                 left = Math.min(left, j);
                 bottom = Math.max(bottom, i);
