@@ -219,6 +219,36 @@ class KernelMagicsTest {
     }
 
     @Test
+    void arcLabClassesAndMembersShowTheirJavadocOnInspection() {
+        // a class: Shift-Tab (detail 0) shows its first paragraph, a second press (detail 1) all of it
+        String shortLook = inspected("Session", 7, false);
+        assertTrue(shortLook.startsWith("dev.arclab.lab.Session\n"), shortLook);
+        assertTrue(shortLook.contains("The state of one notebook session, shared by magics and by plain Java in cells."),
+                shortLook);
+        assertFalse(shortLook.contains("Settings:"), "only the first paragraph: " + shortLook);
+        String full = inspected("Session", 7, true);
+        assertTrue(full.contains("Settings: threads (worker pool size"), "inline tags become their text: " + full);
+        assertFalse(full.contains("{@code") || full.contains("<p>"), full);
+        // a static method, an instance method through a variable, and a kernel-ext class
+        assertTrue(inspected("Grid.of", 6, false).contains("A grid copied from rows, which must all have the same length."),
+                inspected("Grid.of", 6, false));
+        h.value("var lab = Session.current();");
+        String score = inspected("lab.score()", 6, false);
+        assertTrue(score.contains("Session.score()")
+                && score.contains("Runs the batch of the last generate() on every demo sample of every task."), score);
+        String bar = inspected("dev.arclab.magics.ProgressBar", 29, false);
+        assertTrue(bar.startsWith("dev.arclab.magics.ProgressBar\nA progress bar that updates in place below the running"
+                + " cell"), bar);
+        // a JDK class keeps what JShell gives (no ARC Lab javadoc is invented for it)
+        assertEquals("java.lang.String", inspected("String", 6, false));
+    }
+
+    private static String inspected(String code, int at, boolean detail) {
+        return String.valueOf(h.kernel.inspect(code, at, detail).getData(
+                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
     void inspectingAMagicShowsItsHelp() {
         String shown = String.valueOf(h.kernel.inspect("%timings --run 1", 3, false).getData(
                 org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
