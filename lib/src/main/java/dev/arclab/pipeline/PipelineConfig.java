@@ -30,9 +30,20 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
     public static final int DEFAULT_MIN_MATCHES = 1;
     public static final int DEFAULT_NEAR_MISSES = 3;
     public static final List<StrategyShare> DEFAULT_STRATEGIES = List.of(new StrategyShare("mutate", 0));
+    /** The most worker threads: beyond it a pool costs memory and OS threads and gains nothing. */
+    public static final int MAX_THREADS = 256;
+    /** The most mutants per picked program: a batch of tasksPerBatch times this must still fit in memory. */
+    public static final int MAX_MUTANTS = 1000;
 
     public PipelineConfig {
         strategies = List.copyOf(strategies);
+        if (threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in 1.." + MAX_THREADS + ", got " + threads);
+        }
+        if (mutantsPerProgram > MAX_MUTANTS) {
+            throw new IllegalArgumentException("mutants per program must be in 0.." + MAX_MUTANTS + ", got "
+                    + mutantsPerProgram);
+        }
         if (threads < 1 || tasksPerBatch < 1 || mutantsPerProgram < 0 || keepPerTask < 1 || fuel < 1 || minMatches < 1
                 || nearMissesPerTask < 0 || !(mutation >= 0 && mutation <= 1) || strategies.isEmpty()
                 || !(generateSeconds >= 0)) {
