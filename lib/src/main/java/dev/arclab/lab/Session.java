@@ -23,7 +23,7 @@ import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.strategy.Strategies;
 import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.SolverLibrary;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseName;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunConfig;

@@ -1,5 +1,6 @@
 package dev.arclab.pipeline;
 
+import dev.arclab.work.WorkerPool;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.pipeline.strategy.StrategyShare;
 import dev.arclab.profile.RunConfig;
