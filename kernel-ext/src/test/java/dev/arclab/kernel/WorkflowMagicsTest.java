@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arclab.kernel.CellException.CellInterruptedException;
 import dev.arclab.kernel.CellException.MagicUsageException;
-import dev.arclab.magics.CandidateView;
+import dev.arclab.lab.CandidateView;
 import dev.arclab.magics.Cancellables;
 import dev.arclab.magics.Outputs;
 import dev.arclab.lab.Session;
