@@ -74,15 +74,16 @@ step_build() {
 }
 
 step_cds() {
-    say "cds: AppCDS archives from a training run of 'solve' on the bundled solvers, and the launcher lib/target/arclab"
+    say "cds: AppCDS archives from training runs ('solve' on the bundled solvers; the kernel's start and first cells), and the launcher lib/target/arclab"
     local solvers=lib/src/main/resources/dev/arclab/solvers/solvers.py
     rm -f lib/target/arclab.jsa kernel-ext/target/arclab-kernel.jsa
     # A failed training run only costs the archive: the launcher and the kernel start without it (-Xshare:auto).
     java -XX:ArchiveClassesAtExit=lib/target/arclab.jsa -jar lib/target/arclab.jar solve --solvers "$solvers" >/dev/null 2>&1 \
         || echo "no archive for arclab.jar (the training run failed); commands start without it"
     if [[ -f kernel-ext/target/arclab-kernel.jar ]]; then
-        java -XX:ArchiveClassesAtExit=kernel-ext/target/arclab-kernel.jsa -cp kernel-ext/target/arclab-kernel.jar \
-            dev.arclab.cli.Main solve --solvers "$solvers" >/dev/null 2>&1 \
+        # the kernel's own start (JShell, javac, imports) and first cells: what a kernel start waits for
+        java -Djava.awt.headless=true -XX:ArchiveClassesAtExit=kernel-ext/target/arclab-kernel.jsa \
+            -cp kernel-ext/target/arclab-kernel.jar dev.arclab.kernel.ArchiveTraining >/dev/null 2>&1 \
             || echo "no archive for the kernel (the training run failed); it starts without it"
     fi
     cat > lib/target/arclab <<'LAUNCHER'

@@ -17,55 +17,10 @@ import time
 
 from jupyter_client.manager import start_new_kernel
 
+from kernel_checks import check, is_complete, of_type, run, shell_reply, summary
+
 KERNEL = sys.argv[1] if len(sys.argv) > 1 else "arclab"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-failures = []
-passed = []
-
-
-def check(name, condition, detail=""):
-    if condition:
-        passed.append(name)
-        print("ok    " + name, flush=True)
-    else:
-        failures.append(name)
-        print("FAIL  " + name + (": " + str(detail) if detail else ""), flush=True)
-
-
-def run(kc, code, timeout=60):
-    """Executes code; returns (reply content, list of iopub messages of this request)."""
-    msg_id = kc.execute(code)
-    outputs = []
-    deadline = time.time() + timeout
-    while True:
-        remaining = deadline - time.time()
-        if remaining <= 0:
-            raise TimeoutError("no idle status for: " + code)
-        try:
-            msg = kc.get_iopub_msg(timeout=remaining)
-        except queue.Empty:
-            continue
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-        outputs.append(msg)
-    return shell_reply(kc, msg_id, timeout), outputs
-
-
-def shell_reply(kc, msg_id, timeout=30):
-    reply = kc.get_shell_msg(timeout=timeout)
-    while reply["parent_header"].get("msg_id") != msg_id:
-        reply = kc.get_shell_msg(timeout=timeout)
-    return reply["content"]
-
-
-def is_complete(kc, code):
-    return shell_reply(kc, kc.is_complete(code))
-
-
-def of_type(outputs, msg_type):
-    return [m["content"] for m in outputs if m["msg_type"] == msg_type]
 
 
 def main():
@@ -197,8 +152,7 @@ def main():
         km.shutdown_kernel(now=False)
     check("kernel ends on shutdown", not km.is_alive())
 
-    print("kernel client check: %d ok, %d failing" % (len(passed), len(failures)))
-    return 1 if failures else 0
+    return summary("kernel client check")
 
 
 if __name__ == "__main__":

@@ -10,64 +10,14 @@ interrupt sent while idle that must not stop the next cell, and clear_output. Ru
 Exits 0 when every check passes, 1 with the failed checks listed otherwise.
 """
 import os
-import queue
 import sys
-import time
 
 from jupyter_client.manager import start_new_kernel
 
+from kernel_checks import check, collect, replies, run, summary
+
 KERNEL = sys.argv[1] if len(sys.argv) > 1 else "arclab"
 FLAGS = sys.argv[2] if len(sys.argv) > 2 else "/tmp"
-failures = []
-passed = []
-
-
-def check(name, condition, detail=""):
-    if condition:
-        passed.append(name)
-        print("ok    " + name, flush=True)
-    else:
-        failures.append(name)
-        print("FAIL  " + name + (": " + str(detail)[:2000] if detail else ""), flush=True)
-
-
-def collect(kc, msg_ids, timeout=120):
-    """Reads iopub until every msg_id has had its idle status; returns {msg_id: [messages]}."""
-    out = {m: [] for m in msg_ids}
-    idle = set()
-    deadline = time.time() + timeout
-    while len(idle) < len(msg_ids):
-        remaining = deadline - time.time()
-        if remaining <= 0:
-            raise TimeoutError("no idle status for %s" % (set(msg_ids) - idle))
-        try:
-            msg = kc.get_iopub_msg(timeout=remaining)
-        except queue.Empty:
-            continue
-        parent = msg["parent_header"].get("msg_id")
-        if parent not in out:
-            continue
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            idle.add(parent)
-        else:
-            out[parent].append(msg)
-    return out
-
-
-def replies(kc, msg_ids, timeout=60):
-    got = {}
-    while len(got) < len(msg_ids):
-        reply = kc.get_shell_msg(timeout=timeout)
-        parent = reply["parent_header"].get("msg_id")
-        if parent in msg_ids:
-            got[parent] = reply["content"]
-    return got
-
-
-def run(kc, code, timeout=120):
-    msg_id = kc.execute(code)
-    out = collect(kc, [msg_id], timeout)[msg_id]
-    return replies(kc, [msg_id])[msg_id], out
 
 
 def wait_running(kc, msg_id):
@@ -181,8 +131,7 @@ def main():
         kc.stop_channels()
         km.shutdown_kernel(now=False)
 
-    print("kernel protocol check: %d ok, %d failing" % (len(passed), len(failures)))
-    return 1 if failures else 0
+    return summary("kernel protocol check")
 
 
 if __name__ == "__main__":

@@ -197,6 +197,7 @@ public final class ArcKernel extends BaseKernel {
     @Override
     public void onStartup() {
         super.onStartup();
+        preloadBundledTasks();
         for (String i : DEFAULT_IMPORTS) {
             try {
                 evalRaw("import " + i + ";");
@@ -209,6 +210,23 @@ public final class ArcKernel extends BaseKernel {
         evalRaw("int $arclabWarmUp = 1;");
         JShell shell = evaluator.shell();
         shell.variables().filter(v -> v.name().equals("$arclabWarmUp")).forEach(shell::drop);
+    }
+
+    /**
+     * Loads the bundled tasks (the session's default set, loaded once per JVM) on a thread of its own while JShell
+     * and javac warm up on this one: both are single-threaded, so on two cores the first cell that needs tasks no
+     * longer waits for the two one after the other. A failure is left to the first cell that loads them.
+     */
+    private static void preloadBundledTasks() {
+        Thread t = new Thread(() -> {
+            try {
+                dev.arclab.task.TaskLoader.bundled();
+            } catch (RuntimeException e) {
+                // the first cell that needs the bundled tasks loads them again and reports what went wrong
+            }
+        }, "arclab-preload-tasks");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override

@@ -118,6 +118,10 @@ final class Completion {
             sb.append(d.signature()).append('\n');
             if (extraDetail && d.javadoc() != null && !d.javadoc().isBlank()) {
                 sb.append(d.javadoc().strip()).append("\n\n");
+            } else {
+                // ARC Lab's own classes: their javadoc from the shipped sources; a short look shows its first paragraph
+                SourceDocs.of(d.signature(), imports()).ifPresent(doc -> sb.append(extraDetail ? doc : SourceDocs.firstParagraph(doc))
+                        .append("\n\n"));
             }
         }
         if (sb.length() == 0) {
@@ -143,6 +147,12 @@ final class Completion {
             return null;
         }
         return new DisplayData(sb.toString().stripTrailing());
+    }
+
+    /** The session's active imports ({@code dev.arclab.dsl.*}, {@code dev.arclab.lab.Session}, ...). */
+    private List<String> imports() {
+        return evaluator.shell().imports().filter(i -> evaluator.shell().status(i).isActive() && !i.isStatic())
+                .map(i -> i.fullname()).toList();
     }
 
     /** Whether the line starting at {@code lineStart} is a magic line (not text inside a string, comment...). */

@@ -2,6 +2,7 @@ package dev.arclab.magics;
 
 import dev.arclab.lab.Session;
 import dev.arclab.lab.Iterations;
+import dev.arclab.lab.CandidateView;
 import dev.arclab.lab.Views;
 import dev.arclab.cache.MapDbCache;
 import dev.arclab.pipeline.Candidate;

@@ -1,5 +1,6 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.CandidateView;
 import dev.arclab.lab.Views;
 import dev.arclab.lab.Summary;
 import dev.arclab.dsl.Grid;

@@ -125,7 +125,10 @@ public final class ProgressBar implements AutoCloseable {
             }
             long now = clock.getAsLong();
             if (p.done() == 0 || !p.phase().equals(phase)) {
-                if ("score".equals(p.phase())) {
+                // an iteration starts at generate (one "generate NAME" per strategy), or at score when run without it
+                boolean generating = p.phase().startsWith("generate");
+                boolean wasGenerating = phase != null && phase.startsWith("generate");
+                if (generating ? !wasGenerating : "score".equals(p.phase()) && !wasGenerating) {
                     iteration++;
                 }
                 phase = p.phase();

@@ -2,13 +2,13 @@ package dev.arclab.kaggle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.arclab.kernel.ChildRun;
 import dev.arclab.dsl.Grid;
 import dev.arclab.program.BundledSolvers;
 import dev.arclab.program.Program;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -58,9 +57,6 @@ class KagglePackageIT {
     private static Path pkg;
     private static String packagingOutput;
 
-    record Run(int exit, String output) {
-    }
-
     @BeforeAll
     static void buildThePackage() throws Exception {
         Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
@@ -70,7 +66,7 @@ class KagglePackageIT {
                 "/usr/bin/jupyter is missing: skipping the Kaggle notebook test (apt-get install jupyter-nbconvert"
                         + " python3-nbclient python3-ipykernel)");
         pkg = root.resolve("package");
-        Run r = run(List.of("bash", property("arclab.packageScript"), "--no-build", "--out", pkg.toString()),
+        ChildRun r = run(List.of("bash", property("arclab.packageScript"), "--no-build", "--out", pkg.toString()),
                 Map.of(), Duration.ofMinutes(3));
         assertEquals(0, r.exit(), r.output());
         packagingOutput = r.output();
@@ -83,28 +79,18 @@ class KagglePackageIT {
     }
 
     private static String property(String name) {
-        String v = System.getProperty(name);
-        assertNotNull(v, "system property " + name + " (set by the failsafe configuration)");
-        return v;
+        return ChildRun.property(name);
     }
 
     /** Runs a command; {@code env} non-empty replaces the whole environment. */
-    private static Run run(List<String> command, Map<String, String> env, Duration timeout)
+    private static ChildRun run(List<String> command, Map<String, String> env, Duration timeout)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        if (!env.isEmpty()) {
-            pb.environment().clear();
-            pb.environment().putAll(env);
-        }
-        Path log = Files.createTempFile(root, "run", ".log");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            return new Run(-1, "timed out after " + timeout + ":\n" + Files.readString(log));
-        }
-        return new Run(p.exitValue(), Files.readString(log));
+        return ChildRun.run(command, e -> {
+            if (!env.isEmpty()) {
+                e.clear();
+                e.putAll(env);
+            }
+        }, root, timeout);
     }
 
     @Test
@@ -114,7 +100,7 @@ class KagglePackageIT {
         for (String absent : List.of("runtime/jmods", "runtime/include", "runtime/man")) {
             assertFalse(Files.exists(pkg.resolve(absent)), absent + " is left out");
         }
-        Run modules = run(List.of(java.toString(), "--list-modules"), Map.of(), Duration.ofSeconds(30));
+        ChildRun modules = run(List.of(java.toString(), "--list-modules"), Map.of(), Duration.ofSeconds(30));
         assertEquals(0, modules.exit(), modules.output());
         for (String needed : List.of("java.base@", "java.desktop@", "java.sql@", "jdk.jshell@", "jdk.unsupported@")) {
             assertTrue(modules.output().contains(needed), needed + " in\n" + modules.output());
@@ -147,7 +133,7 @@ class KagglePackageIT {
     void theScriptRefusesToReplaceAFolderThatIsNotAPackage() throws Exception {
         Path folder = Files.createDirectories(root.resolve("someone-elses"));
         Path precious = Files.writeString(folder.resolve("notes.txt"), "keep me");
-        Run r = run(List.of("bash", property("arclab.packageScript"), "--no-build", "--out", folder.toString()),
+        ChildRun r = run(List.of("bash", property("arclab.packageScript"), "--no-build", "--out", folder.toString()),
                 Map.of(), Duration.ofMinutes(1));
         assertEquals(1, r.exit(), r.output());
         assertTrue(r.output().contains(folder + " exists and is not an ARC Lab package"), r.output());
@@ -214,7 +200,7 @@ class KagglePackageIT {
         }
     }
 
-    private static Run runNotebook(Kaggle k, Path executed, String budget, String args) throws Exception {
+    private static ChildRun runNotebook(Kaggle k, Path executed, String budget, String args) throws Exception {
         Path notebook = Path.of(property("arclab.notebooks"), "kaggle-python.ipynb");
         return run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.kernel_name=python3", "--ExecutePreprocessor.timeout=120",
@@ -270,7 +256,7 @@ class KagglePackageIT {
     @Test
     void theNotebookWritesACompleteSubmissionWithNoJavaOnPathAndARestartResumesFromTheStore() throws Exception {
         Kaggle k = kaggleLayout(root.resolve("kaggle"));
-        Run first = runNotebook(k, root.resolve("first.ipynb"), "4s", "--threads 2");
+        ChildRun first = runNotebook(k, root.resolve("first.ipynb"), "4s", "--threads 2");
         assertEquals(0, first.exit(), first.output());
         String out = outputs(root.resolve("first.ipynb"));
         assertTrue(out.contains("package:    " + k.input().resolve("someones-arclab-upload/arclab-offline")), out);
@@ -299,7 +285,7 @@ class KagglePackageIT {
         assertTrue(Integer.parseInt(summary.group(3)) >= k.solverTasks().size(), out);
         assertTrue(Files.isRegularFile(k.working().resolve("arclab-store/cache.db")), "the store is in the working folder");
 
-        Run second = runNotebook(k, root.resolve("second.ipynb"), "2s", "");
+        ChildRun second = runNotebook(k, root.resolve("second.ipynb"), "2s", "");
         assertEquals(0, second.exit(), second.output());
         String again = outputs(root.resolve("second.ipynb"));
         Matcher restored = Pattern.compile("(\\d+) programs restored from the store").matcher(again);
@@ -316,7 +302,7 @@ class KagglePackageIT {
         env.put("JUPYTER_PATH", attached.resolve("share/jupyter").toString());
         env.put("ARCLAB_HOME", k.tmp().resolve("arclab-home").toString());
         Path executed = root.resolve("smoke.ipynb");
-        Run r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+        ChildRun r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.kernel_name=arclab", "--ExecutePreprocessor.timeout=120",
                 "--ExecutePreprocessor.startup_timeout=120", Path.of(property("arclab.notebooks"), "smoke.ipynb").toString(),
                 "--output", executed.toString()), env, Duration.ofMinutes(3));
@@ -328,7 +314,7 @@ class KagglePackageIT {
     }
 
     private static String uid() throws Exception {
-        Run r = run(List.of("id", "-u"), Map.of(), Duration.ofSeconds(10));
+        ChildRun r = run(List.of("id", "-u"), Map.of(), Duration.ofSeconds(10));
         return r.output().strip();
     }
 }

@@ -199,6 +199,9 @@ class ArcKernelTest {
         String text = assertInstanceOf(MagicUsageException.class, c.error()).text();
         assertTrue(text.startsWith("UsageError: %home: " + file + " exists and is not a folder"), text);
         assertTrue(text.contains("Usage: %home"), text);
+        // checked at once: a folder that cannot be made is a usage error now, not a memory cache later
+        text = assertInstanceOf(MagicUsageException.class, h.run("%home " + file.resolve("sub")).error()).text();
+        assertTrue(text.contains("cannot use") && text.contains("sub"), text);
     }
 
     @Test
@@ -235,12 +238,7 @@ class ArcKernelTest {
         for (String magic : List.of("%arclab", "%threads", "%seed", "%home")) {
             assertTrue(text.contains("\n  " + magic + " "), magic + " missing:\n" + text);
         }
-    }
-
-    @Test
-    void magicsInsideStringsAreLeftAlone() {
-        assertEquals("50 %threads", h.value("String s = \"50 %threads\";\ns"));
-        assertEquals(1, h.value("7 % 3 \n"));
+        assertTrue(text.contains("%classpath") && text.contains("%lsmagic"), "the kernel's own magics too: " + text);
     }
 
     @Test
@@ -341,5 +339,76 @@ class ArcKernelTest {
             }
             Thread.sleep(5);
         }
+    }
+
+    @Test
+    void magicArgumentsCompleteToOptionsAndTheirValuesNotJavaNames() {
+        assertEquals(List.of("gantt", "iterations", "journey", "wallbusy"), completions("%timings --chart "));
+        assertEquals(List.of("generate"), completions("%timings --chart gantt gen"));
+        assertEquals(List.of("--chart"), completions("%timings --ch"));
+        assertEquals(List.of("canonicalize"), completions("%phase can"));
+        assertTrue(completions("%task 007").contains("007bbfb7"), completions("%task 007").toString());
+        assertEquals(List.of(), completions("%threads "));
+        var r = h.kernel.complete("%timings --chart jo", 19);
+        assertEquals(17, r.getSourceStart());
+    }
+
+    @Test
+    void primitivesCompleteAndInspectionShowsSignatureAndSummary() {
+        assertTrue(completions("obj").contains("objects"), completions("obj").toString());
+        assertTrue(completions("String p = \"x\";\nargm").contains("argmax"));
+        String shown = String.valueOf(h.kernel.inspect("objects", 3, false).getData(
+                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+        PrimitiveDocs.PrimitiveDoc doc = PrimitiveDocs.of("objects").orElseThrow();
+        assertEquals(doc.text(), shown);
+        assertTrue(shown.startsWith("objects(Grid, Boolean, Boolean, Boolean) -> Objects\n"), shown);
+        assertFalse(doc.summary().isBlank());
+        assertEquals(160, PrimitiveDocs.names().size());
+        assertTrue(PrimitiveDocs.names().stream().allMatch(n -> !PrimitiveDocs.of(n).orElseThrow().summary().isBlank()),
+                "every primitive has a summary");
+    }
+
+    @Test
+    void arcLabClassesAndMembersShowTheirJavadocOnInspection() {
+        // a class: Shift-Tab (detail 0) shows its first paragraph, a second press (detail 1) all of it
+        String shortLook = inspected("Session", 7, false);
+        assertTrue(shortLook.startsWith("dev.arclab.lab.Session\n"), shortLook);
+        assertTrue(shortLook.contains("The state of one notebook session, shared by magics and by plain Java in cells."),
+                shortLook);
+        assertFalse(shortLook.contains("Settings:"), "only the first paragraph: " + shortLook);
+        String full = inspected("Session", 7, true);
+        assertTrue(full.contains("Settings: threads (worker pool size"), "inline tags become their text: " + full);
+        assertFalse(full.contains("{@code") || full.contains("<p>"), full);
+        // a static method, an instance method through a variable, and a kernel-ext class
+        assertTrue(inspected("Grid.of", 6, false).contains("A grid copied from rows, which must all have the same length."),
+                inspected("Grid.of", 6, false));
+        h.value("var lab = Session.current();");
+        String score = inspected("lab.score()", 6, false);
+        assertTrue(score.contains("Session.score()")
+                && score.contains("Runs the batch of the last generate() on every demo sample of every task."), score);
+        String bar = inspected("dev.arclab.magics.ProgressBar", 29, false);
+        assertTrue(bar.startsWith("dev.arclab.magics.ProgressBar\nA progress bar that updates in place below the running"
+                + " cell"), bar);
+        // a JDK class keeps what JShell gives (no ARC Lab javadoc is invented for it)
+        assertEquals("java.lang.String", inspected("String", 6, false));
+    }
+
+    private static String inspected(String code, int at, boolean detail) {
+        return String.valueOf(h.kernel.inspect(code, at, detail).getData(
+                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void inspectingAMagicShowsItsHelp() {
+        String shown = String.valueOf(h.kernel.inspect("%timings --run 1", 3, false).getData(
+                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+        assertTrue(shown.startsWith("Usage: %timings") && shown.contains("--chart"), shown);
+        shown = String.valueOf(h.kernel.inspect("%%time\n1", 2, false).getData(
+                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+        assertTrue(shown.startsWith("%%time"), shown);
+    }
+
+    private static List<String> completions(String code) {
+        return h.kernel.complete(code, code.length()).getReplacements();
     }
 }

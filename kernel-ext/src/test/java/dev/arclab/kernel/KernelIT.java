@@ -2,7 +2,6 @@ package dev.arclab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
@@ -45,9 +44,6 @@ class KernelIT {
 
     private static Path jar;
 
-    record Run(int exit, String output) {
-    }
-
     @BeforeAll
     static void installKernelspec() throws Exception {
         jar = Path.of(System.getProperty("arclab.kernelJar", "target/arclab-kernel.jar"));
@@ -55,39 +51,29 @@ class KernelIT {
         Assumptions.assumeTrue(Files.isExecutable(JUPYTER),
                 "/usr/bin/jupyter is missing: skipping the Jupyter end-to-end tests (apt-get install jupyter-notebook"
                         + " jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)");
-        Run r = run(List.of("bash", property("arclab.installScript")), Duration.ofMinutes(2));
+        ChildRun r = run(List.of("bash", property("arclab.installScript")), Duration.ofMinutes(2));
         assertEquals(0, r.exit(), r.output());
         assertTrue(Files.isRegularFile(dataDir.resolve("kernels/arclab/kernel.json")), r.output());
     }
 
     private static String property(String name) {
-        String v = System.getProperty(name);
-        assertNotNull(v, "system property " + name + " (set by the failsafe configuration)");
-        return v;
+        return ChildRun.property(name);
     }
 
-    private static Run run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+    private static ChildRun run(List<String> command, Duration timeout) throws IOException, InterruptedException {
         return run(command, timeout, Map.of());
     }
 
-    private static Run run(List<String> command, Duration timeout, Map<String, String> extraEnv)
+    /** Runs a command with the private Jupyter data folder and ARC Lab home, plus {@code extraEnv}. */
+    private static ChildRun run(List<String> command, Duration timeout, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("JUPYTER_DATA_DIR", dataDir.toString());
-        env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
-        env.put("ARCLAB_HOME", dataDir.resolve("arclab-home").toString());
-        env.putAll(extraEnv);
-        env.remove("JPY_PARENT_PID");
-        Path log = Files.createTempFile(dataDir, "run", ".log");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            return new Run(-1, "timed out after " + timeout + ":\n" + Files.readString(log));
-        }
-        return new Run(p.exitValue(), Files.readString(log));
+        return ChildRun.run(command, env -> {
+            env.put("JUPYTER_DATA_DIR", dataDir.toString());
+            env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+            env.put("ARCLAB_HOME", dataDir.resolve("arclab-home").toString());
+            env.putAll(extraEnv);
+            env.remove("JPY_PARENT_PID");
+        }, dataDir, timeout);
     }
 
     @Test
@@ -109,7 +95,7 @@ class KernelIT {
         Path notebook = Path.of(property("arclab.notebooks"), "smoke.ipynb");
         assertCommittedWithoutOutputs(notebook);
         Path out = dataDir.resolve("smoke-out.ipynb");
-        Run r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+        ChildRun r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=180", "--ExecutePreprocessor.startup_timeout=120",
                 notebook.toString(), "--output", out.toString()), Duration.ofMinutes(6));
         assertEquals(0, r.exit(), r.output());
@@ -202,7 +188,7 @@ class KernelIT {
         Path notebook = Files.copy(source, dir.resolve(name + ".ipynb"));
         Path out = dir.resolve(name + "-out.ipynb");
         long started = System.nanoTime();
-        Run r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+        ChildRun r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.startup_timeout=120",
                 notebook.toString(), "--output", out.toString()), Duration.ofMinutes(8));
         assertEquals(0, r.exit(), r.output());
@@ -256,7 +242,7 @@ class KernelIT {
         long[] diskHits = new long[2];
         for (int session = 0; session < 2; session++) {
             Path out = dir.resolve("session-" + (session + 1) + ".ipynb");
-            Run r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+            ChildRun r = run(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
                     "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.startup_timeout=120",
                     source.toString(), "--output", out.toString()), Duration.ofMinutes(8), env);
             assertEquals(0, r.exit(), r.output());
@@ -358,7 +344,7 @@ class KernelIT {
 
     @Test
     void jupyterClientChecksCompletionInspectionErrorsAndInterrupt() throws Exception {
-        Run r = run(List.of(PYTHON.toString(), property("arclab.clientScript"), "arclab"), Duration.ofMinutes(5));
+        ChildRun r = run(List.of(PYTHON.toString(), property("arclab.clientScript"), "arclab"), Duration.ofMinutes(5));
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains(" 0 failing"), r.output());
     }
@@ -366,7 +352,7 @@ class KernelIT {
     @Test
     void jupyterClientChecksTheProtocol() throws Exception {
         Path flags = Files.createTempDirectory(dataDir, "flags");
-        Run r = run(List.of(PYTHON.toString(), property("arclab.protocolScript"), "arclab", flags.toString()),
+        ChildRun r = run(List.of(PYTHON.toString(), property("arclab.protocolScript"), "arclab", flags.toString()),
                 Duration.ofMinutes(5));
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains(", 0 failing"), r.output());

@@ -47,6 +47,8 @@ class KernelMagicsTest {
         assertEquals("%seed 5", h.value("\"%seed 5\""));
         assertEquals(7, h.value("int m = 7; /*\n%seed 5\n*/\nm"));
         assertEquals(1, h.value("int r = 10\n  % 3;\nr"));
+        assertEquals("50 %threads", h.value("String s = \"50 %threads\";\ns"));
+        assertEquals(1, h.value("7 % 3 \n"));
         assertEquals(0L, Session.current().seed(), "no magic ran");
     }
 
@@ -174,57 +176,4 @@ class KernelMagicsTest {
         assertNull(ValueViews.view(List.of("not a grid")));
     }
 
-    @Test
-    void homeIsCheckedAtOnce(@TempDir Path tmp) throws Exception {
-        Path file = Files.writeString(tmp.resolve("file"), "x");
-        String text = assertInstanceOf(MagicUsageException.class, h.run("%home " + file.resolve("sub")).error()).text();
-        assertTrue(text.contains("cannot use") && text.contains("sub"), text);
-    }
-
-    @Test
-    void arclabListsTheKernelsOwnMagicsToo() {
-        String text = String.valueOf(h.value("%arclab"));
-        assertTrue(text.contains("%classpath") && text.contains("%lsmagic"), text);
-    }
-
-    private static List<String> completions(String code) {
-        return h.kernel.complete(code, code.length()).getReplacements();
-    }
-
-    @Test
-    void magicArgumentsCompleteToOptionsAndTheirValuesNotJavaNames() {
-        assertEquals(List.of("gantt", "iterations", "journey", "wallbusy"), completions("%timings --chart "));
-        assertEquals(List.of("generate"), completions("%timings --chart gantt gen"));
-        assertEquals(List.of("--chart"), completions("%timings --ch"));
-        assertEquals(List.of("canonicalize"), completions("%phase can"));
-        assertTrue(completions("%task 007").contains("007bbfb7"), completions("%task 007").toString());
-        assertEquals(List.of(), completions("%threads "));
-        var r = h.kernel.complete("%timings --chart jo", 19);
-        assertEquals(17, r.getSourceStart());
-    }
-
-    @Test
-    void primitivesCompleteAndInspectionShowsSignatureAndSummary() {
-        assertTrue(completions("obj").contains("objects"), completions("obj").toString());
-        assertTrue(completions("String p = \"x\";\nargm").contains("argmax"));
-        String shown = String.valueOf(h.kernel.inspect("objects", 3, false).getData(
-                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
-        PrimitiveDocs.PrimitiveDoc doc = PrimitiveDocs.of("objects").orElseThrow();
-        assertEquals(doc.text(), shown);
-        assertTrue(shown.startsWith("objects(Grid, Boolean, Boolean, Boolean) -> Objects\n"), shown);
-        assertFalse(doc.summary().isBlank());
-        assertEquals(160, PrimitiveDocs.names().size());
-        assertTrue(PrimitiveDocs.names().stream().allMatch(n -> !PrimitiveDocs.of(n).orElseThrow().summary().isBlank()),
-                "every primitive has a summary");
-    }
-
-    @Test
-    void inspectingAMagicShowsItsHelp() {
-        String shown = String.valueOf(h.kernel.inspect("%timings --run 1", 3, false).getData(
-                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
-        assertTrue(shown.startsWith("Usage: %timings") && shown.contains("--chart"), shown);
-        shown = String.valueOf(h.kernel.inspect("%%time\n1", 2, false).getData(
-                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
-        assertTrue(shown.startsWith("%%time"), shown);
-    }
 }

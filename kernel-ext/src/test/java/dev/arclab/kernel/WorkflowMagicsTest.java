@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arclab.kernel.CellException.CellInterruptedException;
 import dev.arclab.kernel.CellException.MagicUsageException;
-import dev.arclab.magics.CandidateView;
+import dev.arclab.lab.CandidateView;
 import dev.arclab.magics.Cancellables;
 import dev.arclab.magics.Outputs;
 import dev.arclab.lab.Session;
@@ -467,6 +467,11 @@ class WorkflowMagicsTest {
         assertTrue(said.contains("tasks per batch 4, mutants per program 2"), said);
         assertEquals(4, Session.current().pipeline().config().tasksPerBatch());
         assertTrue(usageError("%config --mutation 2").contains("--mutation must be in 0..1, got 2.0"));
+        // the caps of the command line hold in the notebook too
+        assertTrue(usageError("%config --mutants 1000000").contains("--mutants must be in 0..1000, got 1000000"));
+        assertTrue(usageError("%config --threads 100000").contains("--threads must be in 1..256"));
+        assertTrue(usageError("%threads 100000").contains("threads must be in 1..256, got 100000"));
+        assertEquals(4, Session.current().pipeline().config().tasksPerBatch(), "a refused setting changes nothing");
         h.value("%tasks --limit 10");
         assertEquals(10, Session.current().pipeline().tasks().size());
         assertTrue(Session.current().pipeline().library().size() >= size);

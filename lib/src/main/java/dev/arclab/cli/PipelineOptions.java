@@ -90,7 +90,11 @@ public final class PipelineOptions {
     public PipelineConfig apply(PipelineConfig base) {
         PipelineConfig c = base;
         if (threads != null) {
-            c = c.withThreads(atLeast(threads, 1, "--threads"));
+            if (threads < 1 || threads > PipelineConfig.MAX_THREADS) {
+                throw new IllegalArgumentException("--threads must be in 1.." + PipelineConfig.MAX_THREADS
+                        + " (this machine has " + Runtime.getRuntime().availableProcessors() + " cores), got " + threads);
+            }
+            c = c.withThreads(threads);
         }
         if (seed != null) {
             c = c.withSeed(seed);
@@ -103,7 +107,7 @@ public final class PipelineOptions {
         }
         if (mutation != null || mutants != null) {
             c = c.withMutation(mutation != null ? mutation : c.mutation(),
-                    mutants != null ? atLeast(mutants, 0, "--mutants") : c.mutantsPerProgram());
+                    mutants != null ? inRange(mutants, 0, PipelineConfig.MAX_MUTANTS, "--mutants") : c.mutantsPerProgram());
         }
         if (fuel != null) {
             if (fuel < 1) {
@@ -154,6 +158,13 @@ public final class PipelineOptions {
             c = c.withEarlyExit(earlyExit);
         }
         return c;
+    }
+
+    private static int inRange(int v, int min, int max, String name) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + ", got " + v);
+        }
+        return v;
     }
 
     private static int atLeast(int v, int min, String name) {

@@ -86,11 +86,6 @@ public final class RunCommand implements Callable<Integer> {
             + "as well as the solver file.")
     boolean resume;
 
-    /** The most worker threads {@code --threads} accepts. */
-    static final int MAX_THREADS = 256;
-    /** The most mutants per picked program {@code --mutants} accepts. */
-    static final int MAX_MUTANTS = 1000;
-
     /** Nanosecond clock of the budget ({@link System#nanoTime()}; tests drive their own). */
     private final LongSupplier clock;
 
@@ -111,14 +106,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--iterations must be at least 0, got " + iterations);
         }
         PipelineConfig config = Main.checked(spec, () -> pipelineOptions.apply(PipelineConfig.defaults()));
-        String bad = config.mutantsPerProgram() > MAX_MUTANTS
-                ? "--mutants must be in 0.." + MAX_MUTANTS + ", got " + config.mutantsPerProgram()
-                : config.threads() > MAX_THREADS ? "--threads must be in 1.." + MAX_THREADS + " (this machine has "
-                        + Runtime.getRuntime().availableProcessors() + " cores), got " + config.threads()
-                : null;
-        if (bad != null) {
-            throw new ParameterException(spec.commandLine(), bad);
-        }
         if (out != null) {
             // checked before the work, so a run is never lost to an output folder that cannot be written
             String problem = OutputFiles.problem(out, "--out");
@@ -164,13 +151,14 @@ public final class RunCommand implements Callable<Integer> {
             List<PhaseRecord> all = new ArrayList<>();
             // The budget cancels the running iteration at the deadline; predict (after it) is never cancelled.
             AtomicBoolean searching = new AtomicBoolean();
-            if (deadline != null) {
-                pipeline.onProgress(p -> {
-                    if (searching.get() && deadline.spent()) {
-                        pipeline.cancel();
-                    }
-                });
-            }
+            // a progress line on a terminal (long phases, e.g. a generate of many mutants, show they move)
+            java.util.function.Consumer<dev.arclab.pipeline.Progress> line = ProgressLine.forTerminal(err);
+            pipeline.onProgress(p -> {
+                line.accept(p);
+                if (deadline != null && searching.get() && deadline.spent()) {
+                    pipeline.cancel();
+                }
+            });
             PhaseResults.Predicted predicted = submission == null ? null : predictAndWrite(pipeline, o);
             int most = iterations != null ? iterations : deadline != null ? Integer.MAX_VALUE : 1;
             int done = 0;
@@ -186,6 +174,9 @@ public final class RunCommand implements Callable<Integer> {
                     searching.set(false);
                 }
                 done++;
+                if (line instanceof ProgressLine shown) {
+                    shown.clear();
+                }
                 boolean cut = r.summary().getOrDefault("partial", 0L) != 0;
                 o.println();
                 o.println("iteration " + done + (cut ? " (cut short by the budget: its unfinished phases are left out)" : ""));
@@ -208,6 +199,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (predicted == null) {
                 predicted = pipeline.predict();
+                if (line instanceof ProgressLine shown) {
+                    shown.clear();
+                }
             }
             all.add(predicted.timing());
             o.println();

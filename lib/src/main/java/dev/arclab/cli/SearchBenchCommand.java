@@ -1,7 +1,7 @@
 package dev.arclab.cli;
 
 import dev.arclab.dsl.Grid;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.search.Enumerator;
 import dev.arclab.search.Enumerator.Found;
 import dev.arclab.search.Enumerator.Result;

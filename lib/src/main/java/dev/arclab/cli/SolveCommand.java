@@ -85,8 +85,9 @@ public final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
+        if (n < 1 || n > dev.arclab.pipeline.PipelineConfig.MAX_THREADS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be in 1.."
+                    + dev.arclab.pipeline.PipelineConfig.MAX_THREADS + ", got " + n);
         }
         if (taskOptions.limit != null && taskOptions.limit < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, got " + taskOptions.limit);

@@ -15,7 +15,7 @@ import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
 import dev.arclab.pipeline.Distributor;
 import dev.arclab.pipeline.RemoteWork;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

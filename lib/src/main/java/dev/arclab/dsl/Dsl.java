@@ -44,19 +44,19 @@ public final class Dsl {
         }
         CONSTANTS.put("NEG_ONE", -1);
         CONSTANTS.put("NEG_TWO", -2);
-        CONSTANTS.put("DOWN", new Pair(1, 0));
-        CONSTANTS.put("RIGHT", new Pair(0, 1));
-        CONSTANTS.put("UP", new Pair(-1, 0));
-        CONSTANTS.put("LEFT", new Pair(0, -1));
-        CONSTANTS.put("ORIGIN", new Pair(0, 0));
-        CONSTANTS.put("UNITY", new Pair(1, 1));
-        CONSTANTS.put("NEG_UNITY", new Pair(-1, -1));
-        CONSTANTS.put("UP_RIGHT", new Pair(-1, 1));
-        CONSTANTS.put("DOWN_LEFT", new Pair(1, -1));
-        CONSTANTS.put("ZERO_BY_TWO", new Pair(0, 2));
-        CONSTANTS.put("TWO_BY_ZERO", new Pair(2, 0));
-        CONSTANTS.put("TWO_BY_TWO", new Pair(2, 2));
-        CONSTANTS.put("THREE_BY_THREE", new Pair(3, 3));
+        CONSTANTS.put("DOWN", Pair.of(1, 0));
+        CONSTANTS.put("RIGHT", Pair.of(0, 1));
+        CONSTANTS.put("UP", Pair.of(-1, 0));
+        CONSTANTS.put("LEFT", Pair.of(0, -1));
+        CONSTANTS.put("ORIGIN", Pair.of(0, 0));
+        CONSTANTS.put("UNITY", Pair.of(1, 1));
+        CONSTANTS.put("NEG_UNITY", Pair.of(-1, -1));
+        CONSTANTS.put("UP_RIGHT", Pair.of(-1, 1));
+        CONSTANTS.put("DOWN_LEFT", Pair.of(1, -1));
+        CONSTANTS.put("ZERO_BY_TWO", Pair.of(0, 2));
+        CONSTANTS.put("TWO_BY_ZERO", Pair.of(2, 0));
+        CONSTANTS.put("TWO_BY_TWO", Pair.of(2, 2));
+        CONSTANTS.put("THREE_BY_THREE", Pair.of(3, 3));
     }
 
     private Dsl() {

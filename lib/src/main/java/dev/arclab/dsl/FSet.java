@@ -12,8 +12,20 @@ import java.util.NoSuchElementException;
 public final class FSet implements Iterable<Object> {
     public static final FSet EMPTY = new FSet(new Object[0]);
 
+    /** {@link #elementKind()}: only {@link Pair}s, only {@link ColoredLocation}s, anything else. */
+    public static final int PAIRS = 1;
+    public static final int COLORED_LOCATIONS = 2;
+    public static final int OTHER = 0;
+
     private final Object[] elems;
     private int hash;
+    /** {@link #elementKind()} + 1, or 0 while not yet known (a benign race: every thread computes the same). */
+    private byte kind;
+    /**
+     * {@link #locationBounds()} once computed (every thread computes the same; volatile so that a thread
+     * that sees the array also sees its elements).
+     */
+    private volatile int[] bounds;
 
     private FSet(Object[] sortedUnique) {
         this.elems = sortedUnique;
@@ -41,6 +53,10 @@ public final class FSet implements Iterable<Object> {
         if (n == 1) {
             return new FSet(values.length == 1 ? values : new Object[] {values[0]});
         }
+        FSet packed = PackedSort.sortedSet(values, n);
+        if (packed != null) {
+            return packed;
+        }
         if (!isStrictlyAscending(values, n)) {
             Arrays.sort(values, 0, n, Values.CANONICAL);
         }
@@ -56,6 +72,87 @@ public final class FSet implements Iterable<Object> {
     /** Wraps an array already strictly ascending under the canonical order (not checked). */
     public static FSet wrapSorted(Object[] sortedUnique) {
         return sortedUnique.length == 0 ? EMPTY : new FSet(sortedUnique);
+    }
+
+    /** As {@link #wrapSorted}, with the element kind known to the caller. */
+    static FSet wrapSorted(Object[] sortedUnique, int elementKind) {
+        FSet s = new FSet(sortedUnique);
+        s.kind = (byte) (elementKind + 1);
+        return s;
+    }
+
+    /**
+     * {@link #PAIRS} when every element is a {@link Pair}, {@link #COLORED_LOCATIONS} when every one is a
+     * {@link ColoredLocation}, else (also for the empty set) {@link #OTHER}; computed once per set.
+     */
+    public int elementKind() {
+        int k = kind;
+        if (k == 0) {
+            k = kindOf(elems) + 1;
+            kind = (byte) k;
+        }
+        return k - 1;
+    }
+
+    /**
+     * {uppermost, leftmost, lowermost, rightmost} of the locations of a non-empty set of {@link #PAIRS} or
+     * {@link #COLORED_LOCATIONS}, computed once per set (the array is shared: read it, never change it);
+     * null for any other set.
+     */
+    public int[] locationBounds() {
+        int[] b = bounds;
+        if (b == null) {
+            int k = elementKind();
+            if (k == OTHER) {
+                return null;
+            }
+            b = k == PAIRS ? pairBounds(elems) : coloredLocationBounds(elems);
+            bounds = b;
+        }
+        return b;
+    }
+
+    private static int[] pairBounds(Object[] es) {
+        // Pairs sort row-major: the rows are the first and last elements'.
+        int left = Integer.MAX_VALUE;
+        int right = Integer.MIN_VALUE;
+        for (Object e : es) {
+            int j = ((Pair) e).b;
+            left = Math.min(left, j);
+            right = Math.max(right, j);
+        }
+        return new int[] {((Pair) es[0]).a, left, ((Pair) es[es.length - 1]).a, right};
+    }
+
+    private static int[] coloredLocationBounds(Object[] es) {
+        int top = Integer.MAX_VALUE;
+        int left = Integer.MAX_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        int right = Integer.MIN_VALUE;
+        for (Object e : es) {
+            ColoredLocation c = (ColoredLocation) e;
+            top = Math.min(top, c.i);
+            bottom = Math.max(bottom, c.i);
+            left = Math.min(left, c.j);
+            right = Math.max(right, c.j);
+        }
+        return new int[] {top, left, bottom, right};
+    }
+
+    private static int kindOf(Object[] es) {
+        if (es.length == 0) {
+            return OTHER;
+        }
+        Class<?> c = es[0].getClass();
+        if (c != Pair.class && c != ColoredLocation.class) {
+            return OTHER;
+        }
+        for (Object e : es) {
+            if (e.getClass() != c) {
+                return OTHER;
+            }
+        }
+        return c == Pair.class ? PAIRS : COLORED_LOCATIONS;
     }
 
     private static boolean isStrictlyAscending(Object[] values, int n) {

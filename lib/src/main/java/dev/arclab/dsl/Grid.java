@@ -125,6 +125,10 @@ public final class Grid extends Tuple {
             return true;
         }
         if (o instanceof Grid g) {
+            // hashes already computed (as the search's value tables do) tell most unequal grids apart
+            if (hash != 0 && g.hash != 0 && hash != g.hash) {
+                return false;
+            }
             return rows == g.rows && cols == g.cols && Arrays.equals(cells, g.cells);
         }
         return super.equals(o);

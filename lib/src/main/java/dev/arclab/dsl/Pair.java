@@ -10,7 +10,27 @@ public final class Pair extends Tuple {
         this.b = b;
     }
 
+    /** Pairs with both values in [{@code SHARED_LO}, {@code SHARED_HI}): shared instances (grid locations, offsets). */
+    private static final int SHARED_LO = -32;
+    private static final int SHARED_HI = 64;
+    private static final int SHARED_SIDE = SHARED_HI - SHARED_LO;
+    private static final Pair[] SHARED = new Pair[SHARED_SIDE * SHARED_SIDE];
+
+    static {
+        for (int a = SHARED_LO; a < SHARED_HI; a++) {
+            for (int b = SHARED_LO; b < SHARED_HI; b++) {
+                SHARED[(a - SHARED_LO) * SHARED_SIDE + (b - SHARED_LO)] = new Pair(a, b);
+            }
+        }
+    }
+
+    /** The Pair (a, b): a shared instance for small values (Pairs are immutable), else a new one. */
     public static Pair of(int a, int b) {
+        int x = a - SHARED_LO;
+        int y = b - SHARED_LO;
+        if ((x | y) >= 0 && x < SHARED_SIDE && y < SHARED_SIDE) {
+            return SHARED[x * SHARED_SIDE + y];
+        }
         return new Pair(a, b);
     }
 

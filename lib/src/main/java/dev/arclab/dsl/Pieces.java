@@ -59,7 +59,7 @@ public final class Pieces {
         if (v instanceof FSet s) {
             return s.elements();
         }
-        if (v instanceof Tup t) {
+        if (v instanceof ObjectTuple t) {
             return t.items();
         }
         if (v instanceof Tuple t) {
@@ -79,7 +79,7 @@ public final class Pieces {
     /** The Object test of §2.3 on a non-empty patch: is component 1 of its first element a Tuple? */
     public static boolean isObject(Object patch) {
         Object e = firstElement(patch);
-        if (e instanceof Cell) {
+        if (e instanceof ColoredLocation) {
             return true;
         }
         if (e instanceof Pair) {
@@ -88,9 +88,9 @@ public final class Pieces {
         return Values.toTuple(e).get(1) instanceof Tuple;
     }
 
-    /** A (colour, (i, j)) value as a Cell; anything else is an error. */
-    public static Cell cell(Object e) {
-        if (e instanceof Cell c) {
+    /** A (colour, (i, j)) value as a ColoredLocation; anything else is an error. */
+    public static ColoredLocation cell(Object e) {
+        if (e instanceof ColoredLocation c) {
             return c;
         }
         Tuple t = Values.toTuple(e);
@@ -98,7 +98,7 @@ public final class Pieces {
             throw DslException.of("expected a cell (colour, (i, j)), got %s", e);
         }
         Pair p = loc(t.get(1));
-        return new Cell(Values.toInt(t.get(0)), p.a, p.b);
+        return ColoredLocation.of(Values.toInt(t.get(0)), p.a, p.b);
     }
 
     /** An (i, j) value as a Pair; anything else is an error. */
@@ -110,7 +110,7 @@ public final class Pieces {
         if (t.size() != 2) {
             throw DslException.of("expected a location (i, j), got %s", e);
         }
-        return new Pair(Values.toInt(t.get(0)), Values.toInt(t.get(1)));
+        return Pair.of(Values.toInt(t.get(0)), Values.toInt(t.get(1)));
     }
 
     /**

@@ -66,17 +66,17 @@ public final class Values {
         throw DslException.of("%s is not callable", v);
     }
 
-    /** A 2-Tuple in its fastest representation: a {@link Pair}, a {@link Cell} or a {@link Tup}. */
+    /** A 2-Tuple in its fastest representation: a {@link Pair}, a {@link ColoredLocation} or a {@link ObjectTuple}. */
     public static Tuple tuple2(Object x, Object y) {
         if (x instanceof Integer a) {
             if (y instanceof Integer b) {
-                return new Pair(a, b);
+                return Pair.of(a, b);
             }
             if (y instanceof Pair p) {
-                return new Cell(a, p.a, p.b);
+                return ColoredLocation.of(a, p.a, p.b);
             }
         }
-        return Tup.of(x, y);
+        return ObjectTuple.of(x, y);
     }
 
     /** A Tuple in its fastest representation (see {@link #tuple2}); the array is given up. */
@@ -84,7 +84,7 @@ public final class Values {
         if (items.length == 2) {
             return tuple2(items[0], items[1]);
         }
-        return Tup.wrap(items);
+        return ObjectTuple.wrap(items);
     }
 
     public static Integer bool(boolean b) {
@@ -110,6 +110,13 @@ public final class Values {
     public static boolean equal(Object x, Object y) {
         if (x == y) {
             return true;
+        }
+        // the elements of Objects and Indices first: no virtual call for them
+        if (x instanceof ColoredLocation a && y instanceof ColoredLocation b) {
+            return a.color == b.color && a.i == b.i && a.j == b.j;
+        }
+        if (x instanceof Pair a && y instanceof Pair b) {
+            return a.a == b.a && a.b == b.b;
         }
         if (x instanceof Integer a) {
             return y instanceof Integer b && a.intValue() == b.intValue();
@@ -158,7 +165,7 @@ public final class Values {
             int c = Integer.compare(a.a, b.a);
             return c != 0 ? c : Integer.compare(a.b, b.b);
         }
-        if (x instanceof Cell a && y instanceof Cell b) {
+        if (x instanceof ColoredLocation a && y instanceof ColoredLocation b) {
             int c = Integer.compare(a.color, b.color);
             if (c != 0) {
                 return c;

@@ -23,7 +23,7 @@ import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.strategy.Strategies;
 import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.SolverLibrary;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseName;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunConfig;
@@ -136,8 +136,9 @@ public final class Session {
 
     /** Sets the worker pool size; {@code n} must be at least 1. The pipeline is rebuilt at its next use. */
     public synchronized Session threads(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        if (n < 1 || n > PipelineConfig.MAX_THREADS) {
+            throw new IllegalArgumentException(n < 1 ? "threads must be at least 1, got " + n
+                    : "threads must be in 1.." + PipelineConfig.MAX_THREADS + ", got " + n);
         }
         config = config.withThreads(n);
         return this;

@@ -1,5 +1,6 @@
 package dev.arclab.pipeline;
 
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,5 +1,6 @@
 package dev.arclab.pipeline;
 
+import dev.arclab.work.WorkerPool;
 import dev.arclab.cache.MapStats;
 import dev.arclab.cache.MemoryCache;
 import dev.arclab.cache.ResultCache;

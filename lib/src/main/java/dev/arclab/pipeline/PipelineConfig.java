@@ -1,5 +1,6 @@
 package dev.arclab.pipeline;
 
+import dev.arclab.work.WorkerPool;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.pipeline.strategy.StrategyShare;
 import dev.arclab.profile.RunConfig;
@@ -46,9 +47,20 @@ public record PipelineConfig(int threads, long seed, int tasksPerBatch, int muta
     public static final double DEFAULT_FUEL_FACTOR = 10;
     public static final long DEFAULT_FUEL_FLOOR = 100_000;
     public static final long DEFAULT_FUEL_PER_CELL = 5_000;
+    /** The most worker threads: beyond it a pool costs memory and OS threads and gains nothing. */
+    public static final int MAX_THREADS = 256;
+    /** The most mutants per picked program: a batch of tasksPerBatch times this must still fit in memory. */
+    public static final int MAX_MUTANTS = 1000;
 
     public PipelineConfig {
         strategies = List.copyOf(strategies);
+        if (threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in 1.." + MAX_THREADS + ", got " + threads);
+        }
+        if (mutantsPerProgram > MAX_MUTANTS) {
+            throw new IllegalArgumentException("mutants per program must be in 0.." + MAX_MUTANTS + ", got "
+                    + mutantsPerProgram);
+        }
         if (threads < 1 || tasksPerBatch < 1 || mutantsPerProgram < 0 || keepPerTask < 1 || fuel < 1 || minMatches < 1
                 || nearMissesPerTask < 0 || !(mutation >= 0 && mutation <= 1) || strategies.isEmpty()
                 || !(generateSeconds >= 0) || !(fuelFactor >= 0) || fuelFloor < 1 || fuelPerCell < 1) {

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * whatever worker runs it, counts events, and at the end aggregates per task and in total. Safe to use
  * from many worker threads at once.
  */
-public final class PhaseTimer {
+public final class PhaseTimer implements dev.arclab.work.ItemTimer {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean CPU = THREADS.isCurrentThreadCpuTimeSupported();
 
@@ -40,6 +40,7 @@ public final class PhaseTimer {
     }
 
     /** Runs one work item of {@code task} on the calling thread and records its cost. */
+    @Override
     public <T> T item(String task, Supplier<T> work) {
         int lane = lanes.computeIfAbsent(Thread.currentThread(), t -> nextLane.getAndIncrement());
         long cpu0 = CPU ? THREADS.getCurrentThreadCpuTime() : 0;

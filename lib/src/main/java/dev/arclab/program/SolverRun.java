@@ -4,24 +4,20 @@ import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
 import dev.arclab.task.Example;
 import dev.arclab.task.Task;
+import dev.arclab.work.ItemTimer;
+import dev.arclab.work.WorkerPool;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The conformance runner: runs each solver {@code solve_<id>} on every demo and test pair of task
  * {@code <id>} (test pairs with a known output are checked, the others only run) and reports which
- * tasks it solves. Tasks are the work items of one bounded pool; results come back in task-id order,
+ * tasks it solves. Tasks are the work items of one bounded pool (the {@link WorkerPool} the pipeline uses too); results come back in task-id order,
  * and (except for timings) do not depend on the thread count or on scheduling. Tasks without a
  * solver are skipped and counted.
  */
@@ -51,65 +47,40 @@ public final class SolverRun {
         return interpreter;
     }
 
-    /** Runs with a pool of this runner's threads, made for the run and shut down after it. */
+    /** Runs with a pool of this runner's threads, made for the run and closed after it. */
     public SolverRunResult run(Map<String, Program> solvers, Collection<Task> tasks) {
-        ExecutorService pool = newPool(threads);
-        try {
+        try (WorkerPool pool = new WorkerPool(threads)) {
             return run(solvers, tasks, pool);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
     /**
-     * Runs on a pool the caller owns (e.g. the kernel's one pool); it is not shut down. If the calling
-     * thread is interrupted, the tasks not yet finished are cancelled and the result is marked partial.
+     * Runs on a pool the caller owns (the pipeline's one pool, say); it is not closed. If the calling thread is
+     * interrupted, the tasks not yet started are skipped and the result is marked partial.
      */
-    public SolverRunResult run(Map<String, Program> solvers, Collection<Task> tasks, ExecutorService pool) {
+    public SolverRunResult run(Map<String, Program> solvers, Collection<Task> tasks, WorkerPool pool) {
         long start = System.nanoTime();
         List<Task> sorted = new ArrayList<>(tasks);
         sorted.sort(Comparator.comparing(Task::id));
         List<String> withoutSolver = new ArrayList<>();
         TreeSet<String> loaded = new TreeSet<>();
-        List<Future<TaskResult>> futures = new ArrayList<>();
+        List<Task> solvable = new ArrayList<>();
         for (Task task : sorted) {
             loaded.add(task.id());
-            Program program = solvers.get(task.id());
-            if (program == null) {
-                withoutSolver.add(task.id());
+            if (solvers.containsKey(task.id())) {
+                solvable.add(task);
             } else {
-                futures.add(pool.submit(() -> runTask(program, task, interpreter)));
+                withoutSolver.add(task.id());
             }
         }
         List<String> withoutTask = new ArrayList<>(new TreeSet<>(solvers.keySet()));
         withoutTask.removeAll(loaded);
-
-        List<TaskResult> results = new ArrayList<>(futures.size());
-        boolean partial = false;
-        for (Future<TaskResult> f : futures) {
-            if (partial) {
-                f.cancel(true);
-                continue;
-            }
-            try {
-                results.add(f.get());
-            } catch (InterruptedException e) {
-                partial = true;
-                f.cancel(true);
-            } catch (CancellationException e) {
-                partial = true;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("solver run failed: " + e.getCause(), e.getCause());
-            }
-        }
-        if (partial) {
-            for (Future<TaskResult> f : futures) {
-                f.cancel(true);
-            }
-            Thread.currentThread().interrupt();
-        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        WorkerPool.Mapped<TaskResult> mapped = pool.map(solvable, Task::id,
+                task -> runTask(solvers.get(task.id()), task, interpreter), ItemTimer.NONE, cancelled);
+        List<TaskResult> results = mapped.results().stream().filter(java.util.Objects::nonNull).toList();
         return new SolverRunResult(results, withoutSolver, withoutTask, threads, interpreter.fuel(),
-                System.nanoTime() - start, partial);
+                System.nanoTime() - start, mapped.partial());
     }
 
     /**
@@ -133,8 +104,7 @@ public final class SolverRun {
                     + warmups + " and " + timed);
         }
         int times = warmups + timed;
-        ExecutorService pool = newPool(threads);
-        try {
+        try (WorkerPool pool = new WorkerPool(threads)) {
             List<Long> walls = new ArrayList<>();
             SolverRunResult first = null;
             SolverRunResult last = null;
@@ -152,8 +122,6 @@ public final class SolverRun {
                 }
             }
             return new RepeatedRun(walls, Math.min(warmups, walls.size() - 1), last, consistent);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -230,15 +198,5 @@ public final class SolverRun {
             return diff + " of " + a.length + " cells differ";
         }
         return "got " + Values.kindName(got) + " " + Values.shortRepr(got) + ", expected a " + want + " grid";
-    }
-
-    private static ExecutorService newPool(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "arclab-solve-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        return Executors.newFixedThreadPool(threads, factory);
     }
 }

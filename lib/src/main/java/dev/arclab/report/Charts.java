@@ -1,10 +1,6 @@
 package dev.arclab.report;
 
 import dev.arclab.profile.PhaseName;
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import dev.arclab.profile.ItemTiming;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
@@ -687,18 +683,9 @@ public final class Charts {
         Files.write(file, png(chart));
     }
 
-    /** The chart as SVG, painted through VectorGraphics2D. */
+    /** The chart as SVG (through {@link Svg}, as {@link Drawing}s are). */
     public static String svg(Chart<?, ?> chart) {
-        VectorGraphics2D g = new VectorGraphics2D();
-        chart.paint(g, chart.getWidth(), chart.getHeight());
-        Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(chart.getWidth(), chart.getHeight()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            doc.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return Svg.of(chart.getWidth(), chart.getHeight(), g -> chart.paint(g, chart.getWidth(), chart.getHeight()));
     }
 
     public static void writeSvg(Chart<?, ?> chart, Path file) throws IOException {

@@ -13,11 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A small vector picture made of rectangles, lines and text, that renders both to a PNG (Java2D) and to
- * SVG (written by hand), so the two always show the same thing. Coordinates are pixels, origin top left.
+ * SVG ({@link Svg}, the same painting recorded as vectors), so the two always show the same thing. Coordinates are pixels, origin top left.
  * Rectangles are drawn without anti-aliasing so a cell's colour is exact in the PNG.
  */
 public final class Drawing {
@@ -103,17 +102,21 @@ public final class Drawing {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
-            g.setColor(background);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            for (Shape s : shapes) {
-                paint(g, s);
-            }
+            paintAll(g);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    private void paintAll(Graphics2D g) {
+        g.setColor(background);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        for (Shape s : shapes) {
+            paint(g, s);
+        }
     }
 
     private static void paint(Graphics2D g, Shape s) {
@@ -163,55 +166,9 @@ public final class Drawing {
         Files.writeString(file, toSvg(), StandardCharsets.UTF_8);
     }
 
-    /** The picture as a standalone SVG document. */
+    /** The picture as a standalone SVG document, painted by the same code as the PNG (through {@link Svg}). */
     public String toSvg() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" shape-rendering=\"crispEdges\">\n");
-        sb.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" fill=\"").append(hex(background)).append("\"/>\n");
-        for (Shape s : shapes) {
-            if (s instanceof RectShape r) {
-                sb.append("<rect x=\"").append(num(r.x())).append("\" y=\"").append(num(r.y()))
-                        .append("\" width=\"").append(num(r.w())).append("\" height=\"").append(num(r.h()))
-                        .append("\" fill=\"").append(r.fill() == null ? "none" : hex(r.fill())).append('"');
-                if (r.stroke() != null) {
-                    sb.append(" stroke=\"").append(hex(r.stroke())).append("\" stroke-width=\"")
-                            .append(num(r.strokeWidth())).append('"');
-                }
-                sb.append("/>\n");
-            } else if (s instanceof LineShape l) {
-                sb.append("<line x1=\"").append(num(l.x1())).append("\" y1=\"").append(num(l.y1()))
-                        .append("\" x2=\"").append(num(l.x2())).append("\" y2=\"").append(num(l.y2()))
-                        .append("\" stroke=\"").append(hex(l.color())).append("\" stroke-width=\"")
-                        .append(num(l.width())).append("\" stroke-linecap=\"round\" shape-rendering=\"auto\"/>\n");
-            } else if (s instanceof TextShape t) {
-                sb.append("<text x=\"").append(num(t.x())).append("\" y=\"").append(num(t.y()))
-                        .append("\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\" font-size=\"")
-                        .append(num(t.size())).append('"');
-                if (t.bold()) {
-                    sb.append(" font-weight=\"bold\"");
-                }
-                if (t.anchor() != Anchor.START) {
-                    sb.append(" text-anchor=\"").append(t.anchor() == Anchor.MIDDLE ? "middle" : "end").append('"');
-                }
-                sb.append(" fill=\"").append(hex(t.color())).append("\">").append(Html.escape(t.text()))
-                        .append("</text>\n");
-            }
-        }
-        sb.append("</svg>\n");
-        return sb.toString();
+        return Svg.of(width, height, this::paintAll);
     }
 
-    private static String hex(Color c) {
-        return String.format(Locale.ROOT, "#%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
-    }
-
-    private static String num(double v) {
-        if (v == Math.rint(v)) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
 }

@@ -1,6 +1,6 @@
 package dev.arclab.search;
 
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Pair;
@@ -202,7 +202,7 @@ final class Finishers {
                 }
                 int colour = -1;
                 for (Object x : obj) {
-                    if (!(x instanceof Cell c) || c.i < 0 || c.j < 0 || c.i >= in.rows() || c.j >= in.cols()) {
+                    if (!(x instanceof ColoredLocation c) || c.i < 0 || c.j < 0 || c.i >= in.rows() || c.j >= in.cols()) {
                         return List.of();
                     }
                     int want = out.at(c.i, c.j);
@@ -246,7 +246,7 @@ final class Finishers {
                     Integer before = lookup.putIfAbsent(value, colours.get(e)[k]);
                     consistent = before == null || before == colours.get(e)[k];
                     for (Object x : list.get(k)) {
-                        Cell c = (Cell) x;
+                        ColoredLocation c = (ColoredLocation) x;
                         if (c.color != colours.get(e)[k]) {
                             changing.add(value);
                             break;
@@ -363,7 +363,7 @@ final class Finishers {
                     i = p.a;
                     j = p.b;
                 } else {
-                    Cell cell = (Cell) o;
+                    ColoredLocation cell = (ColoredLocation) o;
                     i = cell.i;
                     j = cell.j;
                 }
@@ -435,8 +435,8 @@ final class Finishers {
             Grid out = targets[e];
             int changed = 0;
             for (Object o : patch) {
-                int i = o instanceof Pair p ? p.a : ((Cell) o).i;
-                int j = o instanceof Pair p ? p.b : ((Cell) o).j;
+                int i = o instanceof Pair p ? p.a : ((ColoredLocation) o).i;
+                int j = o instanceof Pair p ? p.b : ((ColoredLocation) o).j;
                 if (i < 0 || j < 0 || i >= in.rows() || j >= in.cols()) {
                     continue;
                 }
@@ -546,7 +546,7 @@ final class Finishers {
             Grid out = targets[e];
             int changed = 0;
             for (Object o : obj) {
-                if (!(o instanceof Cell cell)) {
+                if (!(o instanceof ColoredLocation cell)) {
                     return false;
                 }
                 if (cell.i < 0 || cell.j < 0 || cell.i >= in.rows() || cell.j >= in.cols()) {
@@ -578,8 +578,8 @@ final class Finishers {
             int bottom = Integer.MIN_VALUE;
             int right = Integer.MIN_VALUE;
             for (Object o : patch) {
-                int i = o instanceof Pair p ? p.a : ((Cell) o).i;
-                int j = o instanceof Pair p ? p.b : ((Cell) o).j;
+                int i = o instanceof Pair p ? p.a : ((ColoredLocation) o).i;
+                int j = o instanceof Pair p ? p.b : ((ColoredLocation) o).j;
                 top = Math.min(top, i);
                 left = Math.min(left, j);
                 bottom = Math.max(bottom, i);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;

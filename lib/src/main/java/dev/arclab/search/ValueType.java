@@ -1,6 +1,6 @@
 package dev.arclab.search;
 
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fn;
 import dev.arclab.dsl.Pair;
@@ -33,7 +33,7 @@ public enum ValueType {
             if (e instanceof Pair) {
                 return INDICES;
             }
-            if (e instanceof Cell) {
+            if (e instanceof ColoredLocation) {
                 return OBJECT;
             }
             if (e instanceof FSet) {

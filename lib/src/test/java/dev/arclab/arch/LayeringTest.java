@@ -37,6 +37,7 @@ class LayeringTest {
     @Test
     void eachPackageUsesOnlyThePackagesBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("work").definedBy("dev.arclab.work..")
                 .layer("dsl").definedBy("dev.arclab.dsl..")
                 .layer("task").definedBy("dev.arclab.task..")
                 .layer("program").definedBy("dev.arclab.program..")
@@ -58,6 +59,17 @@ class LayeringTest {
                 .whereLayer("program").mayOnlyBeAccessedByLayers("pipeline", "search", "cluster", "lab", "cli")
                 .whereLayer("profile").mayOnlyBeAccessedByLayers("cache", "pipeline", "search", "cluster", "report", "lab", "cli")
                 .whereLayer("task").mayOnlyBeAccessedByLayers("program", "pipeline", "search", "cluster", "report", "lab", "cli")
+                .whereLayer("work").mayOnlyBeAccessedByLayers("program", "profile", "pipeline", "search", "cluster", "lab",
+                        "cli")
+                .check(classes);
+    }
+
+    @Test
+    void threadPoolsAreMadeOnlyByTheWorkerPool() {
+        // one pool abstraction: the pipeline, the strategies and the conformance runner all run on work.WorkerPool
+        noClasses().that().resideOutsideOfPackage("dev.arclab.work..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadPoolExecutor")
                 .check(classes);
     }
 

@@ -1,9 +1,14 @@
 package dev.arclab.bench;
 
 import dev.arclab.dsl.Dsl;
+import dev.arclab.dsl.FSet;
+import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Primitive;
 import dev.arclab.dsl.Grid;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,6 +42,15 @@ public class PrimitiveBench {
     private final Primitive fgpartition = Dsl.require("fgpartition");
     private final Primitive paint = Dsl.require("paint");
     private final Primitive shift = Dsl.require("shift");
+    private final Primitive fill = Dsl.require("fill");
+    private final Primitive mapply = Dsl.require("mapply");
+    private final Primitive apply = Dsl.require("apply");
+    private final Primitive mfilter = Dsl.require("mfilter");
+    private Object allObjects;
+    private Object indices;
+    private Object shiftByOffset;
+    private Object[] shuffledCells;
+    private Object objectsCopy;
 
     @Setup
     public void setUp() {
@@ -66,6 +80,18 @@ public class PrimitiveBench {
         object = Dsl.call("recolor", 9, largest);
         // a 2x2 pattern cut from the grid, so it occurs at least once
         pattern = Dsl.call("asobject", Dsl.call("crop", grid, new Pair(10, 10), new Pair(2, 2)));
+        allObjects = objects.call4(grid, 1, 0, 1);
+        indices = Dsl.call("toindices", object);
+        shiftByOffset = Dsl.call("rbind", shift, offset);
+        // the grid's cells as an Object in a shuffled order, to build a set of from scratch
+        List<Object> cellList = new ArrayList<>(((FSet) Dsl.call("asobject", grid)).size());
+        for (Object e : (FSet) Dsl.call("asobject", grid)) {
+            cellList.add(e);
+        }
+        Collections.shuffle(cellList, r);
+        shuffledCells = cellList.toArray();
+        // the same objects again, built separately: equal but not identical
+        objectsCopy = objects.call4(Grid.wrap(30, 30, grid.cells().clone()), 1, 0, 1);
     }
 
     @Benchmark
@@ -96,5 +122,40 @@ public class PrimitiveBench {
     @Benchmark
     public Object shiftObject() {
         return shift.call2(object, offset);
+    }
+
+    @Benchmark
+    public Object fillLargestObject() {
+        return fill.call3(grid, 7, indices);
+    }
+
+    /** The union of every location's 4 neighbours: a FrozenSet merged from many small sets. */
+    @Benchmark
+    public Object mapplyNeighbours() {
+        return mapply.call2(Dsl.require("dneighbors"), indices);
+    }
+
+    /** A built function over every object: boxed results collected into a FrozenSet. */
+    @Benchmark
+    public Object applyShiftToObjects() {
+        return apply.call2(shiftByOffset, allObjects);
+    }
+
+    @Benchmark
+    public Object mfilterSquareObjects() {
+        return mfilter.call2(allObjects, Dsl.require("square"));
+    }
+
+    /** FrozenSet construction: sort and deduplicate 900 cells given in a shuffled order. */
+    @Benchmark
+    public Object buildCellSet() {
+        return FSet.fromArray(shuffledCells.clone());
+    }
+
+    /** Hashing and equality of a set of Objects built twice (what the search's value dedup does). */
+    @Benchmark
+    public boolean hashAndCompareObjects() {
+        return Values.hash(objects.call4(grid, 1, 0, 1)) == Values.hash(objectsCopy)
+                && Values.equal(objects.call4(grid, 1, 0, 1), objectsCopy);
     }
 }

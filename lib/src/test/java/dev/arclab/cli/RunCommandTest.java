@@ -115,6 +115,13 @@ class RunCommandTest {
         MainTest.Run mutants = MainTest.run("run", "--mutants", "1000000", "--limit", "5", "--no-store");
         assertEquals(2, mutants.code());
         assertTrue(mutants.err().contains("--mutants must be in 0..1000"), mutants.err());
+        // the same caps in every command that takes the pipeline options, and in plain Java
+        MainTest.Run solveThreads = MainTest.run("solve", "--solvers", "none.py", "--threads", "100000", "--limit", "1");
+        assertEquals(2, solveThreads.code());
+        assertTrue(solveThreads.err().contains("--threads must be in 1..256"), solveThreads.err());
+        IllegalArgumentException plain = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.arclab.pipeline.PipelineConfig.defaults().withMutation(0.1, 1_000_000));
+        assertTrue(plain.getMessage().contains("mutants per program must be in 0..1000"), plain.getMessage());
         MainTest.Run iterations = MainTest.run("run", "--iterations", "-1", "--no-store");
         assertTrue(iterations.err().contains("--iterations"), iterations.err());
     }

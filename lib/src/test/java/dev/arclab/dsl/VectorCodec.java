@@ -29,7 +29,7 @@ final class VectorCodec {
             return None.NONE;
         }
         if (o.has("tuple")) {
-            return Tup.wrap(decodeAll(o.getAsJsonArray("tuple")));
+            return ObjectTuple.wrap(decodeAll(o.getAsJsonArray("tuple")));
         }
         if (o.has("grid")) {
             JsonArray rows = o.getAsJsonArray("grid");

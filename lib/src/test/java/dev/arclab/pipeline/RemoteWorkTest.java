@@ -1,5 +1,6 @@
 package dev.arclab.pipeline;
 
+import dev.arclab.work.WorkerPool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

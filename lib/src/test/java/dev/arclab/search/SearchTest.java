@@ -8,7 +8,7 @@ import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.util.ArrayList;
 import java.util.List;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import static dev.arclab.dsl.primitives.Containers.tupleOf;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fn;
 import dev.arclab.dsl.Fuel;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Values;
 
 /**
@@ -94,7 +94,7 @@ public final class Application {
             summary = "Tuple (function(a0, b0), function(a1, b1), …) over the zipped containers, length = the shorter length.")
     public static Object papply(Object function, Object a, Object b) {
         Object[] out = zipWith(function, a, b);
-        return out.length == 0 ? Tup.EMPTY : tupleOf(out);
+        return out.length == 0 ? ObjectTuple.EMPTY : tupleOf(out);
     }
 
     @Def(index = 65, signature = "mpapply(function: Callable, a: Tuple, b: Tuple) -> Tuple",

@@ -67,10 +67,10 @@ public final class Boxes {
     @Def(index = 138, signature = "corners(patch: Patch) -> Indices",
             summary = "FrozenSet {ulcorner, urcorner, llcorner, lrcorner} (collapses to 2 or 1 locations for lines and single cells).")
     public static Object corners(Object patch) {
-        if (patch instanceof FSet s && s.size() > 0 && Geometry.fastKind(s.elements()) != 0) {
+        if (patch instanceof FSet s && s.size() > 0 && s.elementKind() != 0) {
             int[] b = Geometry.bounds(patch);
             return FSet.fromArray(new Object[] {
-                new Pair(b[0], b[1]), new Pair(b[0], b[3]), new Pair(b[2], b[1]), new Pair(b[2], b[3])});
+                Pair.of(b[0], b[1]), Pair.of(b[0], b[3]), Pair.of(b[2], b[1]), Pair.of(b[2], b[3])});
         }
         Object ul = Geometry.ulcorner(patch);
         Object ur = Geometry.urcorner(patch);
@@ -99,7 +99,7 @@ public final class Boxes {
             int n = count((long) ej - sj + 1);
             Object[] out = new Object[n];
             for (int k = 0; k < n; k++) {
-                out[k] = new Pair(ai, sj + k);
+                out[k] = Pair.of(ai, sj + k);
             }
             return FSet.wrapSorted(out);
         }
@@ -107,7 +107,7 @@ public final class Boxes {
             int n = count((long) ei - si + 1);
             Object[] out = new Object[n];
             for (int k = 0; k < n; k++) {
-                out[k] = new Pair(si + k, aj);
+                out[k] = Pair.of(si + k, aj);
             }
             return FSet.wrapSorted(out);
         }
@@ -116,7 +116,7 @@ public final class Boxes {
             int n = count((long) ei - si + 1);
             Object[] out = new Object[n];
             for (int k = 0; k < n; k++) {
-                out[k] = new Pair(si + k, sj + k);
+                out[k] = Pair.of(si + k, sj + k);
             }
             return FSet.wrapSorted(out);
         }
@@ -124,7 +124,7 @@ public final class Boxes {
             int n = count((long) ei - si + 1);
             Object[] out = new Object[n];
             for (int k = 0; k < n; k++) {
-                out[k] = new Pair(si + k, ej - k);
+                out[k] = Pair.of(si + k, ej - k);
             }
             return FSet.wrapSorted(out);
         }
@@ -199,7 +199,7 @@ public final class Boxes {
 
     /** {upper-left i, j, lower-right i, j} by the reference's ulcorner/lrcorner rule, unpacked as pairs. */
     private static int[] cornerBounds(Object patch) {
-        if (patch instanceof FSet s && s.size() > 0 && Geometry.fastKind(s.elements()) != 0) {
+        if (patch instanceof FSet s && s.size() > 0 && s.elementKind() != 0) {
             int[] b = Geometry.bounds(patch);
             return new int[] {b[0], b[1], b[2], b[3]};
         }
@@ -227,7 +227,7 @@ public final class Boxes {
         int k = 0;
         for (int di = 0; di < h; di++) {
             for (int dj = 0; dj < w; dj++) {
-                out[k++] = new Pair(si + di, sj + dj);
+                out[k++] = Pair.of(si + di, sj + dj);
             }
         }
         return FSet.wrapSorted(out);
@@ -239,7 +239,7 @@ public final class Boxes {
         if (Pieces.len(patch) == 0) {
             return FSet.EMPTY;
         }
-        if (patch instanceof FSet s && Geometry.fastKind(s.elements()) != 0) {
+        if (patch instanceof FSet s && s.elementKind() != 0) {
             int[] b = Geometry.bounds(patch);
             long h = (long) b[2] - b[0] + 1;
             long w = (long) b[3] - b[1] + 1;
@@ -261,7 +261,7 @@ public final class Boxes {
             for (int i = 0; i < hh; i++) {
                 for (int j = 0; j < ww; j++) {
                     if (!filled[i * ww + j]) {
-                        out[n++] = new Pair(b[0] + i, b[1] + j);
+                        out[n++] = Pair.of(b[0] + i, b[1] + j);
                     }
                 }
             }
@@ -316,17 +316,17 @@ public final class Boxes {
         Object[] out = new Object[n];
         int k = 0;
         for (int dj = 0; dj < w; dj++) {
-            out[k++] = new Pair(si, sj + dj);
+            out[k++] = Pair.of(si, sj + dj);
         }
         for (int di = 1; di < h - 1; di++) {
-            out[k++] = new Pair(si + di, sj);
+            out[k++] = Pair.of(si + di, sj);
             if (ej != sj) {
-                out[k++] = new Pair(si + di, ej);
+                out[k++] = Pair.of(si + di, ej);
             }
         }
         if (ei != si) {
             for (int dj = 0; dj < w; dj++) {
-                out[k++] = new Pair(ei, sj + dj);
+                out[k++] = Pair.of(ei, sj + dj);
             }
         }
         return FSet.wrapSorted(out);

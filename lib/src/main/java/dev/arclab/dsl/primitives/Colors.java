@@ -1,7 +1,7 @@
 package dev.arclab.dsl.primitives;
 
 import dev.arclab.dsl.Def;
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
@@ -43,7 +43,7 @@ public final class Colors {
 
     /** Unpacks {@code v, _ = e} and returns {@code v}: e must be an iterable of exactly two values. */
     static Object unpackFirst(Object e) {
-        if (e instanceof Cell c) {
+        if (e instanceof ColoredLocation c) {
             return c.color;
         }
         if (e instanceof Pair p) {
@@ -168,7 +168,7 @@ public final class Colors {
                     i = p / cols;
                     j = p - i * cols;
                 }
-                out[start == null ? k : start[c - min]++] = new Cell(c, i, j);
+                out[start == null ? k : start[c - min]++] = ColoredLocation.of(c, i, j);
                 if (idx == null && ++j == cols) {
                     j = 0;
                     i++;
@@ -183,7 +183,7 @@ public final class Colors {
             Arrays.sort(keys);
             for (int k = 0; k < n; k++) {
                 int p = (int) keys[k];
-                out[k] = new Cell((int) (keys[k] >> 32), p / cols, p % cols);
+                out[k] = ColoredLocation.of((int) (keys[k] >> 32), p / cols, p % cols);
             }
         }
         return out;
@@ -197,7 +197,7 @@ public final class Colors {
         Object[] es = s.elements();
         int[] out = new int[es.length];
         for (int k = 0; k < es.length; k++) {
-            if (!(es[k] instanceof Cell c)) {
+            if (!(es[k] instanceof ColoredLocation c)) {
                 return null;
             }
             out[k] = c.color;
@@ -295,6 +295,19 @@ public final class Colors {
             }
             return count;
         }
+        if (element instanceof FSet s && value instanceof Integer v && s.elementKind() != FSet.OTHER) {
+            // cells (colour first) or locations (row first): compare the ints without unpacking
+            Object[] es = s.elements();
+            Fuel.charge(es.length);
+            int x = v;
+            boolean cells = s.elementKind() == FSet.COLORED_LOCATIONS;
+            for (Object e : es) {
+                if ((cells ? ((ColoredLocation) e).color : ((Pair) e).a) == x) {
+                    count++;
+                }
+            }
+            return count;
+        }
         Object[] es = Pieces.elements(element);
         Fuel.charge(es.length);
         for (Object e : es) {
@@ -342,7 +355,7 @@ public final class Colors {
         } else {
             throw DslException.of("'%s' object is not iterable", Values.kindName(obj));
         }
-        if (e instanceof Cell c) {
+        if (e instanceof ColoredLocation c) {
             return c.color;
         }
         return Values.toTuple(e).get(0);
@@ -374,7 +387,7 @@ public final class Colors {
         int k = 0;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                out[k++] = new Pair(i, j);
+                out[k++] = Pair.of(i, j);
             }
         }
         return FSet.wrapSorted(out);
@@ -406,7 +419,7 @@ public final class Colors {
             int w = 0;
             for (int p = 0; w < n; p++) {
                 if (cells[p] == x) {
-                    out[w++] = new Pair(p / cols, p % cols);
+                    out[w++] = Pair.of(p / cols, p % cols);
                 }
             }
             return FSet.wrapSorted(out);
@@ -418,7 +431,7 @@ public final class Colors {
             Fuel.charge(row.length);
             for (int j = 0; j < row.length; j++) {
                 if (Values.equal(row[j], value)) {
-                    out.add(new Pair(i, j));
+                    out.add(Pair.of(i, j));
                 }
             }
         }
@@ -568,7 +581,7 @@ public final class Colors {
             Object[] row = Pieces.elements(t.get(i));
             Fuel.charge(row.length);
             for (int j = 0; j < row.length; j++) {
-                out.add(Values.tuple2(row[j], new Pair(i, j)));
+                out.add(Values.tuple2(row[j], Pair.of(i, j)));
             }
         }
         return FSet.fromArray(out.toArray());

@@ -8,7 +8,7 @@ import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.IntTuple;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Pieces;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
@@ -57,7 +57,7 @@ public final class Containers {
     /** A Tuple of the first {@code n} items in its fastest form; the array is given up. */
     static Tuple tupleOf(Object[] items, int n) {
         if (n == 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         Object f = items[0];
         if (f instanceof Integer) {
@@ -67,7 +67,7 @@ public final class Containers {
             }
             if (k == n) {
                 if (n == 2) {
-                    return new Pair((Integer) items[0], (Integer) items[1]);
+                    return Pair.of((Integer) items[0], (Integer) items[1]);
                 }
                 int[] v = new int[n];
                 for (int i = 0; i < n; i++) {
@@ -92,7 +92,7 @@ public final class Containers {
         if (n == 2) {
             return Values.tuple2(items[0], items[1]);
         }
-        return Tup.wrap(n == items.length ? items : Arrays.copyOf(items, n));
+        return ObjectTuple.wrap(n == items.length ? items : Arrays.copyOf(items, n));
     }
 
     static Tuple tupleOf(Object[] items) {
@@ -111,7 +111,7 @@ public final class Containers {
     }
 
     private static Tuple intTuple(int[] v) {
-        return v.length == 2 ? new Pair(v[0], v[1]) : IntTuple.wrap(v);
+        return v.length == 2 ? Pair.of(v[0], v[1]) : IntTuple.wrap(v);
     }
 
     /** Python's Tuple + Tuple. */
@@ -158,7 +158,7 @@ public final class Containers {
     static Tuple repeatTuple(Tuple t, int n) {
         int size = t.size();
         if (n <= 0 || size == 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         if (n == 1) {
             return t;
@@ -211,7 +211,7 @@ public final class Containers {
         if (container instanceof Grid g) {
             return gridHasRow(g, v);
         }
-        if (container instanceof Tup t) {
+        if (container instanceof ObjectTuple t) {
             for (Object e : t.items()) {
                 if (Values.equal(e, v)) {
                     return true;
@@ -313,7 +313,7 @@ public final class Containers {
 
     /** Many lookups in a long Tuple go through a hash set (consistent with §2.4 equality). */
     private static Object lookup(Object b, int lookups) {
-        if (b instanceof Tup t && t.size() > 8 && lookups > 8) {
+        if (b instanceof ObjectTuple t && t.size() > 8 && lookups > 8) {
             return new HashSet<>(Arrays.asList(t.items()));
         }
         return b;
@@ -376,7 +376,7 @@ public final class Containers {
     public static Object dedupe(Object tup) {
         if (tup instanceof FSet s) {
             if (s.isEmpty()) {
-                return Tup.EMPTY;
+                return ObjectTuple.EMPTY;
             }
             throw new DslException("'frozenset' object has no attribute 'index'");
         }
@@ -417,7 +417,7 @@ public final class Containers {
         Object[] es = elems(container);
         int n = es.length;
         if (n == 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         Fn f = Values.toFn(compfunc);
         Object[] keys = new Object[n];
@@ -552,7 +552,7 @@ public final class Containers {
         }
         int n = count;
         if (n <= 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         chargeBuild(n);
         if (item instanceof Integer v) {
@@ -571,7 +571,7 @@ public final class Containers {
         }
         Object[] out = new Object[n];
         Arrays.fill(out, item);
-        return n == 2 ? Values.tuple2(item, item) : Tup.wrap(out);
+        return n == 2 ? Values.tuple2(item, item) : ObjectTuple.wrap(out);
     }
 
     @Def(index = 49, signature = "interval(start: Integer, stop: Integer, step: Integer) -> Tuple",
@@ -590,7 +590,7 @@ public final class Containers {
             len = a > b ? ((long) a - b - s - 1) / -(long) s : 0;
         }
         if (len == 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         chargeBuild(len);
         int[] out = new int[(int) len];
@@ -648,7 +648,7 @@ public final class Containers {
         Object[] eb = elems(b);
         int n = Math.min(ea.length, eb.length);
         if (n == 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         chargeBuild(n);
         Object[] out = new Object[n];
@@ -834,7 +834,7 @@ public final class Containers {
     /** Python's merge of a Tuple of containers: every element of each, in order. */
     static Tuple concatAll(Object[] outer) {
         if (outer.length == 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         Object[][] parts = new Object[outer.length][];
         long total = 0;

@@ -1,13 +1,13 @@
 package dev.arclab.dsl.primitives;
 
 import dev.arclab.dsl.Def;
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Pieces;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
@@ -18,7 +18,7 @@ import java.util.Arrays;
  * (dsl-spec §7.2). Boxes and lines live in {@link Boxes}.
  *
  * <p>Each primitive has a fast path for the common representation (a FrozenSet made only of
- * {@link Pair} locations or only of {@link Cell}s, or a {@link Grid}) and a generic path that follows
+ * {@link Pair} locations or only of {@link ColoredLocation}s, or a {@link Grid}) and a generic path that follows
  * the reference's Python semantics on any Tuple/FrozenSet form (the Tuple-is-a-Grid rule, the Object
  * test and the {@code toindices} pass-through of §2.3), raising a {@link DslException} wherever the
  * reference raises.
@@ -31,34 +31,10 @@ public final class Geometry {
 
     // ---- shared location helpers ----------------------------------------------------------------
 
-    /** Kind of a non-empty FrozenSet's elements: 1 = only Pairs, 2 = only Cells, 0 = anything else. */
-    static int fastKind(Object[] es) {
-        if (es.length == 0) {
-            return 0;
-        }
-        if (es[0] instanceof Pair) {
-            for (Object e : es) {
-                if (!(e instanceof Pair)) {
-                    return 0;
-                }
-            }
-            return 1;
-        }
-        if (es[0] instanceof Cell) {
-            for (Object e : es) {
-                if (!(e instanceof Cell)) {
-                    return 0;
-                }
-            }
-            return 2;
-        }
-        return 0;
-    }
-
     /** (value, index) unpacked from an element of an Object: its index; a non-pair is an error. */
     private static Object unpackIndex(Object e) {
-        if (e instanceof Cell c) {
-            return new Pair(c.i, c.j);
+        if (e instanceof ColoredLocation c) {
+            return Pair.of(c.i, c.j);
         }
         Object idx;
         if (e instanceof Tuple t) {
@@ -76,7 +52,7 @@ public final class Geometry {
         }
         if (idx instanceof Tuple t && !(idx instanceof Pair) && t.size() == 2 && t.get(0) instanceof Integer a
                 && t.get(1) instanceof Integer b) {
-            return new Pair(a, b);
+            return Pair.of(a, b);
         }
         return idx;
     }
@@ -93,7 +69,7 @@ public final class Geometry {
             if (n == 0) {
                 return NO_INTS;
             }
-            int kind = fastKind(es);
+            int kind = s.elementKind();
             if (kind != 0) {
                 Fuel.charge(n);
                 int[] out = new int[2 * n];
@@ -105,7 +81,7 @@ public final class Geometry {
                     }
                 } else {
                     for (int k = 0; k < n; k++) {
-                        Cell c = (Cell) es[k];
+                        ColoredLocation c = (ColoredLocation) es[k];
                         out[2 * k] = c.i;
                         out[2 * k + 1] = c.j;
                     }
@@ -127,7 +103,7 @@ public final class Geometry {
 
     /**
      * {uppermost, leftmost, lowermost, rightmost} of a patch (each location unpacked as (i, j));
-     * an empty patch is an error.
+     * an empty patch is an error. The array may be shared: callers read it and never change it.
      */
     public static int[] bounds(Object patch) {
         int top = Integer.MAX_VALUE;
@@ -135,42 +111,10 @@ public final class Geometry {
         int bottom = Integer.MIN_VALUE;
         int right = Integer.MIN_VALUE;
         if (patch instanceof FSet s && s.size() > 0) {
-            Object[] es = s.elements();
-            int kind = fastKind(es);
-            if (kind == 1) {
-                Fuel.charge(es.length);
-                // Pairs sort row-major: the rows are the first and last elements'.
-                top = ((Pair) es[0]).a;
-                bottom = ((Pair) es[es.length - 1]).a;
-                for (Object e : es) {
-                    int j = ((Pair) e).b;
-                    if (j < left) {
-                        left = j;
-                    }
-                    if (j > right) {
-                        right = j;
-                    }
-                }
-                return new int[] {top, left, bottom, right};
-            }
-            if (kind == 2) {
-                Fuel.charge(es.length);
-                for (Object e : es) {
-                    Cell c = (Cell) e;
-                    if (c.i < top) {
-                        top = c.i;
-                    }
-                    if (c.i > bottom) {
-                        bottom = c.i;
-                    }
-                    if (c.j < left) {
-                        left = c.j;
-                    }
-                    if (c.j > right) {
-                        right = c.j;
-                    }
-                }
-                return new int[] {top, left, bottom, right};
+            int[] b = s.locationBounds();
+            if (b != null) {
+                Fuel.charge(s.size());
+                return b;
             }
         }
         int[] l = locs(patch);
@@ -230,9 +174,9 @@ public final class Geometry {
     public static Object shape(Object piece) {
         if (piece instanceof FSet s && s.size() > 0) {
             int[] b = bounds(piece);
-            return new Pair(b[2] - b[0] + 1, b[3] - b[1] + 1);
+            return Pair.of(b[2] - b[0] + 1, b[3] - b[1] + 1);
         }
-        return new Pair(heightOf(piece), widthOf(piece));
+        return Pair.of(heightOf(piece), widthOf(piece));
     }
 
     @Def(index = 72, signature = "portrait(piece: Piece) -> Boolean",
@@ -353,11 +297,11 @@ public final class Geometry {
     static Object corner(Object patch, boolean maxRow, boolean maxCol, boolean twoColumnsOnly) {
         if (patch instanceof FSet s) {
             if (s.size() == 0) {
-                return Tup.EMPTY;
+                return ObjectTuple.EMPTY;
             }
-            if (fastKind(s.elements()) != 0) {
+            if (s.elementKind() != 0) {
                 int[] b = bounds(patch);
-                return new Pair(maxRow ? b[2] : b[0], maxCol ? b[3] : b[1]);
+                return Pair.of(maxRow ? b[2] : b[0], maxCol ? b[3] : b[1]);
             }
         }
         Object ind = toindices(patch);
@@ -417,14 +361,14 @@ public final class Geometry {
             if (f instanceof Pair) {
                 return patch;
             }
-            if (f instanceof Cell c0) {
+            if (f instanceof ColoredLocation c0) {
                 Fuel.charge(n);
                 Object[] out = new Object[n];
                 boolean oneColour = true;
                 for (int k = 0; k < n; k++) {
                     Object e = es[k];
-                    if (e instanceof Cell c) {
-                        out[k] = new Pair(c.i, c.j);
+                    if (e instanceof ColoredLocation c) {
+                        out[k] = Pair.of(c.i, c.j);
                         oneColour &= c.color == c0.color;
                     } else {
                         out[k] = unpackIndex(e);
@@ -455,23 +399,23 @@ public final class Geometry {
     public static Object recolor(Object value, Object patch) {
         if (value instanceof Integer v && patch instanceof FSet s && s.size() > 0) {
             Object[] es = s.elements();
-            int kind = fastKind(es);
+            int kind = s.elementKind();
             if (kind == 1) {
                 Fuel.charge(es.length);
                 Object[] out = new Object[es.length];
                 for (int k = 0; k < es.length; k++) {
                     Pair p = (Pair) es[k];
-                    out[k] = new Cell(v, p.a, p.b);
+                    out[k] = ColoredLocation.of(v, p.a, p.b);
                 }
                 return FSet.wrapSorted(out);
             }
-            if (kind == 2 && ((Cell) es[0]).color == ((Cell) es[es.length - 1]).color) {
+            if (kind == 2 && ((ColoredLocation) es[0]).color == ((ColoredLocation) es[es.length - 1]).color) {
                 // One colour: the cells' locations are distinct and ascending already.
                 Fuel.charge(es.length);
                 Object[] out = new Object[es.length];
                 for (int k = 0; k < es.length; k++) {
-                    Cell c = (Cell) es[k];
-                    out[k] = new Cell(v, c.i, c.j);
+                    ColoredLocation c = (ColoredLocation) es[k];
+                    out[k] = ColoredLocation.of(v, c.i, c.j);
                 }
                 return FSet.wrapSorted(out);
             }
@@ -518,19 +462,19 @@ public final class Geometry {
     static Object shiftBy(Object patch, int di, int dj) {
         if (patch instanceof FSet s) {
             Object[] es = s.elements();
-            int kind = fastKind(es);
+            int kind = s.elementKind();
             if (kind != 0) {
                 Fuel.charge(es.length);
                 Object[] out = new Object[es.length];
                 if (kind == 1) {
                     for (int k = 0; k < es.length; k++) {
                         Pair p = (Pair) es[k];
-                        out[k] = new Pair(p.a + di, p.b + dj);
+                        out[k] = Pair.of(p.a + di, p.b + dj);
                     }
                 } else {
                     for (int k = 0; k < es.length; k++) {
-                        Cell c = (Cell) es[k];
-                        out[k] = new Cell(c.color, c.i + di, c.j + dj);
+                        ColoredLocation c = (ColoredLocation) es[k];
+                        out[k] = ColoredLocation.of(c.color, c.i + di, c.j + dj);
                     }
                 }
                 return FSet.wrapSorted(out);
@@ -542,21 +486,21 @@ public final class Geometry {
         if (Pieces.isObject(patch)) {
             for (int k = 0; k < es.length; k++) {
                 Object e = es[k];
-                if (e instanceof Cell c) {
-                    out[k] = new Cell(c.color, c.i + di, c.j + dj);
+                if (e instanceof ColoredLocation c) {
+                    out[k] = ColoredLocation.of(c.color, c.i + di, c.j + dj);
                 } else {
                     Tuple t = Values.toTuple(e);
                     if (t.size() != 2) {
                         throw DslException.of("cannot unpack %s as (value, (i, j))", Values.shortRepr(e));
                     }
                     Pair p = Pieces.loc(t.get(1));
-                    out[k] = Values.tuple2(t.get(0), new Pair(p.a + di, p.b + dj));
+                    out[k] = Values.tuple2(t.get(0), Pair.of(p.a + di, p.b + dj));
                 }
             }
         } else {
             for (int k = 0; k < es.length; k++) {
                 Pair p = Pieces.loc(es[k]);
-                out[k] = new Pair(p.a + di, p.b + dj);
+                out[k] = Pair.of(p.a + di, p.b + dj);
             }
         }
         // A sorted set shifted by a constant stays sorted: only Tuples need sorting.
@@ -570,7 +514,7 @@ public final class Geometry {
             return patch;
         }
         int[] b = bounds(patch);
-        if (b[0] == 0 && b[1] == 0 && patch instanceof FSet s && fastKind(s.elements()) != 0) {
+        if (b[0] == 0 && b[1] == 0 && patch instanceof FSet s && s.elementKind() != 0) {
             return patch;
         }
         return shiftBy(patch, -b[0], -b[1]);
@@ -595,7 +539,7 @@ public final class Geometry {
         int j = coord(loc, 1);
         Fuel.charge(4);
         return FSet.wrapSorted(new Object[] {
-            new Pair(i - 1, j), new Pair(i, j - 1), new Pair(i, j + 1), new Pair(i + 1, j)});
+            Pair.of(i - 1, j), Pair.of(i, j - 1), Pair.of(i, j + 1), Pair.of(i + 1, j)});
     }
 
     @Def(index = 88, signature = "ineighbors(loc: IntegerTuple) -> Indices",
@@ -605,7 +549,7 @@ public final class Geometry {
         int j = coord(loc, 1);
         Fuel.charge(4);
         return FSet.wrapSorted(new Object[] {
-            new Pair(i - 1, j - 1), new Pair(i - 1, j + 1), new Pair(i + 1, j - 1), new Pair(i + 1, j + 1)});
+            Pair.of(i - 1, j - 1), Pair.of(i - 1, j + 1), Pair.of(i + 1, j - 1), Pair.of(i + 1, j + 1)});
     }
 
     @Def(index = 89, signature = "neighbors(loc: IntegerTuple) -> Indices",
@@ -615,9 +559,9 @@ public final class Geometry {
         int j = coord(loc, 1);
         Fuel.charge(8);
         return FSet.wrapSorted(new Object[] {
-            new Pair(i - 1, j - 1), new Pair(i - 1, j), new Pair(i - 1, j + 1),
-            new Pair(i, j - 1), new Pair(i, j + 1),
-            new Pair(i + 1, j - 1), new Pair(i + 1, j), new Pair(i + 1, j + 1)});
+            Pair.of(i - 1, j - 1), Pair.of(i - 1, j), Pair.of(i - 1, j + 1),
+            Pair.of(i, j - 1), Pair.of(i, j + 1),
+            Pair.of(i + 1, j - 1), Pair.of(i + 1, j), Pair.of(i + 1, j + 1)});
     }
 
     // ---- extremes -----------------------------------------------------------------------------------
@@ -771,8 +715,8 @@ public final class Geometry {
     public static Object centerofmass(Object patch) {
         if (patch instanceof FSet s && s.size() > 0) {
             Object[] es = s.elements();
-            int kind = fastKind(es);
-            boolean distinct = kind == 1 || (kind == 2 && ((Cell) es[0]).color == ((Cell) es[es.length - 1]).color);
+            int kind = s.elementKind();
+            boolean distinct = kind == 1 || (kind == 2 && ((ColoredLocation) es[0]).color == ((ColoredLocation) es[es.length - 1]).color);
             if (distinct) {
                 // Pairs, or cells of one colour: the locations are distinct already.
                 Fuel.charge(es.length);
@@ -783,12 +727,12 @@ public final class Geometry {
                         si += ((Pair) e).a;
                         sj += ((Pair) e).b;
                     } else {
-                        si += ((Cell) e).i;
-                        sj += ((Cell) e).j;
+                        si += ((ColoredLocation) e).i;
+                        sj += ((ColoredLocation) e).j;
                     }
                 }
                 int n = es.length;
-                return new Pair((int) Math.floorDiv(si, n), (int) Math.floorDiv(sj, n));
+                return Pair.of((int) Math.floorDiv(si, n), (int) Math.floorDiv(sj, n));
             }
         }
         int n = Pieces.len(patch);
@@ -815,7 +759,7 @@ public final class Geometry {
             h = b[2] - b[0] + 1;
             w = b[3] - b[1] + 1;
         }
-        return new Pair(b[0] + Math.floorDiv(h, 2), b[1] + Math.floorDiv(w, 2));
+        return Pair.of(b[0] + Math.floorDiv(h, 2), b[1] + Math.floorDiv(w, 2));
     }
 
     @Def(index = 134, signature = "center(patch: Patch) -> IntegerTuple",
@@ -830,12 +774,12 @@ public final class Geometry {
         Pair ca = centerOf(toindices(a));
         Pair cb = centerOf(toindices(b));
         if (ca.a == cb.a) {
-            return new Pair(0, ca.b < cb.b ? 1 : -1);
+            return Pair.of(0, ca.b < cb.b ? 1 : -1);
         }
         if (ca.b == cb.b) {
-            return new Pair(ca.a < cb.a ? 1 : -1, 0);
+            return Pair.of(ca.a < cb.a ? 1 : -1, 0);
         }
-        return new Pair(ca.a < cb.a ? 1 : -1, ca.b < cb.b ? 1 : -1);
+        return Pair.of(ca.a < cb.a ? 1 : -1, ca.b < cb.b ? 1 : -1);
     }
 
     // ---- gravitate ------------------------------------------------------------------------------------
@@ -855,7 +799,7 @@ public final class Geometry {
             dj = cs.b < cd.b ? 1 : -1;
         }
         int c = stepsToAdjacency(ls, ld, di, dj, 42);
-        return new Pair(c * di, c * dj);
+        return Pair.of(c * di, c * dj);
     }
 
     /**
@@ -949,7 +893,7 @@ public final class Geometry {
         }
         FSet ns = Values.toSet(normalized);
         Object[] es = ns.elements();
-        int kind = fastKind(es);
+        int kind = ns.elementKind();
         if (kind == 1) {
             throw new DslException("cannot unpack non-iterable int object");
         }
@@ -960,7 +904,7 @@ public final class Geometry {
             if ((long) h * w <= 1 << 16) {
                 masks = new long[h * w];
                 for (Object e : es) {
-                    Cell c = (Cell) e;
+                    ColoredLocation c = (ColoredLocation) e;
                     if (c.color < 0 || c.color > 63) {
                         masks = null;
                         break;
@@ -972,7 +916,7 @@ public final class Geometry {
             for (int p = 1; p < extent; p++) {
                 boolean subset = true;
                 for (int k = 0; k < es.length && subset; k++) {
-                    Cell c = (Cell) es[k];
+                    ColoredLocation c = (ColoredLocation) es[k];
                     int i = horizontal ? c.i : c.i - p;
                     int j = horizontal ? c.j - p : c.j;
                     if (i < 0 || j < 0) {
@@ -981,7 +925,7 @@ public final class Geometry {
                     if (masks != null) {
                         subset = (masks[i * w + j] & (1L << c.color)) != 0;
                     } else {
-                        subset = ns.contains(new Cell(c.color, i, j));
+                        subset = ns.contains(ColoredLocation.of(c.color, i, j));
                     }
                 }
                 if (subset) {

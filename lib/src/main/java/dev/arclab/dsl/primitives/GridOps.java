@@ -1,14 +1,14 @@
 package dev.arclab.dsl.primitives;
 
 import dev.arclab.dsl.Def;
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.IntTuple;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Pieces;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
@@ -84,7 +84,7 @@ public final class GridOps {
             return subgridOfTuple(t, grid);
         }
         int[] b = Geometry.bounds(patch);
-        return crop(grid, new Pair(b[0], b[1]), new Pair(b[2] - b[0] + 1, b[3] - b[1] + 1));
+        return crop(grid, Pair.of(b[0], b[1]), Pair.of(b[2] - b[0] + 1, b[3] - b[1] + 1));
     }
 
     /**
@@ -99,7 +99,7 @@ public final class GridOps {
         Tuple start;
         if (Pieces.isObject(t)) {
             int[] b = Geometry.bounds(t);
-            start = new Pair(b[0], b[1]);
+            start = Pair.of(b[0], b[1]);
         } else if (t instanceof Grid g) {
             if (g.cols() < 2) {
                 throw new DslException("tuple index out of range");
@@ -113,13 +113,13 @@ public final class GridOps {
                 m1 = Math.min(m1, cells[k + 1]);
             }
             Fuel.charge(g.rows());
-            start = new Pair(m0, m1);
+            start = Pair.of(m0, m1);
         } else {
             start = columnMinima(t);
         }
         int h = t.size();
         int w = Pieces.len(t.get(0));
-        return crop(grid, start, new Pair(h, w));
+        return crop(grid, start, Pair.of(h, w));
     }
 
     /** {@code tuple(map(min, zip(*t)))} with Python's {@code <} (§3.6). */
@@ -442,7 +442,7 @@ public final class GridOps {
         for (int k = 0; k < es.length; k++) {
             Object e = es[k];
             if (obj) {
-                if (e instanceof Cell c) {
+                if (e instanceof ColoredLocation c) {
                     vals[k] = c.color;
                     is[k] = c.i;
                     js[k] = c.j;
@@ -483,15 +483,15 @@ public final class GridOps {
         return Values.equal(a, b);
     }
 
-    /** A Cell {@code (v, (i, j))} (generic value kept) or, with no value, a location. */
+    /** A ColoredLocation {@code (v, (i, j))} (generic value kept) or, with no value, a location. */
     private static Tuple make(Object v, int i, int j) {
         if (v == null) {
-            return new Pair(i, j);
+            return Pair.of(i, j);
         }
         if (v instanceof Integer c) {
-            return new Cell(c, i, j);
+            return ColoredLocation.of(c, i, j);
         }
-        return Tup.of(v, new Pair(i, j));
+        return ObjectTuple.of(v, Pair.of(i, j));
     }
 
     // ==== scaling ===============================================================================
@@ -840,7 +840,7 @@ public final class GridOps {
             throw new DslException("integer division or modulo by zero");
         }
         if (parts < 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         int w = width / parts;
         int off = width % parts != 0 ? 1 : 0;
@@ -860,13 +860,13 @@ public final class GridOps {
                 out[i] = Grid.wrap(h, pw, cells);
             }
         } else {
-            Pair dims = new Pair(h, w);
+            Pair dims = Pair.of(h, w);
             for (int i = 0; i < parts; i++) {
                 long s = (long) i * (w + off);
-                out[i] = crop(t, new Pair(0, (int) Math.min(s, Integer.MAX_VALUE)), dims);
+                out[i] = crop(t, Pair.of(0, (int) Math.min(s, Integer.MAX_VALUE)), dims);
             }
         }
-        return Tup.wrap(out);
+        return ObjectTuple.wrap(out);
     }
 
     /** {@code n} stacked parts, one separator row assumed when the height is not divisible by n. */
@@ -884,7 +884,7 @@ public final class GridOps {
         }
         int width = Pieces.len(t.get(0));
         if (parts < 0) {
-            return Tup.EMPTY;
+            return ObjectTuple.EMPTY;
         }
         int h = rows / parts;
         int off = rows % parts != 0 ? 1 : 0;
@@ -904,13 +904,13 @@ public final class GridOps {
                 }
             }
         } else {
-            Pair dims = new Pair(h, width);
+            Pair dims = Pair.of(h, width);
             for (int i = 0; i < parts; i++) {
                 long s = (long) i * (h + off);
-                out[i] = crop(t, new Pair((int) Math.min(s, Integer.MAX_VALUE), 0), dims);
+                out[i] = crop(t, Pair.of((int) Math.min(s, Integer.MAX_VALUE), 0), dims);
             }
         }
-        return Tup.wrap(out);
+        return ObjectTuple.wrap(out);
     }
 
     // ==== trim and halves =======================================================================
@@ -1133,10 +1133,10 @@ public final class GridOps {
                 }
                 vals[k] = v;
             }
-            return n == 2 ? new Pair(vals[0], vals[1]) : IntTuple.wrap(vals);
+            return n == 2 ? Pair.of(vals[0], vals[1]) : IntTuple.wrap(vals);
         }
         if (first instanceof Tuple) {
-            Grid g = tryGrid(Tup.wrap(items));
+            Grid g = tryGrid(ObjectTuple.wrap(items));
             if (g != null) {
                 return g;
             }

@@ -57,7 +57,7 @@ public final class Numbers {
                 return intOp(x, y, op);
             }
             if (b instanceof Pair q) {
-                return new Pair(intOp(x, q.a, op), intOp(x, q.b, op));
+                return Pair.of(intOp(x, q.a, op), intOp(x, q.b, op));
             }
             if (b instanceof Tuple u) {
                 return Values.tuple2(pyOp(a, u.get(0), op), pyOp(a, u.get(1), op));
@@ -66,10 +66,10 @@ public final class Numbers {
         }
         if (a instanceof Pair p) {
             if (b instanceof Pair q) {
-                return new Pair(intOp(p.a, q.a, op), intOp(p.b, q.b, op));
+                return Pair.of(intOp(p.a, q.a, op), intOp(p.b, q.b, op));
             }
             if (b instanceof Integer y) {
-                return new Pair(intOp(p.a, y, op), intOp(p.b, y, op));
+                return Pair.of(intOp(p.a, y, op), intOp(p.b, y, op));
             }
         }
         if (a instanceof Tuple t) {
@@ -182,11 +182,11 @@ public final class Numbers {
             return unaryInt(x, op);
         }
         if (n instanceof Pair p) {
-            return new Pair(unaryInt(p.a, op), unaryInt(p.b, op));
+            return Pair.of(unaryInt(p.a, op), unaryInt(p.b, op));
         }
         int c0 = intComponent(n, 0);
         int c1 = intComponent(n, 1);
-        return new Pair(unaryInt(c0, op), unaryInt(c1, op));
+        return Pair.of(unaryInt(c0, op), unaryInt(c1, op));
     }
 
     @Def(index = 6, signature = "invert(n: Numerical) -> Numerical",
@@ -233,7 +233,7 @@ public final class Numbers {
             return 2 * x;
         }
         if (n instanceof Pair p) {
-            return new Pair(2 * p.a, 2 * p.b);
+            return Pair.of(2 * p.a, 2 * p.b);
         }
         Object r0 = pyOp(component(n, 0), 2, MUL);
         return Values.tuple2(r0, pyOp(component(n, 1), 2, MUL));

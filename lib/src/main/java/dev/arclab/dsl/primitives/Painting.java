@@ -1,13 +1,13 @@
 package dev.arclab.dsl.primitives;
 
 import dev.arclab.dsl.Def;
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Pieces;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
@@ -38,7 +38,7 @@ public final class Painting {
         if (Pieces.isObject(patch)) {
             for (int k = 0; k < n; k++) {
                 Object e = es[k];
-                if (e instanceof Cell c) {
+                if (e instanceof ColoredLocation c) {
                     out[2 * k] = c.i;
                     out[2 * k + 1] = c.j;
                 } else {
@@ -108,7 +108,7 @@ public final class Painting {
         Object[] es = Pieces.elements(obj);
         Fuel.charge(es.length);
         for (Object e : es) {
-            Cell c = e instanceof Cell cc ? cc : Pieces.cell(e);
+            ColoredLocation c = e instanceof ColoredLocation cc ? cc : Pieces.cell(e);
             int i = c.i + di;
             int j = c.j + dj;
             if (i >= 0 && i < rows && j >= 0 && j < cols) {
@@ -238,7 +238,7 @@ public final class Painting {
         Tuple r = Values.tuple(row);
         Object[] rows = new Object[h];
         Arrays.fill(rows, r);
-        return Tup.wrap(rows);
+        return ObjectTuple.wrap(rows);
     }
 
     /** {@code replace}: every value equal to {@code replacee} becomes {@code replacer}. */

@@ -1,7 +1,7 @@
 package dev.arclab.dsl.primitives;
 
 import dev.arclab.dsl.Def;
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
@@ -179,7 +179,7 @@ public final class Segmentation {
                         if (fill[c] == 0) {
                             colour[c] = cells[p];
                         }
-                        members[c][fill[c]++] = new Cell(cells[p], i, j);
+                        members[c][fill[c]++] = ColoredLocation.of(cells[p], i, j);
                     }
                 }
             }
@@ -226,7 +226,7 @@ public final class Segmentation {
                     rank[c] = nextRank++;
                 }
                 int i = p / w;
-                members[c][fill[c]++] = new Cell(cells[p], i, p - i * w);
+                members[c][fill[c]++] = ColoredLocation.of(cells[p], i, p - i * w);
             }
         } else {
             long[] keys = new long[labelled];
@@ -244,7 +244,7 @@ public final class Segmentation {
                     rank[c] = nextRank++;
                 }
                 int i = p / w;
-                members[c][fill[c]++] = new Cell(cells[p], i, p - i * w);
+                members[c][fill[c]++] = ColoredLocation.of(cells[p], i, p - i * w);
             }
         }
         for (int c = 0; c < ncomp; c++) {
@@ -314,9 +314,9 @@ public final class Segmentation {
         Object[] objs = new Object[16];
         int count = 0;
         for (int k = 0; k < n;) {
-            int c = ((Cell) sorted[k]).color;
+            int c = ((ColoredLocation) sorted[k]).color;
             int r = k + 1;
-            while (r < n && ((Cell) sorted[r]).color == c) {
+            while (r < n && ((ColoredLocation) sorted[r]).color == c) {
                 r++;
             }
             if (!skip || c != bg) {
@@ -379,7 +379,7 @@ public final class Segmentation {
             if (rows[i]) {
                 Object[] obj = new Object[w];
                 for (int j = 0; j < w; j++) {
-                    obj[j] = new Cell(cells[i * w + j], i, j);
+                    obj[j] = ColoredLocation.of(cells[i * w + j], i, j);
                 }
                 objs[n++] = FSet.wrapSorted(obj);
             }
@@ -388,7 +388,7 @@ public final class Segmentation {
             if (cols[j]) {
                 Object[] obj = new Object[h];
                 for (int i = 0; i < h; i++) {
-                    obj[i] = new Cell(cells[i * w + j], i, j);
+                    obj[i] = ColoredLocation.of(cells[i * w + j], i, j);
                 }
                 objs[n++] = FSet.wrapSorted(obj);
             }
@@ -461,7 +461,7 @@ public final class Segmentation {
             int k = 0;
             for (int i = 0; i <= h; i++) {
                 for (int j = 0; j <= w; j++) {
-                    out[k++] = new Pair(i, j);
+                    out[k++] = Pair.of(i, j);
                 }
             }
             return FSet.wrapSorted(out);
@@ -475,7 +475,7 @@ public final class Segmentation {
         boolean cellsOnly = obj instanceof FSet;
         if (cellsOnly) {
             for (Object e : ((FSet) obj).elements()) {
-                if (!(e instanceof Cell)) {
+                if (!(e instanceof ColoredLocation)) {
                     cellsOnly = false;
                     break;
                 }
@@ -489,7 +489,7 @@ public final class Segmentation {
             int bottom = Integer.MIN_VALUE;
             int right = Integer.MIN_VALUE;
             for (Object e : es) {
-                Cell c = (Cell) e;
+                ColoredLocation c = (ColoredLocation) e;
                 top = Math.min(top, c.i);
                 bottom = Math.max(bottom, c.i);
                 left = Math.min(left, c.j);
@@ -499,7 +499,7 @@ public final class Segmentation {
             cb = new int[n];
             cc = new int[n];
             for (int k = 0; k < n; k++) {
-                Cell c = (Cell) es[k];
+                ColoredLocation c = (ColoredLocation) es[k];
                 ca[k] = c.i - top;
                 cb[k] = c.j - left;
                 cc[k] = c.color;
@@ -508,7 +508,7 @@ public final class Segmentation {
             ow = right - left + 1;
         } else {
             int[] b = Geometry.bounds(obj);
-            Object normed = Geometry.shift(obj, new Pair(-b[0], -b[1]));
+            Object normed = Geometry.shift(obj, Pair.of(-b[0], -b[1]));
             oh = Geometry.heightOf(obj);
             ow = Geometry.widthOf(obj);
             Object[] es = Pieces.elements(normed);
@@ -516,7 +516,7 @@ public final class Segmentation {
             ca = new int[n];
             cb = new int[n];
             cc = new int[n];
-            if (!(es[0] instanceof Cell)) {
+            if (!(es[0] instanceof ColoredLocation)) {
                 // Indices: unpacking (v, (a, b)) fails as soon as one offset is tested.
                 Grid g = Colors.gridWithRow(grid);
                 if (g.rows() - oh + 1 > 0 && g.cols() - ow + 1 > 0) {
@@ -525,7 +525,7 @@ public final class Segmentation {
                 return FSet.EMPTY;
             }
             for (int k = 0; k < n; k++) {
-                Cell c = (Cell) es[k];
+                ColoredLocation c = (ColoredLocation) es[k];
                 ca[k] = c.i;
                 cb[k] = c.j;
                 cc[k] = c.color;
@@ -576,7 +576,7 @@ public final class Segmentation {
                     }
                 }
                 if (ok) {
-                    out[found++] = new Pair(i, j);
+                    out[found++] = Pair.of(i, j);
                 }
             }
         }

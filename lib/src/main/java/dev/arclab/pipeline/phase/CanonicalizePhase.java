@@ -6,7 +6,7 @@ import dev.arclab.cache.MapStats;
 import dev.arclab.pipeline.Candidate;
 import dev.arclab.pipeline.PhaseResults.Canonicalized;
 import dev.arclab.pipeline.PhaseResults.Filtered;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
 import dev.arclab.program.Program;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import dev.arclab.pipeline.PhaseResults.Scored;
 import dev.arclab.pipeline.PhaseResults.TaskScores;
 import dev.arclab.pipeline.RemoteWork;
 import dev.arclab.pipeline.SampleResult;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
 import dev.arclab.task.Task;
 import java.util.ArrayList;

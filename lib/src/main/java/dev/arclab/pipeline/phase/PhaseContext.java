@@ -15,7 +15,7 @@ import dev.arclab.pipeline.ResultMaps;
 import dev.arclab.pipeline.SolverLibrary;
 import dev.arclab.pipeline.StoredProgram;
 import dev.arclab.pipeline.Validator;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.PhaseTimer;
 import dev.arclab.program.Interpreter;

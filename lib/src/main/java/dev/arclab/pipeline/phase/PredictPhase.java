@@ -5,7 +5,7 @@ import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.PhaseResults.Predicted;
 import dev.arclab.pipeline.PhaseResults.TaskPrediction;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
 import dev.arclab.program.Outcome;
 import dev.arclab.task.Example;

@@ -12,7 +12,7 @@ import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.RemoteWork;
 import dev.arclab.pipeline.RemoteWork.ScoreBudget;
 import dev.arclab.pipeline.SampleResult;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseName;
 import dev.arclab.profile.PhaseTimer;
 import dev.arclab.program.Outcome;

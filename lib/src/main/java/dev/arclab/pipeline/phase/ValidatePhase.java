@@ -9,7 +9,7 @@ import dev.arclab.pipeline.PhaseResults.Checked;
 import dev.arclab.pipeline.PhaseResults.Validated;
 import dev.arclab.pipeline.RemoteWork;
 import dev.arclab.pipeline.Validation;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
 import dev.arclab.program.Outcome;
 import dev.arclab.program.Program;

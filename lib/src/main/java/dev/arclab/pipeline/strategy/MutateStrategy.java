@@ -13,9 +13,13 @@ import java.util.Random;
 /**
  * Today's generation: picks {@code tasksPerBatch} tasks of the library (weighted by their best demo
  * score), proposes each one's best program, then {@code mutantsPerProgram} type-correct mutants per task
- * of parents chosen among the task's library programs and its near misses (weighted by score).
+ * of parents chosen among the task's library programs and its near misses (weighted by score). Reports
+ * progress in mutants made of {@code tasks × mutantsPerProgram} and stops at once when cancelled (what it made
+ * so far is proposed).
  */
 public final class MutateStrategy implements Strategy {
+    /** Mutants between two progress reports. */
+    static final int PROGRESS_EVERY = 256;
 
     @Override
     public String name() {
@@ -49,16 +53,28 @@ public final class MutateStrategy implements Strategy {
             out.add(new Proposal(best.program(), t, best.origin()));
         }
         Mutator mutator = new Mutator(ctx.table(), ctx.config().mutation());
-        for (int k = 0; k < picked.size() && !ctx.isCancelled(); k++) {
-            String t = picked.get(k);
-            for (int m = 0; m < ctx.config().mutantsPerProgram(); m++) {
+        int perTask = ctx.config().mutantsPerProgram();
+        int total = (int) Math.min(Integer.MAX_VALUE, (long) picked.size() * perTask);
+        int done = 0;
+        ctx.progress().report(0, total);
+        generating:
+        for (String t : picked) {
+            for (int m = 0; m < perTask; m++) {
+                // checked per mutant: a large --mutants must stop at once when the phase is cancelled
+                if (ctx.isCancelled()) {
+                    break generating;
+                }
                 Program parent = pickParent(ctx, t, random);
                 Mutator.Mutant mutant = mutator.mutate(parent, random, 8);
                 if (mutant != null) {
                     out.add(new Proposal(mutant.program(), t, Origin.mutant(mutant.parentHash(), mutant.change())));
                 }
+                if (++done % PROGRESS_EVERY == 0) {
+                    ctx.progress().report(done, total);
+                }
             }
         }
+        ctx.progress().report(done, total);
         return out;
     }
 

@@ -4,7 +4,7 @@ import dev.arclab.profile.PhaseTimer;
 import dev.arclab.pipeline.PhaseResults.NearMiss;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SolverLibrary;
-import dev.arclab.pipeline.WorkerPool;
+import dev.arclab.work.WorkerPool;
 import dev.arclab.program.NodeTable;
 import dev.arclab.task.TaskSet;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.IntTuple;
 import dev.arclab.dsl.Pair;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
@@ -30,7 +30,7 @@ class BasicsTest {
     }
 
     private static Tuple tup(Object... items) {
-        return Tup.of(items);
+        return ObjectTuple.of(items);
     }
 
     private static FSet set(Object... items) {
@@ -87,7 +87,7 @@ class BasicsTest {
         assertValue(set(), call("mostcommon", tup(set(), set(1), set(), set(1))));
         assertError("mostcommon", set(1, 2));
         assertError("mostcommon", FSet.EMPTY);
-        assertError("leastcommon", Tup.EMPTY);
+        assertError("leastcommon", ObjectTuple.EMPTY);
     }
 
     @Test
@@ -165,7 +165,7 @@ class BasicsTest {
 
     @Test
     void dedupeOfEmptySetIsEmptyTupleButNonEmptySetFails() {
-        assertValue(Tup.EMPTY, call("dedupe", FSet.EMPTY));
+        assertValue(ObjectTuple.EMPTY, call("dedupe", FSet.EMPTY));
         assertError("dedupe", set(1, 2));
         assertValue(tup(3, 1, 2), call("dedupe", tup(3, 1, 3, 2, 1)));
         assertValue(tup(1), call("dedupe", tup(1, 1)));
@@ -180,7 +180,7 @@ class BasicsTest {
         assertValue(IntTuple.of(1, 2, 3), call("first", Grid.of(new int[][] {{1, 2, 3}, {4, 5, 6}})));
         assertValue(5, call("other", set(3, 5, 7), 3));
         assertValue(4, call("extract", set(6, 3, 4), prim("even")));
-        assertError("first", Tup.EMPTY);
+        assertError("first", ObjectTuple.EMPTY);
         assertError("last", FSet.EMPTY);
         assertError("other", set(1), 1);
         assertError("extract", tup(1, 3), prim("even"));
@@ -194,7 +194,7 @@ class BasicsTest {
     @Test
     void bothAndEitherReturnOperandsNotBooleans() {
         assertValue(5, call("both", 3, 5));
-        assertValue(Tup.EMPTY, call("both", Tup.EMPTY, 1));
+        assertValue(ObjectTuple.EMPTY, call("both", ObjectTuple.EMPTY, 1));
         assertSame(prim("size"), call("either", 0, prim("size")));
         assertSame(prim("first"), call("branch", FSet.EMPTY, prim("size"), prim("first")));
     }
@@ -205,9 +205,9 @@ class BasicsTest {
     void intervalRepeatAndProductBuildExactly() {
         assertValue(tup(6, 3, 0), call("interval", 6, -1, -3));
         assertValue(tup(-3, -1, 1), call("interval", -3, 3, 2));
-        assertValue(Tup.EMPTY, call("interval", 0, 5, -1));
+        assertValue(ObjectTuple.EMPTY, call("interval", 0, 5, -1));
         assertError("interval", 0, 3, 0);
-        assertValue(Tup.EMPTY, call("repeat", 7, -2));
+        assertValue(ObjectTuple.EMPTY, call("repeat", 7, -2));
         assertValue(Grid.of(new int[][] {{1, 2}, {1, 2}}), call("repeat", tup(1, 2), 2));
         FSet p = (FSet) call("product", set(2, 1), set(3, 0));
         assertValue(set(tup(1, 0), tup(1, 3), tup(2, 0), tup(2, 3)), p);
@@ -216,7 +216,7 @@ class BasicsTest {
             assertTrue(Values.compare(es[k - 1], es[k]) < 0);
         }
         assertValue(tup(tup(1, 7), tup(2, 8)), call("pair", set(1, 2), tup(7, 8, 9)));
-        assertError("pair", 5, Tup.EMPTY);
+        assertError("pair", 5, ObjectTuple.EMPTY);
         assertError("product", FSet.EMPTY, 5);
     }
 

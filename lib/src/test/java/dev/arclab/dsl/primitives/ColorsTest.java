@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.None;
 import dev.arclab.dsl.Pair;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
 import java.util.ArrayDeque;
@@ -43,8 +43,8 @@ class ColorsTest {
         return Grid.of(rows);
     }
 
-    private static Cell cell(int c, int i, int j) {
-        return new Cell(c, i, j);
+    private static ColoredLocation cell(int c, int i, int j) {
+        return new ColoredLocation(c, i, j);
     }
 
     private static FSet set(Object... xs) {
@@ -75,7 +75,7 @@ class ColorsTest {
         assertEquals(1, call("mostcolor", set(cell(2, 0, 0), cell(1, 5, 5))));
         // Indices count their row numbers; a Tuple of cells counts every component of its "rows".
         assertEquals(1, call("mostcolor", set(new Pair(1, 1), new Pair(1, 2), new Pair(2, 1))));
-        assertEquals(5, call("leastcolor", Tup.of(cell(5, 0, 1), cell(6, 1, 1))));
+        assertEquals(5, call("leastcolor", ObjectTuple.of(cell(5, 0, 1), cell(6, 1, 1))));
         assertThrows(DslException.class, () -> call("mostcolor", Grid.EMPTY));
         assertThrows(DslException.class, () -> call("leastcolor", Grid.wrap(2, 0, new int[0])));
         assertThrows(DslException.class, () -> call("mostcolor", FSet.EMPTY));
@@ -89,7 +89,7 @@ class ColorsTest {
         assertEquals(set(two), call("colorfilter", objs, 2));
         assertEquals(set(set(cell(1, 0, 0)), multi), call("colorfilter", objs, 1));
         assertEquals(2, call("color", set(cell(5, 0, 0), cell(2, 9, 9))));
-        assertEquals(5, call("color", Tup.of(cell(5, 0, 0), cell(2, 9, 9))));
+        assertEquals(5, call("color", ObjectTuple.of(cell(5, 0, 0), cell(2, 9, 9))));
         assertThrows(DslException.class, () -> call("color", FSet.EMPTY));
         assertThrows(DslException.class, () -> call("colorfilter", set(FSet.EMPTY), 1));
     }
@@ -98,7 +98,7 @@ class ColorsTest {
     void paletteOfATupleCollectsEveryRowElement() {
         assertEquals(set(0, 1, 2, 3), call("palette", G1));
         assertEquals(4, call("numcolors", G1));
-        assertEquals(set(5, 6, new Pair(0, 1), new Pair(1, 1)), call("palette", Tup.of(cell(5, 0, 1), cell(6, 1, 1))));
+        assertEquals(set(5, 6, new Pair(0, 1), new Pair(1, 1)), call("palette", ObjectTuple.of(cell(5, 0, 1), cell(6, 1, 1))));
         assertEquals(set(4), call("palette", set(cell(4, 0, 0), cell(4, 1, 1))));
         assertEquals(15, call("colorcount", G1, 0));
         assertEquals(FSet.EMPTY, call("palette", Grid.EMPTY));
@@ -121,7 +121,7 @@ class ColorsTest {
         // Without univalued and background, the whole grid is one object whatever the diagonal flag.
         assertEquals(set(call("asobject", G1)), call("objects", G1, F, F, F));
         // Flags are tested for truthiness.
-        assertEquals(call("objects", G1, F, T, F), call("objects", G1, Tup.EMPTY, Tup.of(0), FSet.EMPTY));
+        assertEquals(call("objects", G1, F, T, F), call("objects", G1, ObjectTuple.EMPTY, ObjectTuple.of(0), FSet.EMPTY));
         assertEquals(FSet.EMPTY, call("objects", grid(new int[] {0}), T, F, T));
         assertEquals(FSet.EMPTY, call("objects", Grid.wrap(2, 0, new int[0]), T, F, F));
         assertThrows(DslException.class, () -> call("objects", Grid.EMPTY, T, F, F));
@@ -221,7 +221,7 @@ class ColorsTest {
         assertEquals(grid(new int[] {0, 3, 2}), call("paint", g, shared));
         assertEquals(grid(new int[] {0, 1, 2}), call("underpaint", g, shared));
         // A Tuple paints in its own order.
-        assertEquals(grid(new int[] {1, 0}), call("paint", grid(new int[] {0, 0}), Tup.of(cell(2, 0, 0), cell(1, 0, 0))));
+        assertEquals(grid(new int[] {1, 0}), call("paint", grid(new int[] {0, 0}), ObjectTuple.of(cell(2, 0, 0), cell(1, 0, 0))));
         // A background-coloured cell first does not block the next one in underpaint.
         assertEquals(grid(new int[] {5, 1}, new int[] {0, 0}),
                 call("underpaint", grid(new int[] {0, 1}, new int[] {0, 0}), set(cell(0, 0, 0), cell(5, 0, 0))));
@@ -248,15 +248,15 @@ class ColorsTest {
         assertEquals(grid(new int[] {0, 1, 0}, new int[] {0, 2, 2}, new int[] {2, 0, 2}),
                 call("move", g, set(cell(1, 0, 0), cell(2, 0, 0)), new Pair(1, 1)));
         assertThrows(DslException.class, () -> call("move", g, set(new Pair(1, 1)), new Pair(1, 1)));
-        assertThrows(DslException.class, () -> call("move", g, set(cell(3, 1, 1)), Tup.of(1, 2, 3)));
+        assertThrows(DslException.class, () -> call("move", g, set(cell(3, 1, 1)), ObjectTuple.of(1, 2, 3)));
         assertThrows(DslException.class, () -> call("fill", Grid.EMPTY, 7, FSet.EMPTY));
     }
 
     @Test
     void gridWritersHandleDegenerateShapes() {
-        assertEquals(Grid.EMPTY, call("canvas", 5, Tup.of(0)));
+        assertEquals(Grid.EMPTY, call("canvas", 5, ObjectTuple.of(0)));
         assertEquals(Grid.wrap(2, 0, new int[0]), call("canvas", 5, new Pair(2, -1)));
-        assertThrows(DslException.class, () -> call("canvas", 5, Tup.of(1)));
+        assertThrows(DslException.class, () -> call("canvas", 5, ObjectTuple.of(1)));
         assertEquals(grid(new int[] {1, 9}, new int[] {3, 9}),
                 call("cellwise", grid(new int[] {1, 2}, new int[] {3, 4}), grid(new int[] {1, 0}, new int[] {3, 0}), 9));
         assertThrows(DslException.class,
@@ -306,7 +306,7 @@ class ColorsTest {
         // length), where the same cells as a set have shape (1, 2).
         Grid fives = grid(new int[] {5, 5, 5}, new int[] {5, 5, 5}, new int[] {5, 5, 5});
         assertEquals(set(new Pair(0, 0), new Pair(0, 1), new Pair(1, 0), new Pair(1, 1)),
-                call("occurrences", fives, Tup.of(cell(5, 0, 0), cell(5, 0, 1))));
+                call("occurrences", fives, ObjectTuple.of(cell(5, 0, 0), cell(5, 0, 1))));
         assertEquals(6, ((FSet) call("occurrences", fives, set(cell(5, 0, 0), cell(5, 0, 1)))).size());
     }
 
@@ -317,7 +317,7 @@ class ColorsTest {
         int bottom = Integer.MIN_VALUE;
         int right = Integer.MIN_VALUE;
         for (Object e : obj) {
-            Cell c = (Cell) e;
+            ColoredLocation c = (ColoredLocation) e;
             top = Math.min(top, c.i);
             left = Math.min(left, c.j);
             bottom = Math.max(bottom, c.i);
@@ -328,7 +328,7 @@ class ColorsTest {
             for (int j = 0; j <= g.cols() - (right - left + 1); j++) {
                 boolean ok = true;
                 for (Object e : obj) {
-                    Cell c = (Cell) e;
+                    ColoredLocation c = (ColoredLocation) e;
                     int a = c.i - top + i;
                     int b = c.j - left + j;
                     ok &= g.contains(a, b) && g.at(a, b) == c.color;
@@ -366,12 +366,12 @@ class ColorsTest {
 
     @Test
     void raggedTuplesUseTheFirstRowWidth() {
-        Tup ragged = Tup.of(Tup.of(1, 2), Tup.of(3));
+        ObjectTuple ragged = ObjectTuple.of(ObjectTuple.of(1, 2), ObjectTuple.of(3));
         assertEquals(set(new Pair(0, 0), new Pair(0, 1), new Pair(1, 0), new Pair(1, 1)), call("asindices", ragged));
         assertEquals(set(cell(1, 0, 0), cell(2, 0, 1), cell(3, 1, 0)), call("asobject", ragged));
         assertEquals(set(new Pair(0, 0)), call("ofcolor", ragged, 1));
         assertThrows(DslException.class, () -> call("index", ragged, new Pair(1, 1)));
-        assertThrows(DslException.class, () -> call("asindices", Tup.of(5)));
+        assertThrows(DslException.class, () -> call("asindices", ObjectTuple.of(5)));
     }
 
     @Test
@@ -380,7 +380,7 @@ class ColorsTest {
         assertEquals(set(cell(0, 2, 1), cell(1, 1, 1), cell(2, 1, 2)),
                 call("toobject", set(cell(3, 1, 1), cell(3, 1, 2), cell(3, 2, 1)), g));
         // A Tuple of locations with duplicates, out of order.
-        Object o = call("toobject", Tup.of(new Pair(2, 2), new Pair(0, 0), new Pair(2, 2), new Pair(9, 0)), g);
+        Object o = call("toobject", ObjectTuple.of(new Pair(2, 2), new Pair(0, 0), new Pair(2, 2), new Pair(9, 0)), g);
         assertEquals(set(cell(1, 0, 0), cell(2, 2, 2)), o);
         assertCanonical(o);
         assertThrows(DslException.class, () -> call("toobject", FSet.EMPTY, Grid.EMPTY));

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.Pair;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
@@ -38,8 +38,8 @@ class GeometryTest {
         return new Pair(i, j);
     }
 
-    private static Cell c(int color, int i, int j) {
-        return new Cell(color, i, j);
+    private static ColoredLocation c(int color, int i, int j) {
+        return new ColoredLocation(color, i, j);
     }
 
     private static FSet set(Object... xs) {
@@ -54,14 +54,14 @@ class GeometryTest {
 
     @Test
     void emptyPatchResults() {
-        assertValue(Tup.EMPTY, call("ulcorner", FSet.EMPTY));
-        assertValue(Tup.EMPTY, call("lrcorner", Tup.EMPTY));
-        assertValue(set(Tup.EMPTY), call("corners", FSet.EMPTY));
-        assertValue(Tup.EMPTY, call("centerofmass", FSet.EMPTY));
-        assertSame(Tup.EMPTY, call("box", Tup.EMPTY));
-        assertSame(Tup.EMPTY, call("shift", Tup.EMPTY, p(1, 1)));
-        assertSame(Tup.EMPTY, call("normalize", Tup.EMPTY));
-        assertValue(FSet.EMPTY, call("backdrop", Tup.EMPTY));
+        assertValue(ObjectTuple.EMPTY, call("ulcorner", FSet.EMPTY));
+        assertValue(ObjectTuple.EMPTY, call("lrcorner", ObjectTuple.EMPTY));
+        assertValue(set(ObjectTuple.EMPTY), call("corners", FSet.EMPTY));
+        assertValue(ObjectTuple.EMPTY, call("centerofmass", FSet.EMPTY));
+        assertSame(ObjectTuple.EMPTY, call("box", ObjectTuple.EMPTY));
+        assertSame(ObjectTuple.EMPTY, call("shift", ObjectTuple.EMPTY, p(1, 1)));
+        assertSame(ObjectTuple.EMPTY, call("normalize", ObjectTuple.EMPTY));
+        assertValue(FSet.EMPTY, call("backdrop", ObjectTuple.EMPTY));
         assertValue(1, call("square", FSet.EMPTY));
         assertValue(0, call("vline", FSet.EMPTY));
         assertValue(0, call("hperiod", FSet.EMPTY));
@@ -83,7 +83,7 @@ class GeometryTest {
         // A FrozenSet minus a Tuple is undefined: delta of a Tuple of locations fails ...
         assertThrows(DslException.class, () -> call("delta", locs));
         // ... but a Tuple of cells is converted by toindices first.
-        Tup cells = Tup.of(c(5, 0, 1), c(6, 1, 2));
+        ObjectTuple cells = ObjectTuple.of(c(5, 0, 1), c(6, 1, 2));
         assertValue(set(p(0, 2), p(1, 1)), call("delta", cells));
         // shift of a Tuple comes back as a FrozenSet with duplicates collapsed.
         assertValue(set(p(1, 2), p(3, 4)), call("shift", locs, p(1, 1)));
@@ -92,8 +92,8 @@ class GeometryTest {
     @Test
     void cornerColumnsFollowZip() {
         Grid g = Grid.of(new int[][] {{1, 2, 3}, {4, 5, 6}});
-        assertValue(Tup.of(1, 2, 3), call("ulcorner", g));
-        assertValue(Tup.of(4, 5, 6), call("lrcorner", g));
+        assertValue(ObjectTuple.of(1, 2, 3), call("ulcorner", g));
+        assertValue(ObjectTuple.of(4, 5, 6), call("lrcorner", g));
         assertThrows(DslException.class, () -> call("urcorner", g));
         assertThrows(DslException.class, () -> call("llcorner", g));
         assertThrows(DslException.class, () -> call("corners", g));
@@ -114,10 +114,10 @@ class GeometryTest {
     @Test
     void shiftDirectionsMustUnpackToTwoIntegers() {
         FSet s = set(p(1, 1));
-        assertThrows(DslException.class, () -> call("shift", s, Tup.of(1, 2, 3)));
-        assertThrows(DslException.class, () -> call("shift", s, Tup.of(1)));
+        assertThrows(DslException.class, () -> call("shift", s, ObjectTuple.of(1, 2, 3)));
+        assertThrows(DslException.class, () -> call("shift", s, ObjectTuple.of(1)));
         assertThrows(DslException.class, () -> call("shift", s, 1));
-        assertValue(set(p(2, 1)), call("shift", s, Tup.of(1, 0)));
+        assertValue(set(p(2, 1)), call("shift", s, ObjectTuple.of(1, 0)));
     }
 
     @Test
@@ -131,7 +131,7 @@ class GeometryTest {
     void connectAndShoot() {
         assertValue(set(p(0, 2), p(1, 1), p(2, 0)), call("connect", p(2, 0), p(0, 2)));
         assertValue(FSet.EMPTY, call("connect", p(0, 0), p(1, 2)));
-        assertThrows(DslException.class, () -> call("connect", Tup.of(0, 0, 9), p(2, 2)));
+        assertThrows(DslException.class, () -> call("connect", ObjectTuple.of(0, 0, 9), p(2, 2)));
         assertValue(set(p(3, 3)), call("shoot", p(3, 3), p(0, 0)));
         assertEquals(85, ((FSet) call("shoot", p(0, 0), p(2, 2))).size());
         assertEquals(43, ((FSet) call("shoot", p(5, 5), p(-1, 0))).size());
@@ -199,15 +199,15 @@ class GeometryTest {
         "centerofmass", "center", "corners", "backdrop", "delta", "inbox", "outbox", "box", "hperiod", "vperiod"};
     private static final String[] BINARY = {"hmatching", "vmatching", "manhattan", "adjacent", "position", "gravitate"};
 
-    /** The same patch with every element spelled as a generic Tup (defeats the Pair/Cell fast paths). */
+    /** The same patch with every element spelled as a generic ObjectTuple (defeats the Pair/ColoredLocation fast paths). */
     private static FSet generic(FSet s) {
         List<Object> out = new ArrayList<>();
         for (Object e : s) {
             if (e instanceof Pair q) {
-                out.add(Tup.of(q.a, q.b));
+                out.add(ObjectTuple.of(q.a, q.b));
             } else {
-                Cell x = (Cell) e;
-                out.add(Tup.of(x.color, Tup.of(x.i, x.j)));
+                ColoredLocation x = (ColoredLocation) e;
+                out.add(ObjectTuple.of(x.color, ObjectTuple.of(x.i, x.j)));
             }
         }
         return FSet.copyOf(out);

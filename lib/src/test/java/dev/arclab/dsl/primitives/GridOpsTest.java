@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arclab.dsl.Cell;
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.Pair;
-import dev.arclab.dsl.Tup;
+import dev.arclab.dsl.ObjectTuple;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
@@ -48,40 +48,40 @@ class GridOpsTest {
     void cropUsesPythonSlicingWithNegativeBounds() {
         assertValue(grid(new int[] {5, 6}, new int[] {8, 9}), call("crop", G3, Pair.of(-2, -2), Pair.of(5, 5)));
         // -1 + 2 = 1 < 2 (= -1 + 3): an empty row slice, not the last row.
-        assertValue(Tup.EMPTY, call("crop", G3, Pair.of(-1, 0), Pair.of(2, 3)));
+        assertValue(ObjectTuple.EMPTY, call("crop", G3, Pair.of(-1, 0), Pair.of(2, 3)));
         // Columns past the end: rows are kept, each empty.
-        assertValue(Tup.of(Tup.EMPTY, Tup.EMPTY), call("crop", G3, Pair.of(0, 5), Pair.of(2, 2)));
+        assertValue(ObjectTuple.of(ObjectTuple.EMPTY, ObjectTuple.EMPTY), call("crop", G3, Pair.of(0, 5), Pair.of(2, 2)));
         // A negative column start counts from the end: [1:-1+2] of 4 columns is [3:1], empty.
         Grid g4 = grid(new int[] {5, 5, 0, 5}, new int[] {5, 0, 0, 5}, new int[] {8, 8, 8, 8});
-        assertValue(Tup.of(Tup.EMPTY, Tup.EMPTY), call("crop", g4, Pair.of(1, -1), Pair.of(2, 2)));
+        assertValue(ObjectTuple.of(ObjectTuple.EMPTY, ObjectTuple.EMPTY), call("crop", g4, Pair.of(1, -1), Pair.of(2, 2)));
     }
 
     @Test
     void cropReadsColumnBoundsOnlyWhenRowsAreSelected() {
         Grid g = grid(new int[] {1, 2, 3}, new int[] {4, 5, 6});
-        assertThrows(DslException.class, () -> call("crop", g, Tup.of(0), Pair.of(1, 1)));
+        assertThrows(DslException.class, () -> call("crop", g, ObjectTuple.of(0), Pair.of(1, 1)));
         // No row selected: start[1] is never read (the reference returns () without error).
-        assertValue(Tup.EMPTY, call("crop", g, Tup.of(5), Pair.of(1, 1)));
+        assertValue(ObjectTuple.EMPTY, call("crop", g, ObjectTuple.of(5), Pair.of(1, 1)));
     }
 
     @Test
     void subgridOfPatchAboveTheGridHitsNegativeSlicing() {
-        assertValue(Tup.EMPTY, call("subgrid", FSet.of(Pair.of(-1, 0), Pair.of(1, 1)), G3));
+        assertValue(ObjectTuple.EMPTY, call("subgrid", FSet.of(Pair.of(-1, 0), Pair.of(1, 1)), G3));
         assertValue(grid(new int[] {1, 2}, new int[] {4, 5}),
-                call("subgrid", FSet.of(new Cell(2, 0, 1), new Cell(4, 1, 0)), G3));
+                call("subgrid", FSet.of(new ColoredLocation(2, 0, 1), new ColoredLocation(4, 1, 0)), G3));
         assertThrows(DslException.class, () -> call("subgrid", FSet.EMPTY, G3));
         // A Tuple patch uses the Tuple-as-Grid shape: 2 rows (its length) x 2 columns (first element).
         assertValue(grid(new int[] {5, 6}, new int[] {8, 9}),
-                call("subgrid", Tup.of(Pair.of(1, 1), Pair.of(1, 2)), G3));
+                call("subgrid", ObjectTuple.of(Pair.of(1, 1), Pair.of(1, 2)), G3));
     }
 
     @Test
     void trimAndHalvesOfDegenerateGrids() {
-        assertValue(Tup.of(Tup.EMPTY), call("trim", grid(new int[] {1, 2}, new int[] {3, 4}, new int[] {5, 6})));
-        assertValue(Tup.EMPTY, call("trim", grid(new int[] {1, 2}, new int[] {3, 4})));
+        assertValue(ObjectTuple.of(ObjectTuple.EMPTY), call("trim", grid(new int[] {1, 2}, new int[] {3, 4}, new int[] {5, 6})));
+        assertValue(ObjectTuple.EMPTY, call("trim", grid(new int[] {1, 2}, new int[] {3, 4})));
         // lefthalf/righthalf are rotation round trips: no columns gives (), not a grid of empty rows.
-        assertValue(Tup.EMPTY, call("lefthalf", grid(new int[] {1}, new int[] {2})));
-        assertValue(Tup.EMPTY, call("righthalf", grid(new int[] {1}, new int[] {2})));
+        assertValue(ObjectTuple.EMPTY, call("lefthalf", grid(new int[] {1}, new int[] {2})));
+        assertValue(ObjectTuple.EMPTY, call("righthalf", grid(new int[] {1}, new int[] {2})));
         assertValue(grid(new int[] {4, 5}, new int[] {9, 0}),
                 call("righthalf", grid(new int[] {1, 2, 3, 4, 5}, new int[] {6, 7, 8, 9, 0})));
         assertValue(grid(new int[] {3}), call("bottomhalf", grid(new int[] {1}, new int[] {2}, new int[] {3})));
@@ -91,25 +91,25 @@ class GridOpsTest {
 
     @Test
     void tuplesAreGridsForTheMirrorFamily() {
-        Tup locs = Tup.of(Pair.of(0, 1), Pair.of(2, 3));
+        ObjectTuple locs = ObjectTuple.of(Pair.of(0, 1), Pair.of(2, 3));
         Object h = call("hmirror", locs);
         assertInstanceOf(Tuple.class, h);
-        assertValue(Tup.of(Pair.of(2, 3), Pair.of(0, 1)), h);
+        assertValue(ObjectTuple.of(Pair.of(2, 3), Pair.of(0, 1)), h);
         // The same locations as a FrozenSet are mirrored inside their bounding box.
         assertValue(FSet.of(Pair.of(2, 1), Pair.of(0, 3)), call("hmirror", FSet.of(Pair.of(0, 1), Pair.of(2, 3))));
         // dmirror of a Tuple of Cells is zip(*cells): the colours, then the locations.
-        Tup cells = Tup.of(Tup.of(5, Pair.of(0, 1)), Tup.of(6, Pair.of(1, 1)));
-        assertValue(Tup.of(Pair.of(5, 6), Tup.of(Pair.of(0, 1), Pair.of(1, 1))), call("dmirror", cells));
+        ObjectTuple cells = ObjectTuple.of(ObjectTuple.of(5, Pair.of(0, 1)), ObjectTuple.of(6, Pair.of(1, 1)));
+        assertValue(ObjectTuple.of(Pair.of(5, 6), ObjectTuple.of(Pair.of(0, 1), Pair.of(1, 1))), call("dmirror", cells));
     }
 
     @Test
     void raggedTuplesFollowZipAndSlicing() {
-        Tup ragged = Tup.of(Pair.of(1, 2), Tup.of(3));
+        ObjectTuple ragged = ObjectTuple.of(Pair.of(1, 2), ObjectTuple.of(3));
         assertValue(grid(new int[] {3, 1}), call("rot90", ragged));
         assertValue(grid(new int[] {1, 3}), call("rot270", ragged));
-        assertValue(Tup.of(Tup.of(3), Pair.of(2, 1)), call("rot180", ragged));
-        assertValue(Tup.EMPTY, call("lefthalf", ragged));
-        assertValue(Tup.of(Pair.of(1, 2), Pair.of(3, 4), Tup.of(7)),
+        assertValue(ObjectTuple.of(ObjectTuple.of(3), Pair.of(2, 1)), call("rot180", ragged));
+        assertValue(ObjectTuple.EMPTY, call("lefthalf", ragged));
+        assertValue(ObjectTuple.of(Pair.of(1, 2), Pair.of(3, 4), ObjectTuple.of(7)),
                 call("vconcat", grid(new int[] {1, 2}, new int[] {3, 4}), grid(new int[] {7})));
         assertThrows(DslException.class, () -> call("rot90", FSet.of(Pair.of(1, 1))));
         assertThrows(DslException.class, () -> call("tophalf", 5));
@@ -119,17 +119,17 @@ class GridOpsTest {
 
     @Test
     void patchMirrorsKeepColoursAndIterateInCanonicalOrder() {
-        FSet obj = FSet.of(new Cell(1, 2, 5), new Cell(2, 3, 5), new Cell(3, 2, 7), new Cell(1, 2, 6));
+        FSet obj = FSet.of(new ColoredLocation(1, 2, 5), new ColoredLocation(2, 3, 5), new ColoredLocation(3, 2, 7), new ColoredLocation(1, 2, 6));
         FSet v = (FSet) call("vmirror", obj);
-        assertArrayEquals(new Object[] {new Cell(1, 2, 6), new Cell(1, 2, 7), new Cell(2, 3, 7), new Cell(3, 2, 5)},
+        assertArrayEquals(new Object[] {new ColoredLocation(1, 2, 6), new ColoredLocation(1, 2, 7), new ColoredLocation(2, 3, 7), new ColoredLocation(3, 2, 5)},
                 v.elements());
         FSet h = (FSet) call("hmirror", obj);
-        assertArrayEquals(new Object[] {new Cell(1, 3, 5), new Cell(1, 3, 6), new Cell(2, 2, 5), new Cell(3, 3, 7)},
+        assertArrayEquals(new Object[] {new ColoredLocation(1, 3, 5), new ColoredLocation(1, 3, 6), new ColoredLocation(2, 2, 5), new ColoredLocation(3, 3, 7)},
                 h.elements());
-        assertValue(FSet.of(new Cell(1, 4, 6), new Cell(2, 4, 5), new Cell(3, 2, 6)),
-                call("cmirror", FSet.of(new Cell(1, 2, 5), new Cell(2, 3, 5), new Cell(3, 2, 7))));
-        assertValue(FSet.of(new Cell(1, 2, 5), new Cell(2, 2, 6), new Cell(3, 4, 5)),
-                call("dmirror", FSet.of(new Cell(1, 2, 5), new Cell(2, 3, 5), new Cell(3, 2, 7))));
+        assertValue(FSet.of(new ColoredLocation(1, 4, 6), new ColoredLocation(2, 4, 5), new ColoredLocation(3, 2, 6)),
+                call("cmirror", FSet.of(new ColoredLocation(1, 2, 5), new ColoredLocation(2, 3, 5), new ColoredLocation(3, 2, 7))));
+        assertValue(FSet.of(new ColoredLocation(1, 2, 5), new ColoredLocation(2, 2, 6), new ColoredLocation(3, 4, 5)),
+                call("dmirror", FSet.of(new ColoredLocation(1, 2, 5), new ColoredLocation(2, 3, 5), new ColoredLocation(3, 2, 7))));
         for (String m : new String[] {"hmirror", "vmirror", "dmirror", "cmirror"}) {
             assertThrows(DslException.class, () -> call(m, FSet.EMPTY), m);
         }
@@ -137,10 +137,10 @@ class GridOpsTest {
 
     @Test
     void upscaleOfPatches() {
-        FSet obj = FSet.of(new Cell(5, 2, 3), new Cell(6, 3, 4));
+        FSet obj = FSet.of(new ColoredLocation(5, 2, 3), new ColoredLocation(6, 3, 4));
         FSet up = (FSet) call("upscale", obj, 2);
-        assertArrayEquals(new Object[] {new Cell(5, 2, 3), new Cell(5, 2, 4), new Cell(5, 3, 3), new Cell(5, 3, 4),
-            new Cell(6, 4, 5), new Cell(6, 4, 6), new Cell(6, 5, 5), new Cell(6, 5, 6)}, up.elements());
+        assertArrayEquals(new Object[] {new ColoredLocation(5, 2, 3), new ColoredLocation(5, 2, 4), new ColoredLocation(5, 3, 3), new ColoredLocation(5, 3, 4),
+            new ColoredLocation(6, 4, 5), new ColoredLocation(6, 4, 6), new ColoredLocation(6, 5, 5), new ColoredLocation(6, 5, 6)}, up.elements());
         assertValue(FSet.EMPTY, call("upscale", FSet.EMPTY, 3));
         assertValue(FSet.EMPTY, call("upscale", obj, 0));
         assertThrows(DslException.class, () -> call("upscale", FSet.of(Pair.of(1, 1)), 2));
@@ -152,24 +152,24 @@ class GridOpsTest {
     @Test
     void splitsAssumeOneSeparatorWhenNotDivisible() {
         Object parts = call("hsplit", grid(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}), 3);
-        assertValue(Tup.of(grid(new int[] {0, 1, 2}), grid(new int[] {4, 5, 6}), grid(new int[] {8, 9})), parts);
-        assertValue(Tup.of(grid(new int[] {1}), grid(new int[] {3}), Tup.EMPTY),
+        assertValue(ObjectTuple.of(grid(new int[] {0, 1, 2}), grid(new int[] {4, 5, 6}), grid(new int[] {8, 9})), parts);
+        assertValue(ObjectTuple.of(grid(new int[] {1}), grid(new int[] {3}), ObjectTuple.EMPTY),
                 call("vsplit", grid(new int[] {1}, new int[] {2}, new int[] {3}, new int[] {4}), 3));
-        assertValue(Tup.EMPTY, call("hsplit", G3, -1));
+        assertValue(ObjectTuple.EMPTY, call("hsplit", G3, -1));
         assertThrows(DslException.class, () -> call("hsplit", G3, 0));
-        assertThrows(DslException.class, () -> call("vsplit", Tup.EMPTY, 2));
+        assertThrows(DslException.class, () -> call("vsplit", ObjectTuple.EMPTY, 2));
     }
 
     @Test
     void scalingEdgeCases() {
-        assertValue(Tup.of(Tup.EMPTY, Tup.EMPTY), call("hupscale", grid(new int[] {1, 2}, new int[] {3, 4}), 0));
-        assertValue(Tup.EMPTY, call("vupscale", grid(new int[] {1, 2}, new int[] {3, 4}), -1));
+        assertValue(ObjectTuple.of(ObjectTuple.EMPTY, ObjectTuple.EMPTY), call("hupscale", grid(new int[] {1, 2}, new int[] {3, 4}), 0));
+        assertValue(ObjectTuple.EMPTY, call("vupscale", grid(new int[] {1, 2}, new int[] {3, 4}), -1));
         assertValue(grid(new int[] {1, 2, 3}, new int[] {4, 5, 6}),
                 call("downscale", grid(new int[] {1, 1, 2, 2, 3}, new int[] {1, 1, 2, 2, 3}, new int[] {4, 4, 5, 5, 6}), 2));
         // Negative factors keep the same indices as Python's j % -2 == 0.
         assertValue(grid(new int[] {1, 3}, new int[] {7, 9}), call("downscale", G3, -2));
         assertThrows(DslException.class, () -> call("downscale", G3, 0));
-        assertThrows(DslException.class, () -> call("downscale", Tup.EMPTY, 2));
+        assertThrows(DslException.class, () -> call("downscale", ObjectTuple.EMPTY, 2));
         assertValue(grid(new int[] {1, 2, 3, 7}), call("hconcat", grid(new int[] {1, 2, 3}, new int[] {4, 5, 6}),
                 grid(new int[] {7})));
     }
@@ -186,7 +186,7 @@ class GridOpsTest {
         assertThrows(Fuel.OutOfFuel.class, () -> call("hsplit", G3, 1_000_000_000));
         Fuel.start(10_000);
         assertThrows(Fuel.OutOfFuel.class,
-                () -> call("upscale", FSet.of(new Cell(1, 0, 0), new Cell(2, 5, 5)), 1_000));
+                () -> call("upscale", FSet.of(new ColoredLocation(1, 0, 0), new ColoredLocation(2, 5, 5)), 1_000));
         Fuel.start(100_000);
         call("upscale", G3, 10);
         assertTrue(Fuel.used() >= 900, "upscale to 900 cells must charge for them, used " + Fuel.used());

@@ -85,6 +85,40 @@ class StrategiesTest {
     }
 
     @Test
+    void mutateReportsItsProgressInMutantsAndStopsAtOnceWhenCancelled() {
+        PipelineConfig config = PipelineConfig.defaults().withThreads(1).withTasksPerBatch(4)
+                .withMutation(PipelineConfig.DEFAULT_MUTATION, 1000);
+        List<dev.arclab.pipeline.Progress> seen = new ArrayList<>();
+        try (Pipeline p = new Pipeline(tasks(), config)) {
+            p.loadLibrary(BundledSolvers.parse());
+            int picked = Math.min(4, p.library().tasks().size());
+            p.onProgress(seen::add);
+            Generated whole = p.generate();
+            List<dev.arclab.pipeline.Progress> mutate = seen.stream().filter(e -> e.phase().equals("generate mutate")).toList();
+            int total = picked * 1000;
+            assertEquals(new dev.arclab.pipeline.Progress("generate mutate", 0, total), mutate.get(0));
+            assertEquals(new dev.arclab.pipeline.Progress("generate mutate", total, total), mutate.get(mutate.size() - 1));
+            assertTrue(mutate.size() >= total / MutateStrategy.PROGRESS_EVERY, "reported along the way: " + mutate.size());
+            for (int k = 1; k < mutate.size(); k++) {
+                assertTrue(mutate.get(k).done() >= mutate.get(k - 1).done(), "done never goes back");
+            }
+            assertFalse(whole.timing().partial());
+
+            // cancelled after the second report: no mutant made after it, the phase marked partial
+            int[] reports = new int[1];
+            p.onProgress(e -> {
+                if (e.phase().equals("generate mutate") && ++reports[0] == 3) {
+                    p.cancel();
+                }
+            });
+            Generated cut = p.generate();
+            long mutants = cut.timing().counter("strategy.mutate.proposed") - picked;
+            assertTrue(mutants <= 2L * MutateStrategy.PROGRESS_EVERY && mutants > 0, "stopped where cancelled: " + mutants);
+            assertTrue(cut.timing().partial());
+        }
+    }
+
+    @Test
     void seedsDifferByStrategyNameAndIteration() {
         assertNotEquals(StrategyContext.seed(0, 1, "mutate"), StrategyContext.seed(0, 1, "enumerate"));
         assertNotEquals(StrategyContext.seed(0, 1, "mutate"), StrategyContext.seed(0, 2, "mutate"));

@@ -1,6 +1,5 @@
-package dev.arclab.pipeline;
+package dev.arclab.work;
 
-import dev.arclab.profile.PhaseTimer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -14,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The one bounded pool of worker threads that every phase shares (design lesson 8: no nested pools,
- * no thread exhaustion). Work is submitted as a list of items; results come back in item order, so
+ * The one bounded pool of worker threads that every phase and the conformance runner share (design lesson 8: no
+ * nested pools, no thread exhaustion). Work is submitted as a list of items; results come back in item order, so
  * nothing depends on scheduling. A cancelled map returns the items that finished and marks the rest
  * missing. Work items are bounded by fuel, so cancelling waits at most for the running items. An item
  * that runs out of heap is run again alone once the others are done; if it still does not fit, its
@@ -56,10 +55,11 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on every item on the pool, timing each as a work item of {@code taskOf(item)}.
+     * Runs {@code work} on every item on the pool, timing each as a work item of {@code taskOf(item)}
+     * ({@link ItemTimer#NONE} for no timing).
      * Stops early when {@code cancelled} becomes true: items not started are skipped.
      */
-    public <T, R> Mapped<R> map(List<T> items, Function<T, String> taskOf, Function<T, R> work, PhaseTimer timer,
+    public <T, R> Mapped<R> map(List<T> items, Function<T, String> taskOf, Function<T, R> work, ItemTimer timer,
             AtomicBoolean cancelled) {
         List<Future<R>> futures = new ArrayList<>(items.size());
         for (T item : items) {

@@ -3,27 +3,27 @@ package dev.arclab.dsl;
 import java.util.Arrays;
 import java.util.List;
 
-/** The general Tuple: an array of any values. */
-public final class Tup extends Tuple {
-    public static final Tup EMPTY = new Tup(new Object[0]);
+/** The general Tuple: an array of any values (beside {@link IntTuple}, {@link Pair}, {@link ColoredLocation}). */
+public final class ObjectTuple extends Tuple {
+    public static final ObjectTuple EMPTY = new ObjectTuple(new Object[0]);
 
     private final Object[] items;
     private int hash;
 
-    private Tup(Object[] items) {
+    private ObjectTuple(Object[] items) {
         this.items = items;
     }
 
-    public static Tup of(Object... items) {
-        return items.length == 0 ? EMPTY : new Tup(items.clone());
+    public static ObjectTuple of(Object... items) {
+        return items.length == 0 ? EMPTY : new ObjectTuple(items.clone());
     }
 
     /** Wraps an array the caller gives up: it must not be changed afterwards. */
-    public static Tup wrap(Object[] items) {
-        return items.length == 0 ? EMPTY : new Tup(items);
+    public static ObjectTuple wrap(Object[] items) {
+        return items.length == 0 ? EMPTY : new ObjectTuple(items);
     }
 
-    public static Tup copyOf(List<?> items) {
+    public static ObjectTuple copyOf(List<?> items) {
         return wrap(items.toArray());
     }
 
@@ -62,7 +62,10 @@ public final class Tup extends Tuple {
 
     @Override
     public boolean equals(Object o) {
-        if (o instanceof Tup t) {
+        if (o instanceof ObjectTuple t) {
+            if (hash != 0 && t.hash != 0 && hash != t.hash) {
+                return false;
+            }
             return Arrays.equals(items, t.items);
         }
         return super.equals(o);

@@ -1,4 +1,4 @@
-package dev.arclab.magics;
+package dev.arclab.lab;
 
 import dev.arclab.dsl.Grid;
 import dev.arclab.pipeline.Batch;
@@ -20,7 +20,9 @@ import java.util.Locale;
 
 /**
  * A scored program on one task, as pictures: for every demo pair the input, the expected output, what the program
- * produced and the diff mask ({@link GridPictures#candidate}), one pair under the other. Shows as one PNG.
+ * produced and the diff mask ({@link GridPictures#candidate}), one pair under the other. Shows as one PNG. Built here
+ * in lib, beside {@link Views}, so that the notebook's magics and renderers only show it and never read a batch's
+ * members themselves.
  */
 public record CandidateView(String task, String program, String caption, List<Drawing> pairs) {
     public CandidateView {

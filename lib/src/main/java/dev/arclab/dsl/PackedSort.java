@@ -1,0 +1,161 @@
+package dev.arclab.dsl;
+
+import java.util.Arrays;
+
+/**
+ * Sorting and deduplicating a set's elements without comparator calls when they are all Integers, all
+ * {@link Pair}s or all {@link ColoredLocation}s: each element becomes one {@code long} holding its fields
+ * (offset by their minimum, in mixed radix, most significant first, so that the key order is the
+ * canonical order of dsl-spec §4.3) times n plus its index; the keys are sorted as primitives and equal
+ * fields collapse. When the keys are dense (the locations of one patch, say) the elements are placed in
+ * their key's slot instead, with no sort at all. Used by {@link FSet#fromArray} whenever the keys fit
+ * in a long, which they always do for grid locations.
+ */
+final class PackedSort {
+    private static final int INTS = 3;
+    /** Largest scratch array kept per thread (larger ranges get their own array). */
+    private static final int MAX_SCRATCH = 1 << 16;
+    /** Per thread, an all-null array for ranges up to MAX_SCRATCH. */
+    private static final ThreadLocal<Object[]> SLOTS = ThreadLocal.withInitial(() -> new Object[1024]);
+
+    private PackedSort() {
+    }
+
+    /**
+     * The set of the first {@code n >= 2} values, or null when they are not of one packable kind (the
+     * caller then sorts with the canonical comparator). The array is given up: it may be reused.
+     */
+    static FSet sortedSet(Object[] values, int n) {
+        Class<?> c = values[0].getClass();
+        int kind;
+        if (c == Pair.class) {
+            kind = FSet.PAIRS;
+        } else if (c == ColoredLocation.class) {
+            kind = FSet.COLORED_LOCATIONS;
+        } else if (c == Integer.class) {
+            kind = INTS;
+        } else {
+            return null;
+        }
+        // one pass: homogeneity, field ranges, and whether the input is strictly ascending already
+        long min0 = Long.MAX_VALUE;
+        long max0 = Long.MIN_VALUE;
+        long min1 = Long.MAX_VALUE;
+        long max1 = Long.MIN_VALUE;
+        long min2 = Long.MAX_VALUE;
+        long max2 = Long.MIN_VALUE;
+        boolean ascending = true;
+        int p0 = 0;
+        int p1 = 0;
+        int p2 = 0;
+        for (int k = 0; k < n; k++) {
+            Object v = values[k];
+            if (v.getClass() != c) {
+                return null;
+            }
+            int f0;
+            int f1 = 0;
+            int f2 = 0;
+            if (kind == FSet.PAIRS) {
+                Pair p = (Pair) v;
+                f0 = p.a;
+                f1 = p.b;
+            } else if (kind == FSet.COLORED_LOCATIONS) {
+                ColoredLocation l = (ColoredLocation) v;
+                f0 = l.color;
+                f1 = l.i;
+                f2 = l.j;
+            } else {
+                f0 = (Integer) v;
+            }
+            if (k > 0 && ascending) {
+                ascending = f0 > p0 || (f0 == p0 && (f1 > p1 || (f1 == p1 && f2 > p2)));
+            }
+            p0 = f0;
+            p1 = f1;
+            p2 = f2;
+            min0 = Math.min(min0, f0);
+            max0 = Math.max(max0, f0);
+            min1 = Math.min(min1, f1);
+            max1 = Math.max(max1, f1);
+            min2 = Math.min(min2, f2);
+            max2 = Math.max(max2, f2);
+        }
+        int setKind = kind == INTS ? FSet.OTHER : kind;
+        if (ascending) {
+            return FSet.wrapSorted(n == values.length ? values : Arrays.copyOf(values, n), setKind);
+        }
+        // mixed-radix key of the fields: ascending keys are the canonical order
+        long r1 = max1 - min1 + 1;
+        long r2 = max2 - min2 + 1;
+        double range = (double) (max0 - min0 + 1) * r1 * r2;
+        if (range <= 4.0 * n + 64) {
+            return bucketed(values, n, kind, setKind, (int) range, min0, min1, min2, r1, r2);
+        }
+        if (range * n >= 0x1p62) {
+            return null;
+        }
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            keys[k] = key(values[k], kind, min0, min1, min2, r1, r2) * n + k;
+        }
+        Arrays.sort(keys);
+        Object[] out = new Object[n];
+        int w = 0;
+        long previous = -1;
+        for (long key : keys) {
+            long fields = key / n;
+            if (fields != previous) {
+                out[w++] = values[(int) (key - fields * n)];
+                previous = fields;
+            }
+        }
+        return FSet.wrapSorted(w == n ? out : Arrays.copyOf(out, w), setKind);
+    }
+
+    /** Dense fields (a grid's locations, say): each element goes to its key's slot, no sort at all. */
+    private static FSet bucketed(Object[] values, int n, int kind, int setKind, int range, long min0, long min1,
+            long min2, long r1, long r2) {
+        Object[] slots;
+        if (range > MAX_SCRATCH) {
+            slots = new Object[range];
+        } else {
+            slots = SLOTS.get();
+            if (slots.length < range) {
+                slots = new Object[Math.min(MAX_SCRATCH, Math.max(range, 2 * slots.length))];
+                SLOTS.set(slots);
+            }
+        }
+        int distinct = 0;
+        for (int k = 0; k < n; k++) {
+            Object v = values[k];
+            int slot = (int) key(v, kind, min0, min1, min2, r1, r2);
+            if (slots[slot] == null) {
+                slots[slot] = v;
+                distinct++;
+            }
+        }
+        Object[] out = new Object[distinct];
+        int w = 0;
+        for (int slot = 0; w < distinct; slot++) {
+            Object v = slots[slot];
+            if (v != null) {
+                out[w++] = v;
+                slots[slot] = null; // the scratch array is left empty for the next set
+            }
+        }
+        return FSet.wrapSorted(out, setKind);
+    }
+
+    private static long key(Object v, int kind, long min0, long min1, long min2, long r1, long r2) {
+        if (kind == FSet.PAIRS) {
+            Pair p = (Pair) v;
+            return (p.a - min0) * r1 + (p.b - min1);
+        }
+        if (kind == FSet.COLORED_LOCATIONS) {
+            ColoredLocation l = (ColoredLocation) v;
+            return ((l.color - min0) * r1 + (l.i - min1)) * r2 + (l.j - min2);
+        }
+        return (Integer) v - min0;
+    }
+}
