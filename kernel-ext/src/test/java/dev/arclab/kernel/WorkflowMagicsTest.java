@@ -193,6 +193,13 @@ class WorkflowMagicsTest {
                 cleared);
         assertEquals(0, Session.current().library().size());
         assertEquals(1, Session.current().history().size(), "the runs stay");
+        // the default mix searches from an empty library; mutation alone has nothing to work on
+        RunRecord searched = assertInstanceOf(RunRecord.class, h.value("%run"));
+        assertTrue(searched.phases().get(0).counters().getOrDefault("strategy.enumerate.tasks searched", 0L) > 0,
+                () -> searched.phases().get(0).counters().toString());
+        assertTrue(Session.current().library().size() > 0, "the search found programs for some of the 40 tasks");
+        h.value("%library clear");
+        h.value("%config --strategy mutate");
         assertTrue(usageError("%run").contains("the solver library is empty"));
     }
 
@@ -268,6 +275,7 @@ class WorkflowMagicsTest {
     void runIterateRunsAndTimings() {
         assertTrue(usageError("%timings").contains("nothing ran yet"));
         h.value("%tasks --limit 30");
+        h.value("%config --strategy mutate");
         assertTrue(usageError("%run").contains("the solver library is empty: load solvers first"));
         h.value("%solvers");
         RunRecord first = assertInstanceOf(RunRecord.class, h.value("%run --label before"));
