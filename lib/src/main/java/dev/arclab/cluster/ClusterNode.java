@@ -5,6 +5,9 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -13,6 +16,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
+import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.Distributor;
 import dev.arclab.pipeline.RemoteWork;
 import dev.arclab.pipeline.WorkerPool;
@@ -115,6 +119,10 @@ public final class ClusterNode implements Distributor, AutoCloseable {
         c.getMemberAttributeConfig().setAttribute(THREADS, String.valueOf(s.threads()));
         c.getExecutorConfig(EXECUTOR).setPoolSize(s.threads());
         c.getMapConfig(PartStore.MAP).setBackupCount(1).setMaxIdleSeconds(3600);
+        // the shared result cache: bounded per worker, least recently used groups (programs) evicted first
+        c.getMapConfig(SharedCache.PREFIX + "*").setBackupCount(1).setEvictionConfig(new EvictionConfig()
+                .setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE)
+                .setSize(s.cacheMegabytes()));
         c.getSerializationConfig().getCompactSerializationConfig().addSerializer(new Chunk.Serializer());
         // Java deserialization only for Hazelcast's own allowlist (java.*, com.hazelcast.*): no ARC Lab class is Java-serialized
         c.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
@@ -322,6 +330,19 @@ public final class ClusterNode implements Distributor, AutoCloseable {
             timer.count(p + "bytes.received", e.getValue()[4]);
         }
         return new WorkerPool.Mapped<>(results, accepted < ranges.size());
+    }
+
+    /**
+     * The cluster's shared result cache in front of the session's {@code local} one ({@link SharedCache}):
+     * results any coordinator of this cluster computed are not computed again, and every result the
+     * session uses is also kept in {@code local}.
+     */
+    @Override
+    public ResultCache share(ResultCache local) {
+        if (worker) {
+            throw new IllegalStateException("a worker member does not run phases; join as the coordinator");
+        }
+        return local instanceof SharedCache s ? s : new SharedCache(hz, local);
     }
 
     private static boolean isMemberGone(Throwable t) {

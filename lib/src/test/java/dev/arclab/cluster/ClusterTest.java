@@ -131,7 +131,7 @@ class ClusterTest {
         ready(a, pa);
         ready(b, pb);
         ClusterSettings settings = new ClusterSettings(name, List.of("127.0.0.1:" + pa, "127.0.0.1:" + pb), ports[3],
-                "127.0.0.1", 1, 1);
+                "127.0.0.1", 1, 1, ClusterSettings.DEFAULT_CACHE_MEGABYTES);
         try (ClusterNode node = ClusterNode.coordinator(settings)) {
             assertTrue(node.awaitWorkers(2, 60, TimeUnit.SECONDS), "workers a and b in " + node.members());
             String bAddress = "127.0.0.1:" + pb;
@@ -181,7 +181,8 @@ class ClusterTest {
             other.kill();
             assertTrue(a.alive() && late.get().alive());
             TaskSet few = TaskLoader.bundled().filter(t -> IDS.contains(t.id()));
-            try (Pipeline p = new Pipeline(few, config())) {
+            // (another fuel budget: the batch's results are in the cluster's shared cache under the first)
+            try (Pipeline p = new Pipeline(few, config().withFuel(config().fuel() + 1))) {
                 p.loadLibrary(BundledSolvers.parse());
                 p.distributeTo(node);
                 PhaseRecord after = p.score(p.generate()).timing();
