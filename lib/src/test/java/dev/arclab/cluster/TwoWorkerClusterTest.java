@@ -11,6 +11,7 @@ import dev.arclab.pipeline.PhaseResults.Iteration;
 import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SampleResult;
+import dev.arclab.pipeline.strategy.StrategyShare;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.program.BundledSolvers;
 import dev.arclab.task.TaskLoader;
@@ -18,6 +19,8 @@ import dev.arclab.task.TaskSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two worker JVMs and this JVM as the coordinator, for what the cluster shares between runs: the result
- * cache (a second run of a batch computes nothing; every store keeps what its run used).
+ * cache (a second run of a batch computes nothing; every store keeps what its run used), and the
+ * enumerate strategy's per-task searches, which run on the workers with the results of a local run.
  */
 class TwoWorkerClusterTest {
     static final List<ChildProcess> children = new ArrayList<>();
@@ -133,5 +137,43 @@ class TwoWorkerClusterTest {
         } finally {
             Caches.closeAll();
         }
+    }
+
+    /** Everything the enumerate strategy counts but its CPU time. */
+    static Map<String, Long> enumerateCounts(PhaseRecord generate) {
+        Map<String, Long> out = new TreeMap<>();
+        generate.counters().forEach((k, v) -> {
+            if (k.startsWith("strategy.enumerate.") && !k.endsWith("cpuNanos")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void enumerateSearchesEachTaskOnTheWorkersAndFindsWhatItFindsLocally() {
+        // an empty library: every task is open, and enumerate proposes the whole batch
+        PipelineConfig config = ClusterTest.config().withStrategies(StrategyShare.parse("enumerate"));
+        Iteration local;
+        try (Pipeline p = new Pipeline(tasks, config)) {
+            local = p.runOnce();
+        }
+        Iteration distributed;
+        try (Pipeline p = new Pipeline(tasks, config)) {
+            p.distributeTo(node);
+            distributed = p.runOnce();
+        }
+        PhaseRecord generate = distributed.generated().timing();
+        assertEquals(tasks.size(), generate.counter("strategy.enumerate.tasks searched"));
+        assertTrue(generate.counter("strategy.enumerate.tasks solved") > 0, generate.counters().toString());
+        assertEquals(enumerateCounts(local.generated().timing()), enumerateCounts(generate));
+        assertEquals(signature(local), signature(distributed));
+        assertEquals(local.generated().batch().members().stream().map(m -> m.origin().toString()).toList(),
+                distributed.generated().batch().members().stream().map(m -> m.origin().toString()).toList());
+        // one work item per task, spread over both workers
+        assertEquals(tasks.size(), generate.counter("cluster.items"), generate.counters().toString());
+        long members = generate.counters().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("cluster.member.") && e.getKey().endsWith(".items") && e.getValue() > 0).count();
+        assertEquals(2, members, generate.counters().toString());
     }
 }
