@@ -54,6 +54,8 @@ public final class ClusterNode implements Distributor, AutoCloseable {
     static final String THREADS = "arclab.threads";
     /** How long a phase waits for a worker when the cluster has none. */
     static final long NO_WORKER_SECONDS = 60;
+    /** How often a chunk may fail on members that stay in the cluster before the phase fails with its error. */
+    static final int MAX_FAILURES = 3;
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
     /** Its warning that Hazelcast runs without --add-opens (slower internals only) would start every session's output. */
     private static final Logger FACTORY_LOG = Logger.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory");
@@ -226,6 +228,7 @@ public final class ClusterNode implements Distributor, AutoCloseable {
             pending.add(k);
         }
         boolean[] done = new boolean[ranges.size()];
+        int[] failures = new int[ranges.size()];
         Map<UUID, Integer> inFlight = new HashMap<>();
         Map<String, long[]> perMember = new LinkedHashMap<>();
         BlockingQueue<Object> completions = new LinkedBlockingQueue<>();
@@ -288,9 +291,11 @@ public final class ClusterNode implements Distributor, AutoCloseable {
             inFlight.merge(d.member(), -1, Integer::sum);
             if (d.failure() != null) {
                 boolean stillThere = workers().stream().anyMatch(m -> m.getUuid().equals(d.member()));
-                if (stillThere && !isMemberGone(d.failure())) {
-                    throw new IllegalStateException("cluster " + settings.name() + ": a " + kind + " chunk failed on "
-                            + d.address() + ": " + d.failure(), d.failure());
+                // a member being killed may fail its chunks before the cluster has noticed it is gone: any failure
+                // runs the chunk again, but one that fails where members stay up is the work's own fault
+                if (stillThere && !isMemberGone(d.failure()) && ++failures[d.chunk()] >= MAX_FAILURES) {
+                    throw new IllegalStateException("cluster " + settings.name() + ": a " + kind + " chunk failed "
+                            + MAX_FAILURES + " times, last on " + d.address() + ": " + d.failure(), d.failure());
                 }
                 // the member left (or was killed) with this chunk: it runs again elsewhere
                 pending.addFirst(d.chunk());
