@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>{@link #stats()} gives the session cache's maps, then one row per result map for the cluster's part,
  * named {@code shared.NAME}: its hits (looked up after the session's cache missed) and misses, the time those
- * hits saved (their measured costs), and the items and bytes this session wrote to the cluster.
+ * hits saved (their measured costs), the items this session wrote to the cluster, and the bytes it fetched
+ * from and wrote to it.
  */
 final class SharedCache implements ResultCache {
     static final String PREFIX = "arclab.cache.";
@@ -163,6 +164,7 @@ final class SharedCache implements ResultCache {
         private final LongAdder saved = new LongAdder();
         private final LongAdder written = new LongAdder();
         private final LongAdder writtenBytes = new LongAdder();
+        private final LongAdder fetchedBytes = new LongAdder();
 
         SharedMap(String name, CacheMap<V> own, Codec<V> codec, IMap<String, byte[]> cluster) {
             this.name = name;
@@ -190,7 +192,9 @@ final class SharedCache implements ResultCache {
             }
             Map<String, Item> g = fetched.get(group);
             if (g == null) {
-                g = decode(cluster.get(group));
+                byte[] bytes = cluster.get(group);
+                fetchedBytes.add(bytes == null ? 0 : bytes.length);
+                g = decode(bytes);
                 Map<String, Item> raced = fetched.putIfAbsent(group, g);
                 g = raced == null ? g : raced;
             }
@@ -234,6 +238,7 @@ final class SharedCache implements ResultCache {
             Set<String> unread = new HashSet<>(pending.keySet());
             unread.removeAll(fetched.keySet());
             Map<String, byte[]> current = unread.isEmpty() ? Map.of() : cluster.getAll(unread);
+            current.values().forEach(b -> fetchedBytes.add(b.length));
             Map<String, byte[]> merged = new HashMap<>();
             for (Map.Entry<String, Map<String, Item>> e : pending.entrySet()) {
                 Map<String, Item> base = fetched.get(e.getKey());
@@ -251,7 +256,8 @@ final class SharedCache implements ResultCache {
 
         @Override
         public MapStats stats() {
-            return new MapStats("shared." + name, hits.sum(), 0, misses.sum(), written.sum(), writtenBytes.sum(), saved.sum());
+            return new MapStats("shared." + name, hits.sum(), 0, misses.sum(), written.sum(), fetchedBytes.sum() + writtenBytes.sum(),
+                    saved.sum());
         }
     }
 }
