@@ -1,5 +1,6 @@
 package dev.arclab.cluster;
 
+import com.google.common.hash.Hashing;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.arclab.cache.Bytes;
@@ -9,6 +10,8 @@ import dev.arclab.cache.MapDbCache;
 import dev.arclab.cache.MapStats;
 import dev.arclab.cache.ResultCache;
 import dev.arclab.profile.RunRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,8 +30,9 @@ import java.util.concurrent.atomic.LongAdder;
  * computed or not, and a later single-machine run finds it. Whatever the session computes goes to both.
  *
  * <p>Keys are the session cache's ({@code group|item}, split at the last {@code |}: the groups are
- * programs), and, as in the store, an IMap entry is a whole group: its items with their measured costs and
- * their values as bytes (the pipeline's codecs; nothing is Java-serialized). A group is fetched once per
+ * programs), and, as in the store, an IMap entry is a whole group: its items (by a 128-bit hash of their
+ * name) with their measured costs and their values as bytes (the pipeline's codecs; nothing is
+ * Java-serialized). A group is fetched once per
  * phase, on its first miss, and what the phase computed is merged in at the end of the phase ({@link
  * #commit}): one round trip per program looked up and two bulk calls per phase, not one per
  * (program, sample). Two coordinators that write the same group at once may lose some of each other's
@@ -119,32 +123,43 @@ final class SharedCache implements ResultCache {
         }
     }
 
+    /**
+     * An item's name within its group as it travels: the 128-bit hash of its text (the pipeline's item names are
+     * pairs of grid hashes, 129 characters, longer than the results they name).
+     */
+    record ItemKey(long high, long low) {
+        static ItemKey of(String item) {
+            byte[] h = Hashing.murmur3_128().hashString(item, StandardCharsets.UTF_8).asBytes();
+            return new ItemKey(ByteBuffer.wrap(h, 0, 8).getLong(), ByteBuffer.wrap(h, 8, 8).getLong());
+        }
+    }
+
     /** An item of a group: its measured cost and its value's bytes. */
     record Item(long costNanos, byte[] value) {
     }
 
-    /** A group as it is kept in the cluster: count, then per item its name, cost and value bytes. */
-    static byte[] encode(Map<String, Item> group) {
+    /** A group as it is kept in the cluster: count, then per item its key, cost and value bytes. */
+    static byte[] encode(Map<ItemKey, Item> group) {
         Bytes.Out out = new Bytes.Out();
         out.varInt(group.size());
-        for (Map.Entry<String, Item> e : group.entrySet()) {
-            out.string(e.getKey()).varLong(e.getValue().costNanos()).varInt(e.getValue().value().length)
-                    .write(e.getValue().value());
+        for (Map.Entry<ItemKey, Item> e : group.entrySet()) {
+            out.fixedLong(e.getKey().high()).fixedLong(e.getKey().low()).varLong(e.getValue().costNanos())
+                    .varInt(e.getValue().value().length).write(e.getValue().value());
         }
         return out.toArray();
     }
 
-    static Map<String, Item> decode(byte[] bytes) {
-        Map<String, Item> group = new LinkedHashMap<>();
+    static Map<ItemKey, Item> decode(byte[] bytes) {
+        Map<ItemKey, Item> group = new LinkedHashMap<>();
         if (bytes == null) {
             return group;
         }
         Bytes.In in = new Bytes.In(bytes);
         int n = in.count(1 << 24);
         for (int k = 0; k < n; k++) {
-            String item = in.string();
+            ItemKey key = new ItemKey(in.fixedLong(), in.fixedLong());
             long cost = in.varLong();
-            group.put(item, new Item(cost, in.bytes(in.count(1 << 30))));
+            group.put(key, new Item(cost, in.bytes(in.count(1 << 30))));
         }
         return group;
     }
@@ -156,9 +171,9 @@ final class SharedCache implements ResultCache {
         private final Codec<V> codec;
         private final IMap<String, byte[]> cluster;
         /** The groups fetched from the cluster this phase (empty: the cluster has none of that group). */
-        private final ConcurrentHashMap<String, Map<String, Item>> fetched = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Map<ItemKey, Item>> fetched = new ConcurrentHashMap<>();
         /** What this phase computed, by group, until {@link #flush}. */
-        private final ConcurrentHashMap<String, Map<String, Item>> pending = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Map<ItemKey, Item>> pending = new ConcurrentHashMap<>();
         private final LongAdder hits = new LongAdder();
         private final LongAdder misses = new LongAdder();
         private final LongAdder saved = new LongAdder();
@@ -190,15 +205,15 @@ final class SharedCache implements ResultCache {
             if (e != null) {
                 return e;
             }
-            Map<String, Item> g = fetched.get(group);
+            Map<ItemKey, Item> g = fetched.get(group);
             if (g == null) {
                 byte[] bytes = cluster.get(group);
                 fetchedBytes.add(bytes == null ? 0 : bytes.length);
                 g = decode(bytes);
-                Map<String, Item> raced = fetched.putIfAbsent(group, g);
+                Map<ItemKey, Item> raced = fetched.putIfAbsent(group, g);
                 g = raced == null ? g : raced;
             }
-            Item hit = g.get(item);
+            Item hit = g.get(ItemKey.of(item));
             if (hit == null) {
                 misses.increment();
                 return null;
@@ -223,7 +238,7 @@ final class SharedCache implements ResultCache {
         @Override
         public void put(String group, String item, V value, long costNanos) {
             own.put(group, item, value, costNanos);
-            pending.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(item, new Item(costNanos, codec.encode(value)));
+            pending.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(ItemKey.of(item), new Item(costNanos, codec.encode(value)));
         }
 
         /**
@@ -240,9 +255,9 @@ final class SharedCache implements ResultCache {
             Map<String, byte[]> current = unread.isEmpty() ? Map.of() : cluster.getAll(unread);
             current.values().forEach(b -> fetchedBytes.add(b.length));
             Map<String, byte[]> merged = new HashMap<>();
-            for (Map.Entry<String, Map<String, Item>> e : pending.entrySet()) {
-                Map<String, Item> base = fetched.get(e.getKey());
-                Map<String, Item> group = new LinkedHashMap<>(base != null ? base : decode(current.get(e.getKey())));
+            for (Map.Entry<String, Map<ItemKey, Item>> e : pending.entrySet()) {
+                Map<ItemKey, Item> base = fetched.get(e.getKey());
+                Map<ItemKey, Item> group = new LinkedHashMap<>(base != null ? base : decode(current.get(e.getKey())));
                 group.putAll(e.getValue());
                 byte[] bytes = encode(group);
                 merged.put(e.getKey(), bytes);

@@ -17,15 +17,17 @@ class SharedCacheTest {
 
     @Test
     void aGroupTravelsAsItsItemsCostsAndValueBytes() {
-        Map<String, SharedCache.Item> group = new LinkedHashMap<>();
-        group.put("in>out", new SharedCache.Item(1234, new byte[] {1, 2, 3}));
-        group.put("", new SharedCache.Item(0, new byte[0]));
-        group.put("a|b", new SharedCache.Item(Long.MAX_VALUE, new byte[] {-1}));
-        Map<String, SharedCache.Item> back = SharedCache.decode(SharedCache.encode(group));
+        Map<SharedCache.ItemKey, SharedCache.Item> group = new LinkedHashMap<>();
+        group.put(SharedCache.ItemKey.of("in>out"), new SharedCache.Item(1234, new byte[] {1, 2, 3}));
+        group.put(SharedCache.ItemKey.of(""), new SharedCache.Item(0, new byte[0]));
+        group.put(SharedCache.ItemKey.of("a|b"), new SharedCache.Item(Long.MAX_VALUE, new byte[] {-1}));
+        assertEquals(3, group.size(), "three names, three keys");
+        Map<SharedCache.ItemKey, SharedCache.Item> back = SharedCache.decode(SharedCache.encode(group));
         assertEquals(List.copyOf(group.keySet()), List.copyOf(back.keySet()));
-        for (String k : group.keySet()) {
-            assertEquals(group.get(k).costNanos(), back.get(k).costNanos(), k);
-            assertArrayEquals(group.get(k).value(), back.get(k).value(), k);
+        assertEquals(SharedCache.ItemKey.of("in>out"), back.keySet().iterator().next());
+        for (SharedCache.ItemKey k : group.keySet()) {
+            assertEquals(group.get(k).costNanos(), back.get(k).costNanos(), k.toString());
+            assertArrayEquals(group.get(k).value(), back.get(k).value(), k.toString());
         }
         assertEquals(Map.of(), SharedCache.decode(null));
     }
