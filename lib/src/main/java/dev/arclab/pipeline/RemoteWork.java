@@ -387,7 +387,7 @@ public final class RemoteWork {
         // no new search goes out once the strategy is cancelled or its deadline has passed
         Thread watch = new Thread(() -> {
             while (!stop.get()) {
-                if (cancelled.getAsBoolean() || System.nanoTime() - deadlineNanos > 0) {
+                if (cancelled.getAsBoolean() || deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
                     stop.set(true);
                 }
                 try {
