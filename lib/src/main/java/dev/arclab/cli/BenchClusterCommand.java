@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code arclab bench-cluster}: the cost of distributing score, measured in one run. The same batch is
  * scored on the in-process pool, then on a cluster of 1, 2, ... local worker JVMs that this command
  * starts (and stops). Prints per configuration: wall time, item compute per item, worker busy per item,
- * coordinator CPU per item, bytes per item, and the overhead per item. No cache: every run computes.
+ * coordinator CPU per item, bytes per item, and the overhead per item. No cache: every run computes; then,
+ * last, the same batch served by the cluster's shared result cache (what a second run of a batch costs).
  */
 @Command(name = "bench-cluster", mixinStandardHelpOptions = true,
         description = {"Measure per-item overhead of the cluster (serialization, round trip, coordinator CPU) against "
@@ -101,13 +102,18 @@ public final class BenchClusterCommand implements Callable<Integer> {
                     if (node == null) {
                         node = ClusterNode.coordinator(ClusterSettings.local().withName(name).withMembers(members)
                                 .withPort(ports[maxMembers]).withThreads(1));
-                        p.distributeTo(node);
                     }
+                    // the node's map only, not its shared result cache: every run computes
+                    p.distributeTo(node::map);
                     if (!node.awaitWorkers(k + 1, 120, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("worker " + (k + 1) + " did not join: " + node.members());
                     }
                     rows.add(measure((k + 1) + " worker JVM(s) x " + workerThreads + " thread(s)", p, batch, warmup, repeat));
                 }
+                // the same batch again with the cluster's shared result cache: after the first run every result is
+                // served by the cluster (one group per program fetched per run), none computed
+                p.distributeTo(node);
+                rows.add(measure(maxMembers + " worker JVM(s), shared cache", p, batch, warmup, repeat));
             } finally {
                 p.distributeTo(null);
                 if (node != null) {
@@ -133,7 +139,8 @@ public final class BenchClusterCommand implements Callable<Integer> {
         }
         o.println();
         o.println("busy/item: compute time per item on the pool's or workers' threads (includes decoding the item on a worker);");
-        o.println("coord cpu/item: CPU of this JVM (coordinator) per item during the phase; bytes/item: chunk bytes both ways;");
+        o.println("coord cpu/item: CPU of this JVM (coordinator) per item during the phase; bytes/item: chunk bytes both ways");
+        o.println("(with the shared cache: the bytes of the program groups fetched from and written to the cluster);");
         o.println("part bytes: tasks and programs put into the cluster once (by content hash) for the first run of the batch.");
         o.flush();
         return rows.stream().allMatch(f -> f.signature().equals(reference)) ? Main.OK : Main.FAILED;
@@ -153,22 +160,29 @@ public final class BenchClusterCommand implements Callable<Integer> {
         int items = 0;
         String signature = "";
         for (int k = 0; k < repeat; k++) {
+            long shared0 = sharedBytes(p);
             long cpu0 = os.getProcessCpuTime();
             PhaseResults.Scored s = p.score(batch);
             long cpu1 = os.getProcessCpuTime();
+            long shared = sharedBytes(p) - shared0;
             PhaseRecord r = s.timing();
             items = (int) r.counter("samples");
             wall[k] = r.wallNanos() / 1e9;
             busy[k] = r.busyNanos() / 1e3 / items;
-            boolean remote = r.counter("cluster.items") > 0;
+            boolean remote = r.counter("cluster.items") > 0 || shared > 0;
             // in-process the coordinator's CPU is the work itself; on a cluster it is the distribution's cost
             cpu[k] = remote ? (cpu1 - cpu0) / 1e3 / items : r.cpuNanos() / 1e3 / items;
-            bytes[k] = (double) (r.counter("cluster.bytes.sent") + r.counter("cluster.bytes.received")) / items;
+            bytes[k] = (double) (r.counter("cluster.bytes.sent") + r.counter("cluster.bytes.received") + shared) / items;
             parts += r.counter("cluster.bytes.parts");
             signature = signature(s);
         }
         return new Figures(label, items, Range.of(wall).median(), Range.of(busy).median(), Range.of(cpu).median(), Range.of(bytes).median(),
                 parts, signature);
+    }
+
+    /** Bytes moved to and from the cluster's shared result cache so far (its {@code shared.*} rows), 0 without one. */
+    private static long sharedBytes(Pipeline p) {
+        return p.cache().stats().stream().filter(m -> m.map().startsWith("shared.")).mapToLong(m -> m.bytes()).sum();
     }
 
     private static String signature(PhaseResults.Scored s) {

@@ -28,6 +28,11 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads running work items (default: all cores).")
     Integer threads;
 
+    @Option(names = "--cache-mb", paramLabel = "MB", description = "Heap this worker gives the cluster's shared "
+            + "result cache, in megabytes (default " + ClusterSettings.DEFAULT_CACHE_MEGABYTES + "); the least recently "
+            + "used programs' results are evicted beyond it.")
+    Integer cacheMegabytes;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter o = spec.commandLine().getOut();
@@ -38,6 +43,12 @@ public final class WorkerCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
                 }
                 s = s.withThreads(threads);
+            }
+            if (cacheMegabytes != null) {
+                if (cacheMegabytes < 1) {
+                    throw new IllegalArgumentException("--cache-mb must be at least 1, got " + cacheMegabytes);
+                }
+                s = s.withCacheMegabytes(cacheMegabytes);
             }
             return s;
         });

@@ -58,7 +58,7 @@ public record Chunk(String kind, String[] parts, byte[] items) implements Callab
         List<byte[]> in = unframe(new Bytes.In(items));
         List<byte[]> out = new ArrayList<>(in.size());
         for (byte[] item : in) {
-            out.add(RemoteWork.run(k, resolved, item));
+            out.add(k == RemoteWork.Kind.SEARCH ? ClusterSearch.run(resolved, item) : RemoteWork.run(k, resolved, item));
         }
         byte[] framed = frame(out);
         Bytes.Out result = new Bytes.Out(framed.length + 20);

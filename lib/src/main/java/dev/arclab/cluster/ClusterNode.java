@@ -5,6 +5,9 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -13,6 +16,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
+import dev.arclab.cache.ResultCache;
 import dev.arclab.pipeline.Distributor;
 import dev.arclab.pipeline.RemoteWork;
 import dev.arclab.work.WorkerPool;
@@ -50,6 +54,8 @@ public final class ClusterNode implements Distributor, AutoCloseable {
     static final String THREADS = "arclab.threads";
     /** How long a phase waits for a worker when the cluster has none. */
     static final long NO_WORKER_SECONDS = 60;
+    /** How often a chunk may fail on members that stay in the cluster before the phase fails with its error. */
+    static final int MAX_FAILURES = 3;
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
     /** Its warning that Hazelcast runs without --add-opens (slower internals only) would start every session's output. */
     private static final Logger FACTORY_LOG = Logger.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory");
@@ -115,6 +121,10 @@ public final class ClusterNode implements Distributor, AutoCloseable {
         c.getMemberAttributeConfig().setAttribute(THREADS, String.valueOf(s.threads()));
         c.getExecutorConfig(EXECUTOR).setPoolSize(s.threads());
         c.getMapConfig(PartStore.MAP).setBackupCount(1).setMaxIdleSeconds(3600);
+        // the shared result cache: bounded per worker, least recently used groups (programs) evicted first
+        c.getMapConfig(SharedCache.PREFIX + "*").setBackupCount(1).setEvictionConfig(new EvictionConfig()
+                .setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE)
+                .setSize(s.cacheMegabytes()));
         c.getSerializationConfig().getCompactSerializationConfig().addSerializer(new Chunk.Serializer());
         // Java deserialization only for Hazelcast's own allowlist (java.*, com.hazelcast.*): no ARC Lab class is Java-serialized
         c.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
@@ -218,6 +228,7 @@ public final class ClusterNode implements Distributor, AutoCloseable {
             pending.add(k);
         }
         boolean[] done = new boolean[ranges.size()];
+        int[] failures = new int[ranges.size()];
         Map<UUID, Integer> inFlight = new HashMap<>();
         Map<String, long[]> perMember = new LinkedHashMap<>();
         BlockingQueue<Object> completions = new LinkedBlockingQueue<>();
@@ -280,9 +291,11 @@ public final class ClusterNode implements Distributor, AutoCloseable {
             inFlight.merge(d.member(), -1, Integer::sum);
             if (d.failure() != null) {
                 boolean stillThere = workers().stream().anyMatch(m -> m.getUuid().equals(d.member()));
-                if (stillThere && !isMemberGone(d.failure())) {
-                    throw new IllegalStateException("cluster " + settings.name() + ": a " + kind + " chunk failed on "
-                            + d.address() + ": " + d.failure(), d.failure());
+                // a member being killed may fail its chunks before the cluster has noticed it is gone: any failure
+                // runs the chunk again, but one that fails where members stay up is the work's own fault
+                if (stillThere && !isMemberGone(d.failure()) && ++failures[d.chunk()] >= MAX_FAILURES) {
+                    throw new IllegalStateException("cluster " + settings.name() + ": a " + kind + " chunk failed "
+                            + MAX_FAILURES + " times, last on " + d.address() + ": " + d.failure(), d.failure());
                 }
                 // the member left (or was killed) with this chunk: it runs again elsewhere
                 pending.addFirst(d.chunk());
@@ -322,6 +335,19 @@ public final class ClusterNode implements Distributor, AutoCloseable {
             timer.count(p + "bytes.received", e.getValue()[4]);
         }
         return new WorkerPool.Mapped<>(results, accepted < ranges.size());
+    }
+
+    /**
+     * The cluster's shared result cache in front of the session's {@code local} one ({@link SharedCache}):
+     * results any coordinator of this cluster computed are not computed again, and every result the
+     * session uses is also kept in {@code local}.
+     */
+    @Override
+    public ResultCache share(ResultCache local) {
+        if (worker) {
+            throw new IllegalStateException("a worker member does not run phases; join as the coordinator");
+        }
+        return local instanceof SharedCache s ? s : new SharedCache(hz, local);
     }
 
     private static boolean isMemberGone(Throwable t) {

@@ -5,6 +5,8 @@ import com.hazelcast.map.IMap;
 import dev.arclab.pipeline.RemoteWork;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -15,6 +17,7 @@ import java.util.function.Function;
 final class PartStore {
     static final String MAP = "arclab.parts";
     private static final int KEEP = 16;
+    static final long WAIT_SECONDS = 30;
     private static volatile PartStore local;
 
     private final HazelcastInstance hz;
@@ -29,15 +32,30 @@ final class PartStore {
         this.hz = hz;
     }
 
+    private static final CountDownLatch SERVED = new CountDownLatch(1);
+
     /** Makes {@code hz} the instance this JVM's chunks read parts through (its worker member). */
     static void serve(HazelcastInstance hz) {
         local = new PartStore(hz);
+        SERVED.countDown();
     }
 
+    /**
+     * The part store of this JVM's worker member. A worker is a member of the cluster (and may be sent chunks)
+     * a moment before {@link #serve} has run: a chunk then waits for it, up to {@link #WAIT_SECONDS}.
+     */
     static PartStore local() {
         PartStore s = local;
         if (s == null) {
-            throw new IllegalStateException("this JVM runs no ARC Lab worker member");
+            try {
+                SERVED.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            s = local;
+            if (s == null) {
+                throw new IllegalStateException("this JVM runs no ARC Lab worker member");
+            }
         }
         return s;
     }

@@ -1,5 +1,6 @@
 package dev.arclab.pipeline;
 
+import dev.arclab.cache.ResultCache;
 import dev.arclab.work.WorkerPool;
 import dev.arclab.profile.PhaseTimer;
 import java.util.List;
@@ -20,4 +21,12 @@ public interface Distributor {
      */
     WorkerPool.Mapped<byte[]> map(RemoteWork.Kind kind, List<byte[]> parts, List<byte[]> items, AtomicBoolean cancelled,
             PhaseTimer timer);
+
+    /**
+     * The result cache the phases use while this distributor is set: {@code local} itself, or a cache the
+     * other machines share in front of it that also keeps in {@code local} every result the session uses.
+     */
+    default ResultCache share(ResultCache local) {
+        return local;
+    }
 }

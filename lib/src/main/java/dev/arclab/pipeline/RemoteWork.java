@@ -14,7 +14,13 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import dev.arclab.profile.PhaseTimer;
+import dev.arclab.work.WorkerPool;
 
 /**
  * The parallel phases' work items as bytes, so that another JVM (a cluster member) can run them: what
@@ -34,7 +40,13 @@ public final class RemoteWork {
         /** One program alone on its task's demo pairs. Parts: tasks, programs. */
         VALIDATE,
         /** Partial credit of some members on one task, from their produced grids. Parts: tasks. */
-        DIFFERS
+        DIFFERS,
+        /**
+         * One task's enumeration search ({@code dev.arclab.search}) with the settings in the item. Parts: search
+         * tasks ({@link #searchTasksPart}: demo pairs and test inputs). The cluster's workers run it, since the
+         * search sits above this package: see {@link #search}.
+         */
+        SEARCH
     }
 
     /** How a worker gets a chunk's part {@code index}, decoded once per JVM however many chunks use it. */
@@ -342,7 +354,7 @@ public final class RemoteWork {
                     ResultCodecs.MEASURES.write(out, m);
                 }
             }
-            default -> throw new IllegalArgumentException("unknown work kind " + kind);
+            default -> throw new IllegalArgumentException("work kind " + kind + " is not run here (SEARCH: by the cluster's worker)");
         }
         return out.toArray();
     }
@@ -352,5 +364,236 @@ public final class RemoteWork {
             throw new CorruptEntryException("work item: no task " + index + " of " + tasks.size());
         }
         return tasks.get(index);
+    }
+
+    // ---- search (the enumerate strategy's per-task searches) ---------------------------------------
+
+    /** The tasks a search sees: id, demo pairs and test INPUTS (test outputs never travel). */
+    public static byte[] searchTasksPart(List<Task> tasks) {
+        Bytes.Out out = new Bytes.Out();
+        out.varInt(tasks.size());
+        for (Task t : tasks) {
+            out.string(t.id()).varInt(t.demo().size());
+            for (Example ex : t.demo()) {
+                ResultCodecs.writeGrid(out, ex.input());
+                ResultCodecs.writeGrid(out, ex.output());
+            }
+            out.varInt(t.test().size());
+            for (Example ex : t.test()) {
+                ResultCodecs.writeGrid(out, ex.input());
+            }
+        }
+        return out.toArray();
+    }
+
+    public static List<Task> readSearchTasks(byte[] part) {
+        Bytes.In in = new Bytes.In(part);
+        int n = in.count(1 << 20);
+        List<Task> tasks = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            String id = in.string();
+            int d = in.count(1 << 16);
+            List<Example> demo = new ArrayList<>(d);
+            for (int j = 0; j < d; j++) {
+                Grid input = ResultCodecs.readGrid(in);
+                demo.add(new Example(input, ResultCodecs.readGrid(in)));
+            }
+            int t = in.count(1 << 16);
+            List<Example> test = new ArrayList<>(t);
+            for (int j = 0; j < t; j++) {
+                test.add(Example.inputOnly(ResultCodecs.readGrid(in)));
+            }
+            tasks.add(new Task(id, demo, test));
+        }
+        return tasks;
+    }
+
+    /**
+     * A search item: the task's index in the part, the search settings (a record of numbers, booleans,
+     * strings and enums, written component by component with their names) and the nanoseconds left before
+     * the search's deadline ({@link Long#MAX_VALUE}: none).
+     */
+    public static byte[] searchItem(int task, Record settings, long nanosLeft) {
+        Bytes.Out out = new Bytes.Out();
+        out.varInt(task);
+        writeRecord(out, settings);
+        out.varLong(Math.max(0, nanosLeft));
+        return out.toArray();
+    }
+
+    /** A search item read back: {@code settingsType} is the record its settings must make. */
+    public record SearchItem<R extends Record>(int task, R settings, long nanosLeft) {
+        public static <R extends Record> SearchItem<R> read(byte[] item, Class<R> settingsType) {
+            Bytes.In in = new Bytes.In(item);
+            int task = in.varInt();
+            R settings = readRecord(in, settingsType);
+            return new SearchItem<>(task, settings, in.varLong());
+        }
+    }
+
+    /** A program a search found: its solver text, its cost, and whether it is a weak (cell-by-cell) fit. */
+    public record FoundProgram(String solverText, int cost, boolean weak) {
+    }
+
+    /**
+     * What one task's search found and did: the programs, cheapest first, and its counters. The same record
+     * whether the search ran in this JVM or on a cluster member.
+     */
+    public record SearchOutcome(String taskId, List<FoundProgram> found, long candidates, long distinct, long cpuNanos,
+            String stop) {
+        public SearchOutcome {
+            found = List.copyOf(found);
+        }
+
+        /** Solved by something other than a weak fit. */
+        public boolean strong() {
+            return !found.isEmpty() && !found.get(0).weak();
+        }
+
+        public byte[] encode() {
+            Bytes.Out out = new Bytes.Out();
+            out.string(taskId).varInt(found.size());
+            for (FoundProgram f : found) {
+                out.string(f.solverText()).varInt(f.cost()).write(f.weak() ? 1 : 0);
+            }
+            out.varLong(candidates).varLong(distinct).varLong(cpuNanos).string(stop);
+            return out.toArray();
+        }
+
+        public static SearchOutcome read(byte[] bytes) {
+            Bytes.In in = new Bytes.In(bytes);
+            String id = in.string();
+            int n = in.count(1 << 16);
+            List<FoundProgram> found = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                found.add(new FoundProgram(in.string(), in.varInt(), in.read() == 1));
+            }
+            return new SearchOutcome(id, found, in.varLong(), in.varLong(), in.varLong(), in.string());
+        }
+    }
+
+    /**
+     * Runs one search per task on {@code distributor} (a cluster): what the enumerate strategy does instead
+     * of running them on the pool. Outcomes come in task order, null where the search did not run (cancelled,
+     * or the deadline passed before it was sent); each search itself stops at the deadline as a local one does.
+     */
+    public static List<SearchOutcome> search(Distributor distributor, List<Task> tasks, Record settings, long deadlineNanos,
+            BooleanSupplier cancelled, PhaseTimer timer) {
+        long now = System.nanoTime();
+        long left = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - now;
+        List<byte[]> items = new ArrayList<>(tasks.size());
+        for (int k = 0; k < tasks.size(); k++) {
+            items.add(searchItem(k, settings, left));
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        // no new search goes out once the strategy is cancelled or its deadline has passed
+        Thread watch = new Thread(() -> {
+            while (!stop.get()) {
+                if (cancelled.getAsBoolean() || deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+                    stop.set(true);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "arclab-search-watch");
+        watch.setDaemon(true);
+        watch.start();
+        WorkerPool.Mapped<byte[]> mapped;
+        try {
+            mapped = distributor.map(Kind.SEARCH, List.of(searchTasksPart(tasks)), items, stop, timer);
+        } finally {
+            watch.interrupt();
+        }
+        List<SearchOutcome> out = new ArrayList<>(tasks.size());
+        for (byte[] b : mapped.results()) {
+            out.add(b == null ? null : SearchOutcome.read(b));
+        }
+        return out;
+    }
+
+    /** Writes a record of numbers, booleans, strings and enums: its component count, then each as name, tag and value. */
+    static void writeRecord(Bytes.Out out, Record r) {
+        RecordComponent[] cs = r.getClass().getRecordComponents();
+        out.varInt(cs.length);
+        for (RecordComponent c : cs) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + r.getClass().getSimpleName() + "." + c.getName(), e);
+            }
+            out.string(c.getName());
+            if (v instanceof Integer i) {
+                out.write('i').zigZag(i);
+            } else if (v instanceof Long l) {
+                out.write('l').zigZag(l);
+            } else if (v instanceof Double d) {
+                out.write('d').doubleBits(d);
+            } else if (v instanceof Boolean b) {
+                out.write('b').write(b ? 1 : 0);
+            } else if (v instanceof String str) {
+                out.write('s').string(str);
+            } else if (v instanceof Enum<?> e) {
+                out.write('e').string(e.name());
+            } else {
+                throw new IllegalArgumentException(r.getClass().getSimpleName() + "." + c.getName()
+                        + ": only numbers, booleans, strings and enums travel, not " + (v == null ? "null" : v.getClass().getName()));
+            }
+        }
+    }
+
+    /**
+     * Reads a record written by {@link #writeRecord} as {@code type}: each component by its name.
+     *
+     * @throws CorruptEntryException naming the component when one is missing or of another type (the two
+     *     sides run different versions of the record)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <R extends Record> R readRecord(Bytes.In in, Class<R> type) {
+        int n = in.count(1 << 10);
+        Map<String, Object> values = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            String name = in.string();
+            int tag = in.read();
+            Object v = switch (tag) {
+                case 'i' -> (int) in.zigZag();
+                case 'l' -> in.zigZag();
+                case 'd' -> in.doubleBits();
+                case 'b' -> in.read() == 1;
+                case 's', 'e' -> in.string();
+                default -> throw new CorruptEntryException(type.getSimpleName() + "." + name + ": unknown value tag " + tag);
+            };
+            values.put(name, v);
+        }
+        RecordComponent[] cs = type.getRecordComponents();
+        Object[] args = new Object[cs.length];
+        Class<?>[] types = new Class<?>[cs.length];
+        for (int k = 0; k < cs.length; k++) {
+            Class<?> t = cs[k].getType();
+            types[k] = t;
+            Object v = values.get(cs[k].getName());
+            if (v != null && t.isEnum() && v instanceof String name) {
+                v = Enum.valueOf((Class<? extends Enum>) t, name);
+            }
+            Class<?> boxed = t == int.class ? Integer.class : t == long.class ? Long.class : t == double.class ? Double.class
+                    : t == boolean.class ? Boolean.class : t;
+            if (v == null || !boxed.isInstance(v)) {
+                throw new CorruptEntryException(type.getSimpleName() + "." + cs[k].getName() + ": "
+                        + (v == null ? "missing" : "a " + v.getClass().getSimpleName() + ", not " + t.getSimpleName())
+                        + " in the item (coordinator and worker run different versions?)");
+            }
+            args[k] = v;
+        }
+        try {
+            Constructor<R> c = type.getDeclaredConstructor(types);
+            return c.newInstance(args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + type.getName(), e);
+        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public record CacheStats(String map, long sessionHits, long diskHits, long misses, long entries, long bytes,
         double secondsSaved) {
 
+    /** How the maps of a cluster's shared result cache are named in the counters ({@code cache.shared.score.hits}). */
+    public static final String SHARED = "shared.";
     private static final Pattern COUNTER = Pattern.compile("cache\\.(.+)\\.(hits|diskHits|misses)");
 
     public long hits() {
@@ -82,10 +84,16 @@ public record CacheStats(String map, long sessionHits, long diskHits, long misse
         return counters.keySet().stream().anyMatch(k -> COUNTER.matcher(k).matches());
     }
 
-    /** All cache maps of one phase summed into one entry named {@code name}. */
+    /**
+     * All cache maps of one phase summed into one entry named {@code name}. A cluster's shared cache
+     * ({@code shared.<map>}) is left out: its lookups are the session cache's misses, counted there already.
+     */
     public static CacheStats total(String name, List<CacheStats> stats) {
         CacheStats t = new CacheStats(name, 0, 0, 0, -1, -1, Double.NaN);
         for (CacheStats s : stats) {
+            if (s.map().startsWith(SHARED)) {
+                continue;
+            }
             t = t.plus(new CacheStats(name, s.sessionHits, s.diskHits, s.misses, s.entries, s.bytes, s.secondsSaved));
         }
         return t;

@@ -6,6 +6,9 @@ import dev.arclab.pipeline.strategy.StrategyContext;
 
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.Origin;
+import dev.arclab.pipeline.RemoteWork;
+import dev.arclab.pipeline.RemoteWork.FoundProgram;
+import dev.arclab.pipeline.RemoteWork.SearchOutcome;
 import dev.arclab.program.Program;
 import dev.arclab.program.ProgramParser;
 import dev.arclab.search.Enumerator.Found;
@@ -23,9 +26,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * demo-perfect program yet. Iteration {@code i} is round {@code i} of the {@link Search.Plan}: its candidate
  * budget per task grows by the plan's factor each iteration, so a run that keeps iterating goes deeper on the tasks
  * still open. Each solution becomes an arc-dsl solver program that score, validate, save and the library treat like
- * any other. Parallel over tasks on the pipeline's pool; deterministic for a candidate budget at any thread count.
+ * any other. Parallel over tasks on the pipeline's pool, or, when the session coordinates a cluster, one work item
+ * per task on its workers; deterministic for a candidate budget at any thread or member count.
  */
 public final class EnumerateStrategy implements Strategy {
+
+    /** Solutions proposed per task: the cheapest ones. */
+    public static final int PROPOSED_PER_TASK = 2;
 
     private final Search.Plan plan;
     private final Map<String, Long> counts = new LinkedHashMap<>();
@@ -56,45 +63,51 @@ public final class EnumerateStrategy implements Strategy {
     @Override
     public List<Proposal> propose(StrategyContext ctx) {
         List<SearchProblem> open = new ArrayList<>();
+        List<Task> openTasks = new ArrayList<>();
         for (Task t : ctx.tasks().tasks()) {
             Optional<LibraryEntry> best = ctx.library().best(t.id());
             boolean perfect = best.isPresent() && best.get().scoreKnown() && best.get().score() == 1.0;
             if (!perfect && !t.demo().isEmpty()) {
                 open.add(SearchProblem.of(t));
+                openTasks.add(t);
             }
         }
         int round = Math.max(0, ctx.iteration() - 1);
         Enumerator.Settings settings = Search.roundSettings(plan, round);
         long deadline = ctx.deadlineNanos().isPresent() ? ctx.deadlineNanos().getAsLong() : Long.MAX_VALUE;
-        AtomicBoolean stop = new AtomicBoolean();
-        Search.Runner runner = Search.onPool(ctx.pool(), ctx.timer(), stop);
-        List<Result> results = Search.round(open, settings, Search.frameSettings(plan, round), runner, deadline,
-                () -> {
-                    if (ctx.isCancelled()) {
-                        stop.set(true);
-                    }
-                    return stop.get();
-                }, p -> ctx.progress().report(p.done(), p.total()), round + 1);
+        List<SearchOutcome> results;
+        if (ctx.distributor() != null) {
+            // the same per-task searches on the cluster's workers (dev.arclab.cluster runs them with outcome(...))
+            results = RemoteWork.search(ctx.distributor(), openTasks, settings, deadline, ctx::isCancelled, ctx.timer());
+        } else {
+            AtomicBoolean stop = new AtomicBoolean();
+            Search.Runner runner = Search.onPool(ctx.pool(), ctx.timer(), stop);
+            results = Search.round(open, settings, Search.frameSettings(plan, round), runner, deadline,
+                    () -> {
+                        if (ctx.isCancelled()) {
+                            stop.set(true);
+                        }
+                        return stop.get();
+                    }, p -> ctx.progress().report(p.done(), p.total()), round + 1)
+                    .stream().map(r -> r == null ? null : outcome(r)).toList();
+        }
         ProgramParser parser = new ProgramParser(ctx.table());
         List<Proposal> out = new ArrayList<>();
         long candidates = 0;
         long distinct = 0;
         long cpu = 0;
         long solved = 0;
-        for (int k = 0; k < results.size(); k++) {
-            Result r = results.get(k);
+        for (SearchOutcome r : results) {
             if (r == null) {
                 continue;
             }
-            candidates += r.stats().candidates();
-            distinct += r.stats().distinct();
-            cpu += r.stats().cpuNanos();
+            candidates += r.candidates();
+            distinct += r.distinct();
+            cpu += r.cpuNanos();
             solved += r.strong() ? 1 : 0;
-            List<Found> found = r.solutions();
-            for (int a = 0; a < Math.min(2, found.size()); a++) {
-                Found f = found.get(a);
-                Program program = parser.parseProgram(f.expr().toSolver(r.taskId()));
-                String detail = "cost " + f.expr().cost() + (f.weak() ? ", stacked" : "") + ", round " + (round + 1);
+            for (FoundProgram f : r.found()) {
+                Program program = parser.parseProgram(f.solverText());
+                String detail = "cost " + f.cost() + (f.weak() ? ", stacked" : "") + ", round " + (round + 1);
                 out.add(new Proposal(program, r.taskId(), Origin.generated(name(), null, detail)));
             }
         }
@@ -106,6 +119,19 @@ public final class EnumerateStrategy implements Strategy {
         counts.put("candidate budget per task", settings.maxCandidates());
         counts.put("depth", (long) settings.maxCost());
         return out;
+    }
+
+    /**
+     * A task's search result as the strategy uses it, wherever the search ran: the {@link #PROPOSED_PER_TASK}
+     * cheapest solutions as solver text, and the search's counters.
+     */
+    public static SearchOutcome outcome(Result r) {
+        List<FoundProgram> found = new ArrayList<>();
+        for (Found f : r.solutions().subList(0, Math.min(PROPOSED_PER_TASK, r.solutions().size()))) {
+            found.add(new FoundProgram(f.expr().toSolver(r.taskId()), f.expr().cost(), f.weak()));
+        }
+        Enumerator.Stats s = r.stats();
+        return new SearchOutcome(r.taskId(), found, s.candidates(), s.distinct(), s.cpuNanos(), s.stop().name());
     }
 
     /** What the last {@link #propose} did: tasks searched and solved, candidates, distinct values, CPU. */

@@ -52,7 +52,7 @@ class LayeringTest {
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("search").mayOnlyBeAccessedByLayers("lab", "cli")
+                .whereLayer("search").mayOnlyBeAccessedByLayers("cluster", "lab", "cli")
                 .whereLayer("pipeline").mayOnlyBeAccessedByLayers("search", "cluster", "lab", "cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("lab", "cli")
                 .whereLayer("cache").mayOnlyBeAccessedByLayers("pipeline", "search", "cluster", "lab", "cli")

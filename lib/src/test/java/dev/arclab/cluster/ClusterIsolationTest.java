@@ -40,6 +40,7 @@ class ClusterIsolationTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ClusterSettings.parseMembers(" , "))
                 .getMessage().contains("HOST[:PORT]"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> s.withThreads(0)).getMessage().contains("threads"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> s.withCacheMegabytes(0)).getMessage().contains("shared cache"));
         assertEquals(List.of("10.0.0.2:5701", "host"), ClusterSettings.parseMembers("10.0.0.2:5701, host"));
     }
 

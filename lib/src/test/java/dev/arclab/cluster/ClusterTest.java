@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three worker JVMs and this JVM as coordinator: the pipeline's results on the cluster are the local
- * pool's, although one worker is killed (SIGKILL) in the middle of score and another joins after it.
+ * pool's, although one worker is killed (SIGKILL) in the middle of score and another joins after it, and
+ * another coordinator works on the same cluster meanwhile until it is killed in turn.
  */
 class ClusterTest {
     static final List<String> IDS = List.of("74dd1130", "9dfd6313", "3c9b0459", "6150a2bd", "6fa7a44f", "8be77c9e",
@@ -130,8 +131,12 @@ class ClusterTest {
         List<String> local = twoIterations(null, new ArrayList<>());
         ready(a, pa);
         ready(b, pb);
+        // another coordinator (arclab run --cluster, other tasks, until killed) working beside this one
+        ChildProcess other = ChildProcess.start(List.of(), dev.arclab.cli.Main.class, "run", "--cluster", name,
+                "--members", "127.0.0.1:" + pa, "--no-store", "--limit", "8", "--threads", "1", "--budget", "10m");
+        children.add(other);
         ClusterSettings settings = new ClusterSettings(name, List.of("127.0.0.1:" + pa, "127.0.0.1:" + pb), ports[3],
-                "127.0.0.1", 1, 1);
+                "127.0.0.1", 1, 1, ClusterSettings.DEFAULT_CACHE_MEGABYTES);
         try (ClusterNode node = ClusterNode.coordinator(settings)) {
             assertTrue(node.awaitWorkers(2, 60, TimeUnit.SECONDS), "workers a and b in " + node.members());
             String bAddress = "127.0.0.1:" + pb;
@@ -173,15 +178,14 @@ class ClusterTest {
             assertTrue(its.get(1).differed().timing().counter("cluster.member." + cAddress + ".items") > 0,
                     its.get(1).differed().timing().counters().toString());
 
-            // another coordinator (arclab run --cluster) killed during its run: the workers stay up and serve the next
-            ChildProcess other = ChildProcess.start(List.of(), dev.arclab.cli.Main.class, "run", "--cluster", name, "--members", "127.0.0.1:" + pa,
-                    "--no-store", "--threads", "1", "--iterations", "5");
-            children.add(other);
+            // the other coordinator, killed during its run: the workers stay up and serve the next
             other.await(l -> l.startsWith("iteration 1"), "the other coordinator's first iteration");
+            assertTrue(other.alive(), () -> "the other coordinator still runs: " + other.output());
             other.kill();
             assertTrue(a.alive() && late.get().alive());
             TaskSet few = TaskLoader.bundled().filter(t -> IDS.contains(t.id()));
-            try (Pipeline p = new Pipeline(few, config())) {
+            // (another fuel budget: the batch's results are in the cluster's shared cache under the first)
+            try (Pipeline p = new Pipeline(few, config().withFuel(config().fuel() + 1))) {
                 p.loadLibrary(BundledSolvers.parse());
                 p.distributeTo(node);
                 PhaseRecord after = p.score(p.generate()).timing();

@@ -129,4 +129,47 @@ class RemoteWorkTest {
                 () -> RemoteWork.run(RemoteWork.Kind.DIFFERS, p, RemoteWork.differsItem(999, new int[0], new dev.arclab.dsl.Grid[0][])));
         assertEquals("work item: no task 999 of " + set.size(), e.getMessage());
     }
+
+    enum Order { FIRST, SECOND }
+
+    record Knobs(int depth, long budget, double share, boolean deep, String label, Order order) {
+    }
+
+    record FewerKnobs(int depth, long budget) {
+    }
+
+    record OtherKnobs(int depth, String budget) {
+    }
+
+    @Test
+    void searchSettingsTravelComponentByComponentAndAMismatchIsNamed() {
+        Knobs k = new Knobs(4, 1L << 40, 0.25, true, "a|b", Order.SECOND);
+        byte[] item = RemoteWork.searchItem(7, k, 123);
+        RemoteWork.SearchItem<Knobs> back = RemoteWork.SearchItem.read(item, Knobs.class);
+        assertEquals(7, back.task());
+        assertEquals(k, back.settings());
+        assertEquals(123, back.nanosLeft());
+        // a component the reader has that the writer did not send, or of another type: named
+        String missing = assertThrows(CorruptEntryException.class,
+                () -> RemoteWork.SearchItem.read(RemoteWork.searchItem(0, new FewerKnobs(1, 2), 0), Knobs.class)).getMessage();
+        assertTrue(missing.contains("Knobs.share: missing"), missing);
+        String type = assertThrows(CorruptEntryException.class,
+                () -> RemoteWork.SearchItem.read(RemoteWork.searchItem(0, new OtherKnobs(1, "x"), 0), FewerKnobs.class)).getMessage();
+        assertTrue(type.contains("FewerKnobs.budget: a String, not long"), type);
+    }
+
+    @Test
+    void aSearchOutcomeAndTheSearchTasksTravelWithoutTestOutputs() {
+        RemoteWork.SearchOutcome o = new RemoteWork.SearchOutcome("t1", List.of(new RemoteWork.FoundProgram("def solve_t1(I):\n    O = I\n    return O", 1, false),
+                new RemoteWork.FoundProgram("x", 3, true)), 10, 5, 99, "SOLVED");
+        assertEquals(o, RemoteWork.SearchOutcome.read(o.encode()));
+        assertTrue(o.strong());
+        TaskSet set = dev.arclab.task.TaskLoader.bundled().filter(t -> List.of("74dd1130", "9dfd6313", "3c9b0459").contains(t.id()));
+        List<dev.arclab.task.Task> back = RemoteWork.readSearchTasks(RemoteWork.searchTasksPart(set.tasks()));
+        for (int k = 0; k < 3; k++) {
+            dev.arclab.task.Task t = set.tasks().get(k);
+            assertEquals(t.withoutTestOutputs(), back.get(k));
+            assertTrue(t.test().get(0).hasOutput() && !back.get(k).test().get(0).hasOutput());
+        }
+    }
 }

@@ -124,6 +124,6 @@ public final class GeneratePhase implements Phase<Phase.Start, Generated> {
         return new StrategyContext(ctx.demoTasks(), ctx.library(), ctx.nearMisses(), ctx.config(), iteration,
                 new Random(StrategyContext.seed(ctx.config().seed(), iteration, share.name())), ctx.pool(), ctx::isCancelled,
                 (done, total) -> ctx.progress().accept(new Progress(phase, done, total)), share.share(), deadline, ctx.table(),
-                timer);
+                timer, ctx.distributor());
     }
 }

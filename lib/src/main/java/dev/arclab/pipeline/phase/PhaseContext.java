@@ -46,8 +46,10 @@ public final class PhaseContext {
     private final TaskSet demoTasks;
     private final PipelineConfig config;
     private final WorkerPool pool;
-    private final ResultCache cache;
-    private final ResultMaps maps;
+    /** The session's own cache; {@link #cache} is it, or the distributor's shared cache in front of it. */
+    private final ResultCache ownCache;
+    private volatile ResultCache cache;
+    private volatile ResultMaps maps;
     private final SolverLibrary library;
     private final NodeTable table = new NodeTable();
     private final Interpreter interpreter;
@@ -69,6 +71,7 @@ public final class PhaseContext {
         this.demoTasks = tasks.withoutTestOutputs();
         this.config = config;
         this.pool = new WorkerPool(config.threads());
+        this.ownCache = cache;
         this.cache = cache;
         this.maps = ResultMaps.of(cache);
         this.library = new SolverLibrary(config.keepPerTask());
@@ -207,8 +210,18 @@ public final class PhaseContext {
         return distributor;
     }
 
-    /** Sends the parallel phases' work items to {@code d} from now on (null: back to the local pool). */
-    public void distributeTo(Distributor d) {
+    /**
+     * Sends the parallel phases' work items to {@code d} from now on (null: back to the local pool); the
+     * phases then look results up in the cache {@code d} shares ({@link Distributor#share}), in front of
+     * the session's own.
+     */
+    public synchronized void distributeTo(Distributor d) {
+        ResultCache c = d == null ? ownCache : d.share(ownCache);
+        if (c != cache) {
+            cache.commit();
+            this.cache = c;
+            this.maps = ResultMaps.of(c);
+        }
         this.distributor = d;
     }
 

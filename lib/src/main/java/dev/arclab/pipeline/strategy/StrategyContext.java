@@ -1,6 +1,7 @@
 package dev.arclab.pipeline.strategy;
 
 import dev.arclab.profile.PhaseTimer;
+import dev.arclab.pipeline.Distributor;
 import dev.arclab.pipeline.PhaseResults.NearMiss;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SolverLibrary;
@@ -20,11 +21,22 @@ import java.util.function.BooleanSupplier;
  * pool (for its own parallel work: collect results in item order), a cancellation check, a progress
  * reporter, its time share and wall-clock deadline ({@link System#nanoTime()} based; none when the
  * configuration gives no generate budget), and the node table its programs must be built in so that the
- * batch shares their nodes; the generate phase's timer, for a strategy that times its own work items on the pool.
+ * batch shares their nodes; the generate phase's timer, for a strategy that times its own work items on the pool;
+ * and the session's {@link Distributor} (null: none), for a strategy whose independent work items may run on a
+ * cluster instead of the pool ({@code RemoteWork.search}).
  */
 public record StrategyContext(TaskSet tasks, SolverLibrary library, Map<String, List<NearMiss>> nearMisses,
         PipelineConfig config, int iteration, Random random, WorkerPool pool, BooleanSupplier cancelled,
-        ProgressReporter progress, double timeShare, OptionalLong deadlineNanos, NodeTable table, PhaseTimer timer) {
+        ProgressReporter progress, double timeShare, OptionalLong deadlineNanos, NodeTable table, PhaseTimer timer,
+        Distributor distributor) {
+
+    /** A context without a distributor: everything runs in this JVM. */
+    public StrategyContext(TaskSet tasks, SolverLibrary library, Map<String, List<NearMiss>> nearMisses,
+            PipelineConfig config, int iteration, Random random, WorkerPool pool, BooleanSupplier cancelled,
+            ProgressReporter progress, double timeShare, OptionalLong deadlineNanos, NodeTable table, PhaseTimer timer) {
+        this(tasks, library, nearMisses, config, iteration, random, pool, cancelled, progress, timeShare, deadlineNanos,
+                table, timer, null);
+    }
 
     /** Reports how much of its work a strategy has done. */
     @FunctionalInterface
