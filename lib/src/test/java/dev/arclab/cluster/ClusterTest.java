@@ -57,7 +57,8 @@ class ClusterTest {
     }
 
     static PipelineConfig config() {
-        return PipelineConfig.defaults().withThreads(2).withSeed(42).withTasksPerBatch(8).withMutation(0.3, 2);
+        return PipelineConfig.defaults().withStrategies(PipelineConfig.MUTATE_ONLY).withThreads(2).withSeed(42)
+                .withTasksPerBatch(8).withMutation(0.3, 2);
     }
 
     /** Two iterations (the second starts from the first's near misses), as everything they decide. */

@@ -101,7 +101,10 @@ class TwoWorkerClusterTest {
         try {
             Iteration first = iterate(Caches.open(a), config, node);
             PhaseRecord score1 = first.scored().timing();
-            long results = score1.counter("samples") * first.generated().batch().size();
+            // every result score looked up (one per program and sample it ran; adaptive budgets and early exit decide
+            // which) missed the session's store and then the cluster's
+            long results = score1.counter("cache.score.misses");
+            assertTrue(results > 0 && results <= score1.counter("samples") * first.generated().batch().size());
             assertEquals(0, score1.counter("cache.shared.score.hits"), score1.counters().toString());
             assertEquals(results, score1.counter("cache.shared.score.misses"), score1.counters().toString());
             assertEquals(score1.counter("samples"), score1.counter("cluster.items"));
@@ -110,7 +113,10 @@ class TwoWorkerClusterTest {
             Iteration second = iterate(Caches.open(b), config, node);
             assertEquals(signature(first), signature(second));
             PhaseRecord score2 = second.scored().timing();
-            assertEquals(results, score2.counter("cache.shared.score.hits"), score2.counters().toString());
+            // every program sample of the second run is a hit in the cluster's cache (the first run's lookups count
+            // the samples score ran in rounds, so they can be fewer)
+            assertEquals(score2.counter("program samples"), score2.counter("cache.shared.score.hits"), score2.counters().toString());
+            assertTrue(score2.counter("cache.shared.score.hits") >= results);
             assertEquals(0, score2.counter("cache.shared.score.misses"));
             assertEquals(0, score2.counter("cluster.items"), score2.counters().toString());
             assertTrue(score2.counter("cache.shared.score.savedNanos") > 0);
@@ -125,7 +131,7 @@ class TwoWorkerClusterTest {
             Iteration alone = iterate(Caches.open(b), config, null);
             assertEquals(signature(first), signature(alone));
             PhaseRecord score3 = alone.scored().timing();
-            assertEquals(results, score3.counter("cache.score.diskHits"), score3.counters().toString());
+            assertEquals(score3.counter("program samples"), score3.counter("cache.score.diskHits"), score3.counters().toString());
             assertEquals(0, score3.counter("cache.score.misses"));
             assertEquals(0, alone.validated().timing().counter("cache.validation.misses"));
             assertEquals(0, alone.differed().timing().counter("cache.differs.misses"));
@@ -133,7 +139,8 @@ class TwoWorkerClusterTest {
 
             // and store a what its run computed on the workers
             PhaseRecord score4 = iterate(Caches.open(a), config, null).scored().timing();
-            assertEquals(results, score4.counter("cache.score.diskHits"), score4.counters().toString());
+            assertEquals(score4.counter("program samples"), score4.counter("cache.score.diskHits"), score4.counters().toString());
+            assertEquals(0, score4.counter("cache.score.misses"));
         } finally {
             Caches.closeAll();
         }

@@ -44,8 +44,10 @@ class PipelineTest {
         return new ParseResult(all.file(), all.programs().stream().filter(p -> !drop.contains(p.taskId())).toList(), List.of());
     }
 
+    /** The scoring pipeline's test workload: mutation alone (the search strategies have tests of their own). */
     static PipelineConfig config(int threads) {
-        return PipelineConfig.defaults().withThreads(threads).withSeed(42).withTasksPerBatch(8).withMutation(0.3, 2);
+        return PipelineConfig.defaults().withStrategies(PipelineConfig.MUTATE_ONLY).withThreads(threads).withSeed(42)
+                .withTasksPerBatch(8).withMutation(0.3, 2);
     }
 
     /** Everything a run decides, without timings: batch members, candidates, library, near misses. */
