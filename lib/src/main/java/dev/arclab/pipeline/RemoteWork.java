@@ -61,6 +61,15 @@ public final class RemoteWork {
 
     /** The demo pairs of the tasks, in order (test pairs never travel). */
     public static byte[] tasksPart(List<Task> tasks) {
+        return writeTasks(tasks, false);
+    }
+
+    public static List<Task> readTasks(byte[] part) {
+        return readTasks(part, false);
+    }
+
+    /** Tasks as bytes: id, demo pairs and, when {@code testInputs}, the test inputs (test outputs never). */
+    private static byte[] writeTasks(List<Task> tasks, boolean testInputs) {
         Bytes.Out out = new Bytes.Out();
         out.varInt(tasks.size());
         for (Task t : tasks) {
@@ -69,11 +78,17 @@ public final class RemoteWork {
                 ResultCodecs.writeGrid(out, ex.input());
                 ResultCodecs.writeGrid(out, ex.output());
             }
+            if (testInputs) {
+                out.varInt(t.test().size());
+                for (Example ex : t.test()) {
+                    ResultCodecs.writeGrid(out, ex.input());
+                }
+            }
         }
         return out.toArray();
     }
 
-    public static List<Task> readTasks(byte[] part) {
+    private static List<Task> readTasks(byte[] part, boolean testInputs) {
         Bytes.In in = new Bytes.In(part);
         int n = in.count(1 << 20);
         List<Task> tasks = new ArrayList<>(n);
@@ -85,7 +100,14 @@ public final class RemoteWork {
                 Grid input = ResultCodecs.readGrid(in);
                 demo.add(new Example(input, ResultCodecs.readGrid(in)));
             }
-            tasks.add(new Task(id, demo, List.of()));
+            List<Example> test = new ArrayList<>();
+            if (testInputs) {
+                int t = in.count(1 << 16);
+                for (int j = 0; j < t; j++) {
+                    test.add(Example.inputOnly(ResultCodecs.readGrid(in)));
+                }
+            }
+            tasks.add(new Task(id, demo, test));
         }
         return tasks;
     }
@@ -370,42 +392,11 @@ public final class RemoteWork {
 
     /** The tasks a search sees: id, demo pairs and test INPUTS (test outputs never travel). */
     public static byte[] searchTasksPart(List<Task> tasks) {
-        Bytes.Out out = new Bytes.Out();
-        out.varInt(tasks.size());
-        for (Task t : tasks) {
-            out.string(t.id()).varInt(t.demo().size());
-            for (Example ex : t.demo()) {
-                ResultCodecs.writeGrid(out, ex.input());
-                ResultCodecs.writeGrid(out, ex.output());
-            }
-            out.varInt(t.test().size());
-            for (Example ex : t.test()) {
-                ResultCodecs.writeGrid(out, ex.input());
-            }
-        }
-        return out.toArray();
+        return writeTasks(tasks, true);
     }
 
     public static List<Task> readSearchTasks(byte[] part) {
-        Bytes.In in = new Bytes.In(part);
-        int n = in.count(1 << 20);
-        List<Task> tasks = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            String id = in.string();
-            int d = in.count(1 << 16);
-            List<Example> demo = new ArrayList<>(d);
-            for (int j = 0; j < d; j++) {
-                Grid input = ResultCodecs.readGrid(in);
-                demo.add(new Example(input, ResultCodecs.readGrid(in)));
-            }
-            int t = in.count(1 << 16);
-            List<Example> test = new ArrayList<>(t);
-            for (int j = 0; j < t; j++) {
-                test.add(Example.inputOnly(ResultCodecs.readGrid(in)));
-            }
-            tasks.add(new Task(id, demo, test));
-        }
-        return tasks;
+        return readTasks(part, true);
     }
 
     /**
