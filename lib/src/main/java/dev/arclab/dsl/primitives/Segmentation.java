@@ -472,29 +472,14 @@ public final class Segmentation {
         int[] cc;
         int oh;
         int ow;
-        boolean cellsOnly = obj instanceof FSet;
-        if (cellsOnly) {
-            for (Object e : ((FSet) obj).elements()) {
-                if (!(e instanceof ColoredLocation)) {
-                    cellsOnly = false;
-                    break;
-                }
-            }
-        }
-        if (cellsOnly) {
-            Object[] es = ((FSet) obj).elements();
+        if (obj instanceof FSet set && set.elementKind() == FSet.COLORED_LOCATIONS) {
+            Object[] es = set.elements();
             int n = es.length;
-            int top = Integer.MAX_VALUE;
-            int left = Integer.MAX_VALUE;
-            int bottom = Integer.MIN_VALUE;
-            int right = Integer.MIN_VALUE;
-            for (Object e : es) {
-                ColoredLocation c = (ColoredLocation) e;
-                top = Math.min(top, c.i);
-                bottom = Math.max(bottom, c.i);
-                left = Math.min(left, c.j);
-                right = Math.max(right, c.j);
-            }
+            int[] bounds = set.locationBounds();
+            int top = bounds[0];
+            int left = bounds[1];
+            int bottom = bounds[2];
+            int right = bounds[3];
             ca = new int[n];
             cb = new int[n];
             cc = new int[n];
