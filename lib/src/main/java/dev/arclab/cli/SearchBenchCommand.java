@@ -65,6 +65,11 @@ public final class SearchBenchCommand implements Callable<Integer> {
                     + "frames, with the round before's budget) (default: ${DEFAULT-VALUE}).")
     boolean frames;
 
+    @Option(names = "--list", paramLabel = "FILE",
+            description = "Write one tab-separated line per task: id, kind (same size, smaller output, ...), whether a "
+                    + "demo-perfect program was found, test outputs predicted, and the program found first.")
+    java.nio.file.Path list;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -133,7 +138,10 @@ public final class SearchBenchCommand implements Callable<Integer> {
         int predicted = 0;
         Map<String, Integer> primitives = new TreeMap<>();
         Map<String, Integer> missed = new TreeMap<>();
+        List<String> lines = new ArrayList<>();
+        lines.add("task\tkind\tsolved\tpredicted\tprogram");
         for (Task t : set) {
+            int predictedBefore = predicted;
             Result r = best.get(t.id());
             boolean ok = r != null && r.solved();
             solved += ok ? 1 : 0;
@@ -158,6 +166,15 @@ public final class SearchBenchCommand implements Callable<Integer> {
                 }
             } else {
                 missed.merge(kind(t), 1, Integer::sum);
+            }
+            lines.add(t.id() + "\t" + kind(t) + "\t" + ok + "\t" + (predicted - predictedBefore) + "\t"
+                    + (ok ? r.solutions().get(0).expr().toString() : ""));
+        }
+        if (list != null) {
+            try {
+                java.nio.file.Files.write(list, lines);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the task list " + list + ": " + e.getMessage(), e);
             }
         }
         double cpuSeconds = cpu / 1e9;

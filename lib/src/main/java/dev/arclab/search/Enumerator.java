@@ -105,10 +105,15 @@ public final class Enumerator {
 
         Vec(Object[] v) {
             this.v = v;
+            // mixed, not 31-polynomial: vectors of small integers and of sets hashed as 31-polynomials of small
+            // values crowd a few hash-map bins otherwise
             int x = 1;
             for (Object o : v) {
-                x = 31 * x + Values.hash(o);
+                x = Integer.rotateLeft(x * 0x9E3779B9, 7) ^ Values.hash(o);
             }
+            x ^= x >>> 16;
+            x *= 0x85EBCA6B;
+            x ^= x >>> 13;
             this.h = x;
         }
 
@@ -278,6 +283,9 @@ public final class Enumerator {
                 }
                 stop = Stop.MAX_COST;
             }
+            if (stop != Stop.SOLVED && stop != Stop.CANCELLED) {
+                overlay();
+            }
         } finally {
             Fuel.stop();
         }
@@ -285,6 +293,27 @@ public final class Enumerator {
         Stats stats = new Stats(candidates, seen.size(), distinctByCost.clone(), errors, dropped, pruned, cpu,
                 completed, stop);
         return new Result(problem.taskId(), List.copyOf(solutions), stats);
+    }
+
+    /** Most grids the overlay finisher looks at, cheapest levels first (each level nearest the outputs first). */
+    static final int MAX_OVERLAY_GRIDS = 10_000;
+
+    /** Two stored output-shaped grids stacked ({@link Overlay}), offered as solutions. */
+    private void overlay() {
+        List<Entry> grids = new ArrayList<>();
+        for (List<Entry> level : pools.get(Slot.G)) {
+            for (Entry e : level) {
+                if (e.targetShape && grids.size() < MAX_OVERLAY_GRIDS) {
+                    grids.add(e);
+                }
+            }
+        }
+        if (grids.size() < 2) {
+            return;
+        }
+        for (Overlay.Stack s : new Overlay(targets, settings.fuelPerCall()).find(grids, settings.maxSolutions())) {
+            offer(s.expr(), s.answers(), false);
+        }
     }
 
     // ---- pools -------------------------------------------------------------------------------------

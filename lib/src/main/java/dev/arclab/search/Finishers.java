@@ -454,10 +454,13 @@ final class Finishers {
         return true;
     }
 
+    /** Most colours a mapping may change (a swap counts two, written as one switch). */
+    static final int MAX_RECOLOURS = 8;
+
     /**
      * A grid vector with the outputs' shapes that becomes the outputs under one colour mapping (the same for every
-     * demo pair): the mapping as nested {@code replace} calls, or a {@code switch} for a swap. Null when no mapping of
-     * at most four colours does it.
+     * demo pair): the mapping as a {@code switch} per pair of swapped colours and nested {@code replace} calls for
+     * the rest. Null when no mapping of at most {@link #MAX_RECOLOURS} colours without longer cycles does it.
      */
     Finished recolour(Expr grid, Object[] vals) {
         int[] map = new int[10];
@@ -486,35 +489,41 @@ final class Finishers {
                 changes.add(new int[] {c, map[c]});
             }
         }
-        if (changes.isEmpty() || changes.size() > 4) {
+        if (changes.isEmpty() || changes.size() > MAX_RECOLOURS) {
             return null;
         }
         String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
         Expr expr = grid;
         List<String[]> calls = new ArrayList<>();
-        if (changes.size() == 2 && changes.get(0)[1] == changes.get(1)[0] && changes.get(1)[1] == changes.get(0)[0]) {
-            calls.add(new String[] {"switch", digit[changes.get(0)[0]], digit[changes.get(0)[1]]});
-        } else {
-            // replace a -> b only after every replace that reads b as a source: order sources whose colour is a
-            // later target first; a cycle cannot be written as replaces
-            List<int[]> left = new ArrayList<>(changes);
-            while (!left.isEmpty()) {
-                int pick = -1;
-                for (int k = 0; k < left.size() && pick < 0; k++) {
-                    boolean readLater = false;
-                    for (int[] other : left) {
-                        readLater |= other != left.get(k) && other[0] == left.get(k)[1];
-                    }
-                    if (!readLater) {
-                        pick = k;
-                    }
+        // colours swapped in pairs: one switch each (disjoint swaps commute)
+        List<int[]> left = new ArrayList<>();
+        for (int[] ch : changes) {
+            if (map[ch[1]] == ch[0]) {
+                if (ch[0] < ch[1]) {
+                    calls.add(new String[] {"switch", digit[ch[0]], digit[ch[1]]});
                 }
-                if (pick < 0) {
-                    return null;
-                }
-                int[] ch = left.remove(pick);
-                calls.add(new String[] {"replace", digit[ch[0]], digit[ch[1]]});
+            } else {
+                left.add(ch);
             }
+        }
+        // replace a -> b only after every replace that reads b as a source: order sources whose colour is a
+        // later target first; a longer cycle cannot be written as replaces
+        while (!left.isEmpty()) {
+            int pick = -1;
+            for (int k = 0; k < left.size() && pick < 0; k++) {
+                boolean readLater = false;
+                for (int[] other : left) {
+                    readLater |= other != left.get(k) && other[0] == left.get(k)[1];
+                }
+                if (!readLater) {
+                    pick = k;
+                }
+            }
+            if (pick < 0) {
+                return null;
+            }
+            int[] ch = left.remove(pick);
+            calls.add(new String[] {"replace", digit[ch[0]], digit[ch[1]]});
         }
         Object[] answers = new Object[inputs.length - nDemo];
         for (int e = nDemo; e < inputs.length; e++) {

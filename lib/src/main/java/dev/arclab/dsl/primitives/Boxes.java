@@ -214,7 +214,8 @@ public final class Boxes {
         if (Pieces.len(patch) == 0) {
             return FSet.EMPTY;
         }
-        int[] c = cornerBounds(Geometry.toindices(patch));
+        // the bounds of a set's locations are cached on it: no need to build its indices first
+        int[] c = cornerBounds(patch instanceof FSet s && s.elementKind() != 0 ? patch : Geometry.toindices(patch));
         return rect(c[0], c[2], c[1], c[3]);
     }
 

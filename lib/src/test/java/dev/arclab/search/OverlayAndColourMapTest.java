@@ -1,0 +1,128 @@
+package dev.arclab.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arclab.dsl.Dsl;
+import dev.arclab.dsl.Grid;
+import dev.arclab.program.Interpreter;
+import dev.arclab.program.Outcome;
+import dev.arclab.program.ProgramParser;
+import dev.arclab.task.Example;
+import dev.arclab.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Two finishers: two built grids stacked ({@link Overlay}), and a colour mapping with swaps and chains. */
+class OverlayAndColourMapTest {
+
+    private static final Grid[] INPUTS = {
+        Grid.of(new int[][] {{0, 1, 0, 0}, {2, 0, 0, 0}, {0, 0, 3, 0}, {0, 0, 0, 0}}),
+        Grid.of(new int[][] {{4, 0, 0}, {0, 0, 5}, {0, 0, 0}}),
+        Grid.of(new int[][] {{0, 0, 6, 0, 0}, {7, 0, 0, 0, 0}, {0, 0, 0, 0, 0}}),
+    };
+    private static final Grid TEST = Grid.of(new int[][] {{0, 0, 0}, {8, 0, 0}, {0, 9, 0}});
+
+    private static Task task(String id, UnaryOperator<Grid> rule) {
+        List<Example> demo = new ArrayList<>();
+        for (Grid g : INPUTS) {
+            demo.add(new Example(g, rule.apply(g)));
+        }
+        return new Task(id, demo, List.of(new Example(TEST, rule.apply(TEST))));
+    }
+
+    private static Grid call(String f, Object... args) {
+        return (Grid) Dsl.call(f, args);
+    }
+
+    /** The found program, parsed and run as any solver, on the test input. */
+    private static Grid run(String text, Grid input) {
+        Outcome o = new Interpreter().run(new ProgramParser().parseProgram(text), input);
+        assertTrue(o instanceof Outcome.Ok, text + " -> " + o);
+        return (Grid) ((Outcome.Ok) o).value();
+    }
+
+    @Test
+    void twoGridsStackedAreFoundBelowTheDepthTheCallWouldNeed() {
+        // the input with its half-turn underneath: underpaint(I, asobject(rot180(I))) costs 4 calls to enumerate
+        Task t = task("o0000001", g -> call("underpaint", g, Dsl.call("asobject", call("rot180", g))));
+        SearchProblem p = SearchProblem.of(t);
+        Enumerator.Settings shallow = Enumerator.Settings.defaults().withMaxCost(2).withMaxCandidates(100_000);
+        Enumerator.Result r = new Enumerator(p, shallow).run(Long.MAX_VALUE, () -> false);
+        assertTrue(r.strong(), "solved by stacking two grids of depth <= 1");
+        Expr found = r.solutions().get(0).expr();
+        assertEquals("underpaint", found.name(), found.toString());
+        String text = found.toSolver(t.id());
+        assertEquals(t.test().get(0).output(), run(text, TEST), text);
+        assertEquals(t.test().get(0).output(), r.solutions().get(0).testOutputs().get(0));
+    }
+
+    @Test
+    void aTopPieceThatPaintsAWrongCellIsNotStacked() {
+        // outputs that are the input plus one cell no built grid has: nothing stacks into them
+        Task t = task("o0000002", g -> {
+            int[][] rows = new int[g.rows()][g.cols()];
+            for (int i = 0; i < g.rows(); i++) {
+                for (int j = 0; j < g.cols(); j++) {
+                    rows[i][j] = g.at(i, j);
+                }
+            }
+            rows[g.rows() - 1][g.cols() - 1] = 9 - g.at(g.rows() - 1, g.cols() - 1);
+            return Grid.of(rows);
+        });
+        SearchProblem p = SearchProblem.of(t);
+        Overlay overlay = new Overlay(p.demoOutputs().toArray(new Grid[0]), 100_000);
+        List<Enumerator.Entry> grids = new ArrayList<>();
+        for (String f : new String[] {"rot180", "hmirror", "vmirror"}) {
+            Object[] vals = new Object[p.inputs().length];
+            for (int e = 0; e < vals.length; e++) {
+                vals[e] = Dsl.call(f, p.inputs()[e]);
+            }
+            grids.add(new Enumerator.Entry(Expr.call(f, Expr.INPUT), vals, ValueType.GRID));
+        }
+        grids.add(new Enumerator.Entry(Expr.INPUT, p.inputs().clone(), ValueType.GRID));
+        assertTrue(overlay.find(grids, 6).isEmpty());
+    }
+
+    @Test
+    void aColourMapWithSwapsAndAChainIsOneFinisher() {
+        // 1<->5 and 2<->6 swapped, 3 -> 4 -> 8 chained, 7 kept: two switches and two replaces in the right order
+        int[] map = {0, 5, 6, 4, 8, 1, 2, 7, 8, 9};
+        UnaryOperator<Grid> recolour = g -> {
+            int[][] rows = new int[g.rows()][g.cols()];
+            for (int i = 0; i < g.rows(); i++) {
+                for (int j = 0; j < g.cols(); j++) {
+                    rows[i][j] = map[g.at(i, j)];
+                }
+            }
+            return Grid.of(rows);
+        };
+        Grid[] ins = {
+            Grid.of(new int[][] {{1, 2, 3}, {4, 5, 6}}),
+            Grid.of(new int[][] {{6, 5, 4}, {3, 2, 1}}),
+            Grid.of(new int[][] {{7, 1, 3}, {2, 4, 0}}),
+        };
+        Finishers f = new Finishers(new Grid[] {ins[0], ins[1], ins[2], TEST},
+                new Grid[] {recolour.apply(ins[0]), recolour.apply(ins[1]), recolour.apply(ins[2])});
+        Finishers.Finished found = f.recolour(Expr.INPUT, new Object[] {ins[0], ins[1], ins[2], TEST});
+        assertTrue(found != null);
+        String text = found.expr().toSolver("c0000001");
+        assertEquals(2, text.split("switch\\(").length - 1, text);
+        assertEquals(2, text.split("replace\\(").length - 1, text);
+        Grid probe = Grid.of(new int[][] {{1, 2, 3, 4}, {5, 6, 7, 8}});
+        assertEquals(recolour.apply(probe), run(text, probe), text);
+        assertEquals(recolour.apply(TEST), found.answers()[0]);
+    }
+
+    @Test
+    void aThreeCycleOfColoursIsRefused() {
+        int[] map = {0, 2, 3, 1, 4, 5, 6, 7, 8, 9};
+        Grid in = Grid.of(new int[][] {{1, 2, 3}});
+        Grid out = Grid.of(new int[][] {{map[1], map[2], map[3]}});
+        Finishers f = new Finishers(new Grid[] {in, in}, new Grid[] {out});
+        assertFalse(f.recolour(Expr.INPUT, new Object[] {in, in}) != null);
+    }
+}
