@@ -312,7 +312,7 @@ public final class Enumerator {
             return;
         }
         for (Overlay.Stack s : new Overlay(targets, settings.fuelPerCall()).find(grids, settings.maxSolutions())) {
-            offer(s.expr(), s.answers(), false);
+            offer(s.expr(), s.answers(), s.weak());
         }
     }
 
@@ -689,15 +689,34 @@ public final class Enumerator {
     }
 
     /**
-     * An upscale whose result would exceed the largest grid kept, or lines drawn from every cell of a large patch:
-     * skipped before they are built.
+     * An upscale or concatenation whose result would exceed the largest grid kept or not be a grid, or lines drawn
+     * from every cell of a large patch or of an object: skipped before they are built.
      */
     private static boolean tooLarge(Production p, Entry[] args) {
         String name = p.primitive();
         if (p.slots()[0] == Slot.LOCMAP) {
-            // a line or neighbourhood per cell: only for small patches (marker cells), not whole regions
+            // a line or neighbourhood per cell: only for small patches (marker cells), not whole regions, and of
+            // indices (the cells of an object are not locations)
+            if (args[1].type != ValueType.INDICES) {
+                return true;
+            }
             for (Object v : args[1].vals) {
                 if (v instanceof FSet s && s.size() > 40) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if ((name.equals("vconcat") || name.equals("hconcat")) && args.length == 2) {
+            // grids that do not line up (vconcat of two widths is a ragged tuple, not a grid) or that would be
+            // larger than ARC allows
+            boolean vertical = name.equals("vconcat");
+            for (int e = 0; e < args[0].vals.length; e++) {
+                if (!(args[0].vals[e] instanceof Grid a) || !(args[1].vals[e] instanceof Grid b)) {
+                    return false;
+                }
+                if (vertical ? a.cols() != b.cols() || a.rows() + b.rows() > MAX_SIDE
+                        : a.rows() != b.rows() || a.cols() + b.cols() > MAX_SIDE) {
                     return true;
                 }
             }

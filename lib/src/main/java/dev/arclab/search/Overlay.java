@@ -38,7 +38,7 @@ final class Overlay {
     }
 
     /** A found stack: its expression and test answers. */
-    record Stack(Expr expr, Object[] answers) {
+    record Stack(Expr expr, Object[] answers, boolean weak) {
     }
 
     /**
@@ -85,9 +85,14 @@ final class Overlay {
             }
         }
         tops.sort((x, y) -> cover[y] != cover[x] ? Integer.compare(cover[y], cover[x]) : Integer.compare(x, y));
+        if (tops.size() > MAX_TOPS) {
+            tops = new ArrayList<>(tops.subList(0, MAX_TOPS));
+        }
         List<Stack> out = new ArrayList<>();
-        for (int ti = 0; ti < Math.min(MAX_TOPS, tops.size()) && out.size() < max; ti++) {
-            int a = tops.get(ti);
+        for (int a : tops) {
+            if (out.size() >= max) {
+                break;
+            }
             long[] need = back[a];
             for (int b = 0; b < m; b++) {
                 if (b == a || !covers(right[b], need)) {
@@ -100,7 +105,121 @@ final class Overlay {
                 break;
             }
         }
+        if (out.isEmpty() && tops.size() >= 2) {
+            greedy(grids, right, back, tops, out, max);
+        }
         return out;
+    }
+
+    /** Most pieces painted over a base by the greedy stacking. */
+    static final int MAX_PIECES = 3;
+    /** Bases the greedy stacking starts from: the grids with the most cells right. */
+    static final int MAX_BASES = 256;
+
+    /**
+     * The 2020 winner's greedy stacking for more than one top piece: from a base grid, repeatedly the top piece
+     * (foreground all right) covering most of the cells still wrong, up to {@link #MAX_PIECES}; when none is left
+     * wrong, {@code paint(paint(B, merge(fgpartition(A1))), merge(fgpartition(A2)))...}. Such stacks fit the demo
+     * pairs more easily than a single call, so they are offered as weak solutions: kept, but the search goes on.
+     */
+    private void greedy(List<Enumerator.Entry> grids, long[][] right, long[][] back, List<Integer> tops, List<Stack> out,
+                        int max) {
+        int m = grids.size();
+        int[] score = new int[m];
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+            for (long w : right[i]) {
+                score[i] += Long.bitCount(w);
+            }
+        }
+        java.util.Arrays.sort(order, (x, y) -> score[y] != score[x] ? Integer.compare(score[y], score[x]) : Integer.compare(x, y));
+        long[] valid = new long[words];
+        for (int bit = 0; bit < offset[nDemo]; bit++) {
+            valid[bit >>> 6] |= 1L << bit;
+        }
+        java.util.Set<List<Integer>> tried = new java.util.HashSet<>();
+        for (int bi = 0; bi < Math.min(MAX_BASES, m) && out.size() < max; bi++) {
+            int b = order[bi];
+            long[] wrong = new long[words];
+            for (int w = 0; w < words; w++) {
+                wrong[w] = valid[w] & ~right[b][w];
+            }
+            List<Integer> chosen = new ArrayList<>();
+            while (chosen.size() < MAX_PIECES && !isEmpty(wrong)) {
+                int best = -1;
+                int bestGain = 0;
+                for (int t : tops) {
+                    if (t == b || chosen.contains(t)) {
+                        continue;
+                    }
+                    int gain = 0;
+                    for (int w = 0; w < words; w++) {
+                        gain += Long.bitCount(wrong[w] & ~back[t][w]);
+                    }
+                    if (gain > bestGain) {
+                        best = t;
+                        bestGain = gain;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                chosen.add(best);
+                for (int w = 0; w < words; w++) {
+                    wrong[w] &= back[best][w];
+                }
+            }
+            if (!isEmpty(wrong) || chosen.size() < 2) {
+                continue;
+            }
+            List<Integer> key = new ArrayList<>(chosen);
+            java.util.Collections.sort(key);
+            key.add(0, b);
+            if (!tried.add(key)) {
+                continue;
+            }
+            Stack s = paintStack(grids.get(b), chosen.stream().map(grids::get).toList());
+            if (s != null) {
+                out.add(s);
+            }
+        }
+    }
+
+    private static boolean isEmpty(long[] bits) {
+        for (long w : bits) {
+            if (w != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** paint(...paint(B, merge(fgpartition(A1)))..., merge(fgpartition(Ak))), checked on the demo part. */
+    private Stack paintStack(Enumerator.Entry base, List<Enumerator.Entry> pieces) {
+        Object[] answers = new Object[base.vals.length - nDemo];
+        try {
+            for (int e = 0; e < base.vals.length; e++) {
+                Object v = base.vals[e];
+                for (Enumerator.Entry p : pieces) {
+                    dev.arclab.dsl.Fuel.start(fuel);
+                    v = Dsl.call("paint", v, Dsl.call("merge", Dsl.call("fgpartition", p.vals[e])));
+                }
+                if (e < nDemo && !targets[e].equals(v)) {
+                    return null;
+                }
+                if (e >= nDemo) {
+                    answers[e - nDemo] = v;
+                }
+            }
+        } catch (RuntimeException ex) {
+            return null;
+        }
+        Expr expr = base.expr;
+        for (Enumerator.Entry p : pieces) {
+            expr = Expr.call("paint", expr, Expr.call("merge", Expr.call("fgpartition", p.expr)));
+        }
+        return new Stack(expr, answers, true);
     }
 
     private static boolean covers(long[] right, long[] need) {
@@ -130,7 +249,7 @@ final class Overlay {
             return null;
         }
         Expr object = Expr.call("asobject", under.expr);
-        return new Stack(Expr.call("underpaint", top.expr, object), answers);
+        return new Stack(Expr.call("underpaint", top.expr, object), answers, false);
     }
 
     /** The most common value of the cells, the smallest on ties (as arc-dsl's mostcolor). */
