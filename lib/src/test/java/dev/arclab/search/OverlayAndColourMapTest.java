@@ -61,6 +61,38 @@ class OverlayAndColourMapTest {
     }
 
     @Test
+    void threeGridsAreStackedGreedilyAsAWeakSolution() {
+        // one colour: the input with its two mirror images painted over it; no pair of built grids makes it, a base
+        // with two pieces painted over it does
+        Grid[] ins = {
+            Grid.of(new int[][] {{1, 0, 0, 0}, {0, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}),
+            Grid.of(new int[][] {{0, 0, 1, 0, 0}, {1, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}}),
+            Grid.of(new int[][] {{0, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}),
+        };
+        Grid test = Grid.of(new int[][] {{0, 1, 0, 0, 0}, {0, 0, 0, 0, 0}, {0, 0, 0, 1, 0}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}});
+        UnaryOperator<Grid> rule = g -> {
+            Grid h = call("hmirror", g);
+            Grid v = call("vmirror", g);
+            return call("paint", call("paint", g, Dsl.call("merge", Dsl.call("fgpartition", h))),
+                    Dsl.call("merge", Dsl.call("fgpartition", v)));
+        };
+        List<Example> demo = new ArrayList<>();
+        for (Grid g : ins) {
+            demo.add(new Example(g, rule.apply(g)));
+        }
+        Task t = new Task("o0000003", demo, List.of(new Example(test, rule.apply(test))));
+        // depth 2: the grids of depth 1 are kept as pieces (the last level's are only checked as solutions)
+        Enumerator.Settings shallow = Enumerator.Settings.defaults().withMaxCost(2).withMaxCandidates(100_000);
+        Enumerator.Result r = new Enumerator(SearchProblem.of(t), shallow).run(Long.MAX_VALUE, () -> false);
+        assertTrue(r.solved() && !r.strong(), "a weak solution: " + r.solutions());
+        Enumerator.Found f = r.solutions().get(0);
+        String text = f.expr().toSolver(t.id());
+        assertTrue(text.contains("fgpartition"), text);
+        assertEquals(t.test().get(0).output(), run(text, test), text);
+        assertEquals(t.test().get(0).output(), f.testOutputs().get(0));
+    }
+
+    @Test
     void aTopPieceThatPaintsAWrongCellIsNotStacked() {
         // outputs that are the input plus one cell no built grid has: nothing stacks into them
         Task t = task("o0000002", g -> {
