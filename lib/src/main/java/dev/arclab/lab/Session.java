@@ -128,12 +128,14 @@ public final class Session implements AutoCloseable {
         return CURRENT;
     }
 
-    /** Puts every setting back to its default and forgets the tasks, pipeline, library, results and history. */
+    /**
+     * Puts every setting back to its default and forgets the tasks, pipeline, library, results and history. A cluster
+     * the session joined stays joined ({@link #leave()} leaves it).
+     */
     public synchronized Session reset() {
         home = defaultHome();
         config = PipelineConfig.defaults();
         tasks = null;
-        leave();
         closePipeline();
         closeCache();
         privateCache = false;
