@@ -136,6 +136,11 @@ public final class RunCommand implements Callable<Integer> {
             }
             parsed.errors().forEach(e -> err.println(e));
             store.join();
+            if (set.isEmpty()) {
+                err.println("arclab run: no tasks in " + set.source());
+                err.flush();
+                return Main.FAILED;
+            }
             session.tasks(set);
             List<MapStats> cacheBefore = session.cache().stats();
             if (clusterSettings != null) {
