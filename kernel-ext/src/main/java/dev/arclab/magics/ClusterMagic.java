@@ -26,14 +26,12 @@ final class ClusterMagic {
     private ClusterMagic() {
     }
 
-    /** The magic, with the session's cluster node (none until a join). */
-    static CommandMagic create(Session session) {
-        Joined joined = new Joined();
-        return new CommandMagic(() -> new Cluster(session, joined));
-    }
+    /** One join or leave at a time (not the session's lock: joining takes seconds). */
+    private static final Object LOCK = new Object();
 
-    private static final class Joined {
-        ClusterNode node;
+    /** The magic; the session owns the node it joins ({@link Session#join}, {@link Session#leave}). */
+    static CommandMagic create(Session session) {
+        return new CommandMagic(() -> new Cluster(session));
     }
 
     @Command(name = "cluster", description = {"Run score, validate and differs on a cluster of arclab workers.",
@@ -47,34 +45,34 @@ final class ClusterMagic {
         @Mixin
         ClusterOptions options;
 
-        private final Joined joined;
-
-        Cluster(Session session, Joined joined) {
+        Cluster(Session session) {
             super(session);
-            this.joined = joined;
+        }
+
+        /** The session's cluster node, if it joined one. */
+        private ClusterNode node() {
+            return session.joined().filter(ClusterNode.class::isInstance).map(ClusterNode.class::cast).orElse(null);
         }
 
         @Override
         Object run() {
-            synchronized (joined) {
+            synchronized (LOCK) {
                 switch (action.toLowerCase(Locale.ROOT)) {
                     case "join" -> {
                         ClusterSettings settings = options.apply(ClusterSettings.local());
-                        if (joined.node != null) {
-                            throw new IllegalStateException("already in cluster " + joined.node.settings().name()
+                        ClusterNode node = node();
+                        if (node != null) {
+                            throw new IllegalStateException("already in cluster " + node.settings().name()
                                     + "; %cluster leave first");
                         }
-                        joined.node = ClusterNode.coordinator(settings);
-                        session.distributeTo(joined.node);
+                        session.join(ClusterNode.coordinator(settings));
                         return show();
                     }
                     case "leave" -> {
-                        if (joined.node == null) {
+                        if (session.joined().isEmpty()) {
                             throw new IllegalStateException("not in a cluster");
                         }
-                        session.distributeTo(null);
-                        joined.node.close();
-                        joined.node = null;
+                        session.leave();
                         return "left the cluster: the phases run on the local pool";
                     }
                     case "show" -> {
@@ -94,11 +92,12 @@ final class ClusterMagic {
         }
 
         private String show() {
-            if (joined.node == null) {
+            ClusterNode node = node();
+            if (node == null) {
                 return "not in a cluster (the phases run on the local pool); %cluster join --members HOST:PORT,...";
             }
-            StringBuilder sb = new StringBuilder(joined.node.toString()).append('\n');
-            for (ClusterNode.MemberInfo m : joined.node.members()) {
+            StringBuilder sb = new StringBuilder(node.toString()).append('\n');
+            for (ClusterNode.MemberInfo m : node.members()) {
                 sb.append(String.format(Locale.ROOT, "  %-22s %s%s%n", m.address(),
                         m.worker() ? "worker, " + m.threads() + " threads" : "coordinator", m.local() ? " (this session)" : ""));
             }

@@ -26,4 +26,13 @@ class KernelLayeringTest {
                 .orShould().dependOnClassesThat().resideInAPackage("dev.arclab.work..")
                 .check(KERNEL_EXT);
     }
+
+    @Test
+    void theMagicsAndTheKernelBuildNoPipelineOfTheirOwn() {
+        // the session (lab.Session) builds it, as for the command line: one stateful session type
+        noClasses().should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.type(dev.arclab.pipeline.Pipeline.class))))
+                .check(KERNEL_EXT);
+    }
 }

@@ -17,7 +17,7 @@ import org.mapdb.DBException;
  * <pre>{@code
  * ResultCache cache = Caches.open();                        // $ARCLAB_HOME/cache.db, default ~/.arclab
  * ResultCache cache = Caches.open(Path.of("/data/arclab"));  // another home
- * try (Pipeline p = new Pipeline(tasks, config, cache)) { p.restoreLibrary(); p.loadLibrary(solvers); p.run(); }
+ * try (Session s = Session.of(tasks, config, cache)) { s.restoreLibrary(); s.loadSolvers(solvers); s.run(); }  // lab.Session
  * }</pre>
  *
  * <p>When another process has the file open, {@code open} says so (naming the file) and returns a

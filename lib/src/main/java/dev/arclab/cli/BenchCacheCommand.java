@@ -4,6 +4,7 @@ import dev.arclab.cache.CacheOptions;
 import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
 import dev.arclab.cache.NoCache;
+import dev.arclab.lab.Session;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.cache.MapStats;
 import dev.arclab.pipeline.Pipeline;
@@ -192,9 +193,9 @@ public final class BenchCacheCommand implements Callable<Integer> {
         ResultCache cache = source.get();
         long open = System.nanoTime() - t0;
         List<MapStats> before = cache.stats();
-        try (Pipeline p = new Pipeline(set, config, cache)) {
-            PhaseRecord load = p.loadLibrary(parsed);
-            RunRecord run = p.run();
+        try (Session s = Session.of(set, config, cache)) {
+            PhaseRecord load = s.loadSolvers(parsed);
+            RunRecord run = s.run();
             long nanos = System.nanoTime() - t0;
             long cpu = processCpu() - c0;
             List<MapStats> after = cache.stats();
@@ -205,7 +206,7 @@ public final class BenchCacheCommand implements Callable<Integer> {
             List<PhaseRecord> ph = new ArrayList<>();
             ph.add(load);
             ph.addAll(run.phases());
-            return new Timed(nanos, cpu, open, signature(p), delta, ph);
+            return new Timed(nanos, cpu, open, signature(s.pipeline()), delta, ph);
         }
     }
 

@@ -4,7 +4,7 @@ import dev.arclab.cache.NoCache;
 import dev.arclab.cluster.ClusterNode;
 import dev.arclab.cluster.ClusterSettings;
 import dev.arclab.pipeline.PhaseResults;
-import dev.arclab.pipeline.Pipeline;
+import dev.arclab.lab.Session;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SampleResult;
 import dev.arclab.profile.PhaseRecord;
@@ -82,13 +82,13 @@ public final class BenchClusterCommand implements Callable<Integer> {
         PipelineConfig config = PipelineConfig.defaults().withStrategies(PipelineConfig.MUTATE_ONLY).withThreads(threads).withTasksPerBatch(tasksPerBatch);
         List<Figures> rows = new ArrayList<>();
         List<Process> workers = new ArrayList<>();
-        try (Pipeline p = new Pipeline(set, config, new NoCache())) {
-            p.loadLibrary(BundledSolvers.parse());
+        try (Session p = Session.of(set, config, new NoCache())) {
+            p.loadSolvers(BundledSolvers.parse());
             PhaseResults.Generated batch = p.generate();
             o.printf("%d tasks, batch of %d programs; %d warm-up and %d measured runs per configuration%n", set.size(),
                     batch.batch().size(), warmup, repeat);
             o.flush();
-            rows.add(measure("in-process, " + threads + " thread(s)", p, batch, warmup, repeat));
+            rows.add(measure("in-process, " + threads + " thread(s)", p, warmup, repeat));
             int[] ports = freePorts(maxMembers + 1);
             String name = "bench-" + ProcessHandle.current().pid();
             List<String> members = new ArrayList<>();
@@ -108,12 +108,12 @@ public final class BenchClusterCommand implements Callable<Integer> {
                     if (!node.awaitWorkers(k + 1, 120, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("worker " + (k + 1) + " did not join: " + node.members());
                     }
-                    rows.add(measure((k + 1) + " worker JVM(s) x " + workerThreads + " thread(s)", p, batch, warmup, repeat));
+                    rows.add(measure((k + 1) + " worker JVM(s) x " + workerThreads + " thread(s)", p, warmup, repeat));
                 }
                 // the same batch again with the cluster's shared result cache: after the first run every result is
                 // served by the cluster (one group per program fetched per run), none computed
                 p.distributeTo(node);
-                rows.add(measure(maxMembers + " worker JVM(s), shared cache", p, batch, warmup, repeat));
+                rows.add(measure(maxMembers + " worker JVM(s), shared cache", p, warmup, repeat));
             } finally {
                 p.distributeTo(null);
                 if (node != null) {
@@ -146,10 +146,11 @@ public final class BenchClusterCommand implements Callable<Integer> {
         return rows.stream().allMatch(f -> f.signature().equals(reference)) ? Main.OK : Main.FAILED;
     }
 
-    private Figures measure(String label, Pipeline p, PhaseResults.Generated batch, int warmup, int repeat) {
+    /** Scores the session's last generated batch {@code warmup} + {@code repeat} times: the medians of the measured runs. */
+    private Figures measure(String label, Session p, int warmup, int repeat) {
         long parts = 0;
         for (int k = 0; k < warmup; k++) {
-            parts += p.score(batch).timing().counter("cluster.bytes.parts");
+            parts += p.score().timing().counter("cluster.bytes.parts");
         }
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -162,7 +163,7 @@ public final class BenchClusterCommand implements Callable<Integer> {
         for (int k = 0; k < repeat; k++) {
             long shared0 = sharedBytes(p);
             long cpu0 = os.getProcessCpuTime();
-            PhaseResults.Scored s = p.score(batch);
+            PhaseResults.Scored s = p.score();
             long cpu1 = os.getProcessCpuTime();
             long shared = sharedBytes(p) - shared0;
             PhaseRecord r = s.timing();
@@ -181,8 +182,9 @@ public final class BenchClusterCommand implements Callable<Integer> {
     }
 
     /** Bytes moved to and from the cluster's shared result cache so far (its {@code shared.*} rows), 0 without one. */
-    private static long sharedBytes(Pipeline p) {
-        return p.cache().stats().stream().filter(m -> m.map().startsWith("shared.")).mapToLong(m -> m.bytes()).sum();
+    private static long sharedBytes(Session p) {
+        // the pipeline's cache: while a distributor is set, the cluster's shared cache in front of the session's
+        return p.pipeline().cache().stats().stream().filter(m -> m.map().startsWith("shared.")).mapToLong(m -> m.bytes()).sum();
     }
 
     private static String signature(PhaseResults.Scored s) {

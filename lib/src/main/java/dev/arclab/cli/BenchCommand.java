@@ -1,6 +1,7 @@
 package dev.arclab.cli;
 
-import dev.arclab.pipeline.Pipeline;
+import dev.arclab.cache.MemoryCache;
+import dev.arclab.lab.Session;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
@@ -137,9 +138,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static RunRecord once(TaskSet set, ParseResult solvers, PipelineConfig config) {
-        try (Pipeline p = new Pipeline(set, config)) {
-            p.loadLibrary(solvers);
-            return p.run();
+        try (Session s = Session.of(set, config, new MemoryCache())) {
+            s.loadSolvers(solvers);
+            return s.run();
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.arclab.cli;
 
+import dev.arclab.cache.MemoryCache;
+import dev.arclab.lab.Session;
 import dev.arclab.pipeline.Batch;
 import dev.arclab.pipeline.LibraryEntry;
 import dev.arclab.pipeline.Origin;
-import dev.arclab.pipeline.PhaseResults.Generated;
 import dev.arclab.pipeline.PhaseResults.Scored;
 import dev.arclab.pipeline.PhaseResults.TaskScores;
-import dev.arclab.pipeline.Pipeline;
+import dev.arclab.pipeline.SolverLibrary;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
@@ -93,7 +94,7 @@ public final class BenchSeedsCommand implements Callable<Integer> {
             this.name = name;
         }
 
-        void add(RunRecord run, Pipeline p, long seed) {
+        void add(RunRecord run, SolverLibrary library, long seed) {
             TreeMap<Integer, List<PhaseRecord>> byIteration = new TreeMap<>();
             for (PhaseRecord r : run.phases()) {
                 byIteration.computeIfAbsent(r.iteration(), k -> new ArrayList<>()).add(r);
@@ -118,8 +119,8 @@ public final class BenchSeedsCommand implements Callable<Integer> {
                     }
                 }
             }
-            for (String t : p.library().tasks()) {
-                LibraryEntry best = p.library().best(t).orElseThrow();
+            for (String t : library.tasks()) {
+                LibraryEntry best = library.best(t).orElseThrow();
                 if (best.scoreKnown() && best.score() == 1.0) {
                     solved++;
                     solvedTasks.add(seed + "/" + t);
@@ -165,13 +166,13 @@ public final class BenchSeedsCommand implements Callable<Integer> {
             configs.put(isA ? "A" : "B", () -> {
                 long seed = next[0]++;
                 PipelineConfig c = (isA ? fixed : adaptive).withSeed(seed);
-                try (Pipeline p = new Pipeline(set, c)) {
-                    p.loadLibrary(solvers);
-                    RunRecord r = p.iterate(iterations);
+                try (Session s = Session.of(set, c, new MemoryCache())) {
+                    s.loadSolvers(solvers);
+                    RunRecord r = s.iterate(iterations);
                     if (seed >= 0) {
-                        (isA ? a : b).add(r, p, seed);
+                        (isA ? a : b).add(r, s.library(), seed);
                         if (isA) {
-                            for (LibraryEntry e : p.library().all()) {
+                            for (LibraryEntry e : s.library().all()) {
                                 if (e.scoreKnown() && e.score() == 1.0 && e.origin().kind() != Origin.Kind.FILE) {
                                     foundByA.add(e);
                                 }
@@ -245,20 +246,19 @@ public final class BenchSeedsCommand implements Callable<Integer> {
 
     /** How many of {@code entries} match every demo sample of their task when scored in one batch under {@code config}. */
     private static int[] keptUnderBudgets(TaskSet set, PipelineConfig config, List<LibraryEntry> entries) {
-        try (Pipeline p = new Pipeline(set, config.withEarlyExit(false))) {
-            List<Batch.Member> members = new ArrayList<>();
+        try (Session session = Session.of(set, config.withEarlyExit(false), new MemoryCache())) {
+            List<Program> programs = new ArrayList<>();
             Set<String> seen = new TreeSet<>();
             for (LibraryEntry e : entries) {
                 if (seen.add(e.task() + "|" + e.hash())) {
-                    Program copy = Program.of(e.task(), p.nodeTable().adopt(e.program().root()));
-                    members.add(new Batch.Member(copy, e.task(), Origin.file("check")));
+                    programs.add(e.program().withTaskId(e.task()));
                 }
             }
-            if (members.isEmpty()) {
+            if (programs.isEmpty()) {
                 return new int[] {0, 0};
             }
-            Batch batch = new Batch(members);
-            Scored s = p.score(new Generated(batch, List.of(), null));
+            Scored s = session.score(programs);
+            Batch batch = s.batch();
             int ok = 0;
             for (TaskScores t : s.tasks()) {
                 for (int m = 0; m < batch.size(); m++) {
@@ -267,7 +267,7 @@ public final class BenchSeedsCommand implements Callable<Integer> {
                     }
                 }
             }
-            return new int[] {ok, members.size()};
+            return new int[] {ok, programs.size()};
         }
     }
 }

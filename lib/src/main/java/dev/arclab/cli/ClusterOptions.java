@@ -2,7 +2,7 @@ package dev.arclab.cli;
 
 import dev.arclab.cluster.ClusterNode;
 import dev.arclab.cluster.ClusterSettings;
-import dev.arclab.pipeline.Pipeline;
+import dev.arclab.lab.Session;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
@@ -64,10 +64,13 @@ public final class ClusterOptions {
         return s;
     }
 
-    /** Joins the cluster as the pipeline's coordinator; its parallel phases run on the workers until closed. */
-    static AutoCloseable join(ClusterSettings settings, Pipeline pipeline, PrintWriter out) {
+    /**
+     * Joins the cluster as the session's coordinator: its parallel phases run on the workers until it leaves or
+     * closes (which closes the node).
+     */
+    static ClusterNode join(ClusterSettings settings, Session session, PrintWriter out) {
         ClusterNode node = ClusterNode.coordinator(settings);
-        pipeline.distributeTo(node);
+        session.join(node);
         out.println("joined " + node);
         out.flush();
         return node;

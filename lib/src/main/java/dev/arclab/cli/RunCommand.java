@@ -1,14 +1,16 @@
 package dev.arclab.cli;
 
 import dev.arclab.cache.CacheOptions;
-import dev.arclab.cache.MapDbCache;
 import dev.arclab.cache.MapStats;
 import dev.arclab.cache.ResultCache;
+import dev.arclab.lab.Budget;
+import dev.arclab.lab.RunOutcome;
+import dev.arclab.lab.RunPlan;
+import dev.arclab.lab.Session;
 import dev.arclab.pipeline.PhaseResults;
-import dev.arclab.pipeline.Pipeline;
 import dev.arclab.pipeline.PipelineConfig;
+import dev.arclab.pipeline.Progress;
 import dev.arclab.profile.PhaseRecord;
-import dev.arclab.profile.RunConfig;
 import dev.arclab.profile.RunRecord;
 import dev.arclab.profile.RunRecords;
 import dev.arclab.program.BundledSolvers;
@@ -20,13 +22,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
             + "the budget allows, at most N when given).")
     Integer iterations;
 
-    @Option(names = "--budget", paramLabel = "DURATION", converter = Budget.Converter.class,
+    @Option(names = "--budget", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Wall-clock budget from the start of the command, e.g. 90s, 20m, 11h or 1h30m: iterate until it is "
                     + "spent, cancelling the running phase at the deadline (its finished work is kept), then predict. Each "
                     + "iteration's generate phase ends by 80%% of the time left, so its candidates are still scored and saved.")
@@ -116,94 +116,81 @@ public final class RunCommand implements Callable<Integer> {
         CacheOptions opening = Main.checked(spec, storeOptions::cacheOptions);
         dev.arclab.cluster.ClusterSettings clusterSettings = clusterOptions.joining()
                 ? Main.checked(spec, () -> clusterOptions.apply(dev.arclab.cluster.ClusterSettings.local())) : null;
-        // Opening the store loads MapDB's classes: overlap it with reading the tasks and solvers.
-        CompletableFuture<ResultCache> store = CompletableFuture.supplyAsync(() -> storeOptions.open(opening, err));
-        TaskSet set = Main.checked(spec, () -> taskOptions.load(err));
-        ParseResult parsed;
-        if (solvers == null) {
-            parsed = BundledSolvers.parse();
-        } else if (solvers.toString().equals("none")) {
-            parsed = new ProgramParser().parse("none", "");
-        } else {
-            if (!Files.isReadable(solvers)) {
-                err.println("cannot read the solver file " + solvers);
+        try (Session session = new Session()) {
+            session.configure(c -> config);
+            // Opening the store loads MapDB's classes: overlap it with reading the tasks and solvers.
+            CompletableFuture<Session> store = CompletableFuture.supplyAsync(() -> storeOptions.openIn(session, opening, err));
+            TaskSet set = Main.checked(spec, () -> taskOptions.load(err));
+            ParseResult parsed;
+            if (solvers == null) {
+                parsed = BundledSolvers.parse();
+            } else if (solvers.toString().equals("none")) {
+                parsed = new ProgramParser().parse("none", "");
+            } else {
+                if (!Files.isReadable(solvers)) {
+                    err.println("cannot read the solver file " + solvers);
+                    err.flush();
+                    return Main.FAILED;
+                }
+                parsed = new ProgramParser().parse(solvers);
+            }
+            parsed.errors().forEach(e -> err.println(e));
+            store.join();
+            if (set.isEmpty()) {
+                err.println("arclab run: no tasks in " + set.source());
                 err.flush();
                 return Main.FAILED;
             }
-            parsed = new ProgramParser().parse(solvers);
-        }
-        parsed.errors().forEach(e -> err.println(e));
-        ResultCache cache = store.join();
-        List<MapStats> cacheBefore = cache.stats();
-        try (Pipeline pipeline = new Pipeline(set, config, cache);
-                AutoCloseable cluster = clusterSettings == null ? null : ClusterOptions.join(clusterSettings, pipeline, o)) {
-            if (cache instanceof MapDbCache s) {
-                o.printf("store %s (session %d)%n", s.file(), s.session());
+            session.tasks(set);
+            List<MapStats> cacheBefore = session.cache().stats();
+            if (clusterSettings != null) {
+                ClusterOptions.join(clusterSettings, session, o);
             }
+            session.store().ifPresent(s -> o.printf("store %s (session %d)%n", s.file(), s.session()));
             if (resume) {
-                PhaseRecord restored = pipeline.restoreLibrary();
-                o.printf(java.util.Locale.ROOT, "%d programs restored from the store, %d kept (%.3f s)%n", restored.counter("programs"),
+                PhaseRecord restored = session.restoreLibrary();
+                o.printf(Locale.ROOT, "%d programs restored from the store, %d kept (%.3f s)%n", restored.counter("programs"),
                         restored.counter("kept"), restored.wallSeconds());
             }
-            PhaseRecord load = pipeline.loadLibrary(parsed);
+            PhaseRecord load = session.loadSolvers(parsed);
             o.printf("%d tasks, %d solver programs loaded (%s), %d threads, seed %d%n", set.size(),
-                    pipeline.library().size(), String.format("%.3f s", load.wallSeconds()), config.threads(), config.seed());
-            List<PhaseRecord> all = new ArrayList<>();
-            // The budget cancels the running iteration at the deadline; predict (after it) is never cancelled.
-            AtomicBoolean searching = new AtomicBoolean();
+                    session.library().size(), String.format("%.3f s", load.wallSeconds()), config.threads(), config.seed());
             // a progress line on a terminal (long phases, e.g. a generate of many mutants, show they move)
-            java.util.function.Consumer<dev.arclab.pipeline.Progress> line = ProgressLine.forTerminal(err);
-            pipeline.onProgress(p -> {
-                line.accept(p);
-                if (deadline != null && searching.get() && deadline.spent()) {
-                    pipeline.cancel();
+            Consumer<Progress> line = ProgressLine.forTerminal(err);
+            RunOutcome run = session.run(new RunPlan(iterations, deadline, submission != null), new RunPlan.Listener() {
+                @Override
+                public void progress(Progress p) {
+                    line.accept(p);
+                }
+
+                @Override
+                public void iterated(int number, RunRecord r, boolean cut) {
+                    clear(line);
+                    o.println();
+                    o.println("iteration " + number + (cut ? " (cut short by the budget: its unfinished phases are left out)" : ""));
+                    PhaseTable.print(o, r.phases());
+                    o.printf("tasks with a demo-perfect program: %d of %d%n", session.library().perfectTasks(), set.size());
+                    if (deadline != null) {
+                        o.println("budget left: " + Budget.format(deadline.remainingNanos()) + " of " + Budget.format(budget.toNanos()));
+                    }
+                    o.flush();
+                }
+
+                @Override
+                public void predicted(PhaseResults.Predicted p) {
+                    p.submission().write(submission);
+                    long guessed = p.tasks().stream().filter(t -> !t.programs().isEmpty()).count();
+                    o.printf("submission %s: %d of %d tasks with a program's guess%n", submission, guessed, set.size());
+                    o.flush();
                 }
             });
-            PhaseResults.Predicted predicted = submission == null ? null : predictAndWrite(pipeline, o);
-            int most = iterations != null ? iterations : deadline != null ? Integer.MAX_VALUE : 1;
-            int done = 0;
-            while (done < most && (deadline == null || !deadline.spent())) {
-                if (deadline != null) {
-                    pipeline.generateDeadline(System.nanoTime() + (long) (deadline.remainingNanos() * 0.8));
-                }
-                searching.set(true);
-                RunRecord r;
-                try {
-                    r = pipeline.run();
-                } finally {
-                    searching.set(false);
-                }
-                done++;
-                if (line instanceof ProgressLine shown) {
-                    shown.clear();
-                }
-                boolean cut = r.summary().getOrDefault("partial", 0L) != 0;
-                o.println();
-                o.println("iteration " + done + (cut ? " (cut short by the budget: its unfinished phases are left out)" : ""));
-                PhaseTable.print(o, r.phases());
-                o.printf("tasks with a demo-perfect program: %d of %d%n", pipeline.library().perfectTasks(), set.size());
-                if (deadline != null) {
-                    o.println("budget left: " + Budget.format(deadline.remainingNanos()) + " of " + Budget.format(budget.toNanos()));
-                }
-                all.addAll(r.phases());
-                predicted = submission == null ? null : predictAndWrite(pipeline, o);
-                o.flush();
-                if (cut) {
-                    break;
-                }
-            }
+            clear(line);
             if (deadline != null) {
                 o.println();
-                o.printf("budget %s: %d iteration%s, %s%n", Budget.format(budget.toNanos()), done, done == 1 ? "" : "s",
-                        deadline.spent() ? "spent" : "not spent (--iterations reached)");
+                o.printf("budget %s: %d iteration%s, %s%n", Budget.format(budget.toNanos()), run.iterations(),
+                        run.iterations() == 1 ? "" : "s", run.budgetSpent() ? "spent" : "not spent (--iterations reached)");
             }
-            if (predicted == null) {
-                predicted = pipeline.predict();
-                if (line instanceof ProgressLine shown) {
-                    shown.clear();
-                }
-            }
-            all.add(predicted.timing());
+            PhaseResults.Predicted predicted = run.predicted();
             o.println();
             PhaseTable.print(o, List.of(predicted.timing()));
             if (predicted.knownOutputs() > 0) {
@@ -211,31 +198,28 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (out != null) {
                 Files.createDirectories(out);
-                Map<String, Long> summary = new LinkedHashMap<>();
-                summary.put("tasks", (long) set.size());
-                summary.put("tasks with a demo-perfect program", (long) pipeline.library().perfectTasks());
-                summary.put("test outputs known", (long) predicted.knownOutputs());
-                summary.put("test outputs predicted", (long) predicted.predicted());
-                List<RunRecord> history = pipeline.history();
-                // with --iterations 0 there is no run: the record is predict's alone, with the run's configuration
-                RunConfig runConfig = history.isEmpty() ? config.runConfig(set.size(), pipeline.library().size(), 0, "")
-                        : history.get(history.size() - 1).config();
-                RunRecord record = new RunRecord("run", history.isEmpty() ? System.currentTimeMillis()
-                        : history.get(0).startedMillis(), runConfig, all, summary);
-                Path written = writeOutputs(out, RunRecords.toJson(record), predicted.submission().toJson(), err);
+                Path written = writeOutputs(out, RunRecords.toJson(run.record()), predicted.submission().toJson(), err);
                 o.println("wrote " + written.resolve("run.json") + " and " + written.resolve("submission.json"));
             }
+            ResultCache cache = session.cache();
             cache.commit();
             o.println();
             List<MapStats> after = cache.stats();
             for (int k = 0; k < after.size(); k++) {
                 MapStats d = after.get(k).since(cacheBefore.get(k));
-                o.printf(java.util.Locale.ROOT, "cache %s: %d hits this run, %d hits from disk, %d misses, %.3f s saved%n", d.map(), d.sessionHits(),
+                o.printf(Locale.ROOT, "cache %s: %d hits this run, %d hits from disk, %d misses, %.3f s saved%n", d.map(), d.sessionHits(),
                         d.diskHits(), d.misses(), d.savedSeconds());
             }
         }
         o.flush();
         return Main.OK;
+    }
+
+    /** Wipes the progress line, when there is one. */
+    private static void clear(Consumer<Progress> line) {
+        if (line instanceof ProgressLine shown) {
+            shown.clear();
+        }
     }
 
     /**
@@ -257,15 +241,5 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return safe;
         }
-    }
-
-    /** Predicts with the library as it is and rewrites the --submission file (temp file, then rename). */
-    private PhaseResults.Predicted predictAndWrite(Pipeline pipeline, PrintWriter o) {
-        PhaseResults.Predicted p = pipeline.predict();
-        p.submission().write(submission);
-        long guessed = p.tasks().stream().filter(t -> !t.programs().isEmpty()).count();
-        o.printf("submission %s: %d of %d tasks with a program's guess%n", submission, guessed, pipeline.tasks().size());
-        o.flush();
-        return p;
     }
 }

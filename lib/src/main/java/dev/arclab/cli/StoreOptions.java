@@ -2,8 +2,7 @@ package dev.arclab.cli;
 
 import dev.arclab.cache.CacheOptions;
 import dev.arclab.cache.Caches;
-import dev.arclab.cache.MemoryCache;
-import dev.arclab.cache.ResultCache;
+import dev.arclab.lab.Session;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -46,12 +45,15 @@ public final class StoreOptions {
         return o;
     }
 
-    /** The store of {@link #cacheOptions()} (messages to {@code err}), or a memory cache with {@code --no-store}. */
-    public ResultCache open(CacheOptions options, PrintWriter err) {
+    /**
+     * Gives {@code session} the store of {@code options} ({@link #cacheOptions()}; messages to {@code err}), or a
+     * private memory cache with {@code --no-store}.
+     */
+    public Session openIn(Session session, CacheOptions options, PrintWriter err) {
         if (noStore) {
-            return new MemoryCache();
+            return session.useMemoryCache();
         }
-        return Caches.open(options, m -> {
+        return session.openStore(options, m -> {
             err.println(m);
             err.flush();
         });

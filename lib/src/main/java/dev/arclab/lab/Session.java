@@ -1,9 +1,12 @@
 package dev.arclab.lab;
 
+import dev.arclab.cache.CacheOptions;
 import dev.arclab.cache.Caches;
 import dev.arclab.cache.MapDbCache;
 import dev.arclab.pipeline.Distributor;
+import dev.arclab.pipeline.Batch;
 import dev.arclab.pipeline.LibraryEntry;
+import dev.arclab.pipeline.Origin;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CancellationException;
@@ -47,6 +50,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -78,9 +82,12 @@ import java.util.function.UnaryOperator;
  * Tables.phases(r)                             // %timings
  * }</pre>
  *
- * There is one session per kernel ({@link #current()}).
+ * There is one session per kernel ({@link #current()}). The command line's commands open their own
+ * ({@link #of(TaskSet, PipelineConfig, ResultCache)}, {@link #openStore}, {@link #join}) and run it with
+ * {@link #run(RunPlan, RunPlan.Listener)}: iterations within a budget, then predict; {@link #close()} lets go of the
+ * cluster, the pipeline and the cache.
  */
-public final class Session {
+public final class Session implements AutoCloseable {
     /** The phases that {@link #phase(String)} runs, in pipeline order. */
     public static final List<String> PHASES = Arrays.stream(PhaseName.values()).map(PhaseName::id).toList();
 
@@ -94,6 +101,8 @@ public final class Session {
     private boolean privateCache;
     private Pipeline pipeline;
     private Distributor distributor;
+    /** The cluster node this session joined ({@link #join}), closed when it leaves. */
+    private Distributor joined;
     private PipelineKey pipelineKey;
     private final List<RunRecord> archived = new ArrayList<>();
     private final List<PhaseRecord> loosePhases = new ArrayList<>();
@@ -106,12 +115,23 @@ public final class Session {
         reset();
     }
 
+    /**
+     * A session on {@code tasks} with {@code config} (threads and seed included) and {@code cache} (e.g. a command's
+     * store, or a {@link MemoryCache} for a measurement that must not touch it).
+     */
+    public static Session of(TaskSet tasks, PipelineConfig config, ResultCache cache) {
+        return new Session().configure(c -> config).tasks(tasks).useCache(cache);
+    }
+
     /** The session of this kernel. */
     public static Session current() {
         return CURRENT;
     }
 
-    /** Puts every setting back to its default and forgets the tasks, pipeline, library, results and history. */
+    /**
+     * Puts every setting back to its default and forgets the tasks, pipeline, library, results and history. A cluster
+     * the session joined stays joined ({@link #leave()} leaves it).
+     */
     public synchronized Session reset() {
         home = defaultHome();
         config = PipelineConfig.defaults();
@@ -265,6 +285,32 @@ public final class Session {
         return this;
     }
 
+    /**
+     * From now on, {@code c} as the result cache (the pipeline is rebuilt with it at its next use), until
+     * {@link #home(Path)} moves, {@link #useMemoryCache()} or {@link #clearCache()} replaces it.
+     */
+    public synchronized Session useCache(ResultCache c) {
+        Objects.requireNonNull(c, "cache");
+        if (c != cache) {
+            closeCache();
+            cache = c;
+        }
+        privateCache = !(c instanceof MapDbCache);
+        return this;
+    }
+
+    /**
+     * Opens the store of {@code options} now (its home, size limit and key prefix; {@link Caches#open(CacheOptions,
+     * Consumer)}: the handle this JVM has open, else the file, else a private in-memory cache after a message to
+     * {@code messages}) and uses it: what a command's {@code --home} and {@code --cache-limit} ask for.
+     */
+    public synchronized Session openStore(CacheOptions options, Consumer<String> messages) {
+        Path dir = resolve(options.home().toString());
+        ResultCache opened = Caches.open(options.withHome(dir), messages);
+        home = dir;
+        return useCache(opened);
+    }
+
     /** The store behind {@link #cache()}, when the cache is the persistent store (opening it if needed). */
     public synchronized Optional<MapDbCache> store() {
         return cache() instanceof MapDbCache s && s.isOpen() ? Optional.of(s) : Optional.empty();
@@ -366,6 +412,40 @@ public final class Session {
         if (pipeline != null) {
             pipeline.distributeTo(d);
         }
+    }
+
+    /**
+     * Joins a cluster: {@code node} (e.g. a {@code cluster.ClusterNode} coordinator) runs the parallel phases of
+     * this and every later pipeline of the session until {@link #leave()} or {@link #close()}, which close it.
+     */
+    public synchronized <N extends Distributor & AutoCloseable> Session join(N node) {
+        Objects.requireNonNull(node, "node");
+        if (joined != null && joined != node) {
+            throw new IllegalStateException("the session is in a cluster already (" + joined + "): leave it first");
+        }
+        joined = node;
+        distributeTo(node);
+        return this;
+    }
+
+    /** The node this session joined ({@link #join}), if it is in a cluster. */
+    public synchronized Optional<Distributor> joined() {
+        return Optional.ofNullable(joined);
+    }
+
+    /** Leaves the cluster it joined, if any: the phases run on the local pool again, and the node is closed. */
+    public synchronized Session leave() {
+        Distributor node = joined;
+        if (node != null) {
+            joined = null;
+            distributeTo(null);
+            try {
+                ((AutoCloseable) node).close();
+            } catch (Exception e) {
+                throw new IllegalStateException("leaving the cluster failed: " + e.getMessage(), e);
+            }
+        }
+        return this;
     }
 
     /** What a pipeline was built from: the same task set and cache objects and an equal configuration. */
@@ -575,6 +655,105 @@ public final class Session {
         loosePhases.clear();
         List<RunRecord> h = history();
         return h.get(h.size() - 1);
+    }
+
+    /**
+     * Iterates generate..differs as {@code plan} says (each iteration a run record of the {@link #history()}), then
+     * predicts: {@code arclab run}. With a budget, the running iteration is cancelled at its deadline (what finished
+     * is kept and the iteration is the last) and each generate ends by 80% of the time left; the notebook's stop button
+     * cancels the same way. Predict itself is never cut. {@code listener} hears of progress, of each iteration and of
+     * each prediction. Unlike {@link #iterate(int)}, an empty library is no error (generate proposes nothing).
+     */
+    public synchronized RunOutcome run(RunPlan plan, RunPlan.Listener listener) {
+        Objects.requireNonNull(plan, "plan");
+        RunPlan.Listener tell = listener == null ? RunPlan.QUIET : listener;
+        Budget budget = plan.budget();
+        Pipeline p = pipeline();
+        AtomicBoolean searching = new AtomicBoolean();
+        List<RunRecord> runs = new ArrayList<>();
+        List<PhaseRecord> phases = new ArrayList<>();
+        Predicted predicted = null;
+        int done = 0;
+        boolean spent = false;
+        try (Watch w = watcher.start("run", p::cancel)) {
+            p.onProgress(progress -> {
+                w.progress(progress);
+                tell.progress(progress);
+                // the budget cancels the running iteration at the deadline; predict (after it) is never cancelled
+                if (budget != null && searching.get() && budget.spent()) {
+                    p.cancel();
+                }
+            });
+            try {
+                if (plan.predictEveryIteration()) {
+                    predicted = p.predict();
+                    tell.predicted(predicted);
+                }
+                int most = plan.mostIterations();
+                while (done < most && (budget == null || !budget.spent())) {
+                    if (budget != null) {
+                        p.generateDeadline(System.nanoTime() + (long) (budget.remainingNanos() * 0.8));
+                    }
+                    searching.set(true);
+                    RunRecord r;
+                    try {
+                        r = p.run();
+                    } finally {
+                        searching.set(false);
+                    }
+                    done++;
+                    runs.add(r);
+                    phases.addAll(r.phases());
+                    boolean cut = r.summary().getOrDefault("partial", 0L) != 0;
+                    tell.iterated(done, r, cut);
+                    if (plan.predictEveryIteration()) {
+                        predicted = p.predict();
+                        tell.predicted(predicted);
+                    }
+                    if (cut) {
+                        break;
+                    }
+                }
+                spent = budget != null && budget.spent();
+                if (predicted == null) {
+                    predicted = p.predict();
+                }
+            } finally {
+                p.generateDeadline(Long.MAX_VALUE);
+                p.onProgress(null);
+                w.finish(p.cancelled());
+            }
+        }
+        results.put("predict", predicted);
+        loosePhases.clear();
+        phases.add(predicted.timing());
+        Map<String, Long> summary = new LinkedHashMap<>();
+        summary.put("tasks", (long) p.tasks().size());
+        summary.put("tasks with a demo-perfect program", (long) p.library().perfectTasks());
+        summary.put("test outputs known", (long) predicted.knownOutputs());
+        summary.put("test outputs predicted", (long) predicted.predicted());
+        // with no iteration there is no run: the record is predict's alone, with the session's configuration
+        RunConfig runConfig = runs.isEmpty() ? p.config().runConfig(p.tasks().size(), p.library().size(), 0, "")
+                : runs.get(runs.size() - 1).config();
+        RunRecord record = new RunRecord("run", runs.isEmpty() ? System.currentTimeMillis() : runs.get(0).startedMillis(),
+                runConfig, phases, summary);
+        return new RunOutcome(done, spent, predicted, record);
+    }
+
+    /**
+     * Scores {@code programs} (each with its task id; copied into the session's node table) as one batch of fresh
+     * programs, without parents, on every demo sample of their tasks; kept as the last generate and score, so
+     * {@link #filter()} and the rest can follow.
+     */
+    public synchronized Scored score(List<Program> programs) {
+        Pipeline p = pipeline();
+        List<Batch.Member> members = new ArrayList<>();
+        for (Program program : programs) {
+            Program copy = Program.of(program.taskId(), p.nodeTable().adopt(program.root()));
+            members.add(new Batch.Member(copy, program.taskId(), Origin.file("given")));
+        }
+        Generated g = keep("generate", new Generated(new Batch(members), List.of(), null), Generated::timing);
+        return keep("score", track("score", p, () -> p.score(g)), Scored::timing);
     }
 
     // ---------------------------------------------------------------------------------------------- results
@@ -835,6 +1014,21 @@ public final class Session {
             p = System.getProperty("user.home") + p.substring(1);
         }
         return Path.of(p).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Leaves the cluster (closing its node), closes the pipeline (its runs stay in the {@link #history()}) and lets
+     * go of the cache (a store commits and stays open for the rest of the JVM). The session can be used again: it
+     * builds a new pipeline, with an empty library, at its next use.
+     */
+    @Override
+    public synchronized void close() {
+        try {
+            leave();
+        } finally {
+            closePipeline();
+            closeCache();
+        }
     }
 
     @Override

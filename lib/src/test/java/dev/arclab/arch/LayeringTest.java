@@ -1,5 +1,8 @@
 package dev.arclab.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -7,6 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.arclab.pipeline.Pipeline;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +84,14 @@ class LayeringTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.arclab.pipeline.strategy..")
                 .should().dependOnClassesThat().resideInAPackage("dev.arclab.pipeline.phase..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSessionBuildsAPipeline() {
+        // commands open a lab.Session (store, cluster, budget and iterations included) instead of a Pipeline of their own
+        constructors().that().areDeclaredIn(Pipeline.class)
+                .should().onlyBeCalled().byClassesThat(resideInAPackage("dev.arclab.lab..").or(equivalentTo(Pipeline.class)))
                 .check(classes);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arclab.lab.Budget;
 import dev.arclab.task.Submission;
 import dev.arclab.task.Task;
 import dev.arclab.task.TaskLoader;

@@ -181,6 +181,17 @@ class RunCommandTest {
     }
 
     @Test
+    void aLenientLoadThatLeavesNoTaskIsAnErrorNamingTheSource() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(folder.resolve("x.json"), "{\"train\": 5}");
+        MainTest.Run r = MainTest.run("run", "--tasks", folder.toString(), "--lenient", "--no-store");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.err().contains("at train: expected a list of demo pairs"), r.err());
+        assertTrue(r.err().contains("no tasks in " + folder), r.err());
+        assertTrue(!r.out().contains("iteration"), r.out());
+    }
+
+    @Test
     void smallerItemsOfIssue15() throws Exception {
         // an empty Kaggle bundle says why it fails
         Path bundle = Files.writeString(dir.resolve("arc-agi_test_challenges.json"), "{}");

@@ -1,32 +1,30 @@
-package dev.arclab.cli;
+package dev.arclab.lab;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * A wall-clock budget that started at {@code startNanos} on {@code clock} (nanoseconds, like
  * {@link System#nanoTime()}): {@link #spent()} once {@code total} has passed. The clock is a parameter so
- * that tests can drive it.
+ * that tests can drive it. {@link Session#run(RunPlan, RunPlan.Listener)} iterates until it is spent.
  */
-record Budget(Duration total, LongSupplier clock, long startNanos) {
+public record Budget(Duration total, LongSupplier clock, long startNanos) {
 
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     /** A budget of {@code total} starting now on {@code clock}. */
-    static Budget start(Duration total, LongSupplier clock) {
+    public static Budget start(Duration total, LongSupplier clock) {
         return new Budget(total, clock, clock.getAsLong());
     }
 
-    boolean spent() {
+    public boolean spent() {
         return remainingNanos() <= 0;
     }
 
-    long remainingNanos() {
+    public long remainingNanos() {
         long elapsed = clock.getAsLong() - startNanos;
         long limit = total.toNanos();
         return limit - elapsed;
@@ -38,7 +36,7 @@ record Budget(Duration total, LongSupplier clock, long startNanos) {
      *
      * @throws IllegalArgumentException saying what is wrong with {@code text}
      */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (t.isEmpty()) {
             throw new IllegalArgumentException("empty duration: use e.g. 90s, 20m, 11h or 1h30m");
@@ -70,7 +68,7 @@ record Budget(Duration total, LongSupplier clock, long startNanos) {
     }
 
     /** A duration as the largest units that fit, e.g. {@code 1h 5m 3s}, {@code 42s}, {@code 0.250s}. */
-    static String format(long nanos) {
+    public static String format(long nanos) {
         if (nanos < 0) {
             nanos = 0;
         }
@@ -81,17 +79,5 @@ record Budget(Duration total, LongSupplier clock, long startNanos) {
         long h = s / 3600;
         long m = s % 3600 / 60;
         return (h > 0 ? h + "h " : "") + m + "m " + s % 60 + "s";
-    }
-
-    /** picocli: a {@code DURATION} option value. */
-    static final class Converter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }
