@@ -187,6 +187,10 @@ public final class Enumerator {
         if (mapped != null && hasTargetShape(inputs)) {
             offer(mapped.expr(), mapped.answers(), mapped.weak());
         }
+        Finishers.Finished window = new Layout(inputs, targets, settings.fuelPerCall()).window();
+        if (window != null) {
+            offer(window.expr(), window.answers(), window.weak());
+        }
         for (Entry e : List.copyOf(seen.values())) {
             if (e.type.isPatch()) {
                 for (Finishers.Finished f : finishers.finish(e.expr, e.vals, e.type)) {
@@ -298,7 +302,10 @@ public final class Enumerator {
     /** Most grids the overlay finisher looks at, cheapest levels first (each level nearest the outputs first). */
     static final int MAX_OVERLAY_GRIDS = 10_000;
 
-    /** Two stored output-shaped grids stacked ({@link Overlay}), offered as solutions. */
+    /**
+     * Finishers over the stored grids once a search has run: output-shaped grids stacked ({@link Overlay}) and
+     * outputs tiled from grids of the input's shape ({@link Layout#tiles}), offered as solutions.
+     */
     private void overlay() {
         List<Entry> grids = new ArrayList<>();
         for (List<Entry> level : pools.get(Slot.G)) {
@@ -307,6 +314,11 @@ public final class Enumerator {
                     grids.add(e);
                 }
             }
+        }
+        Finishers.Finished tiled = new Layout(inputs, targets, settings.fuelPerCall())
+                .tiles(pools.get(Slot.G).stream().flatMap(List::stream).toList());
+        if (tiled != null) {
+            offer(tiled.expr(), tiled.answers(), tiled.weak());
         }
         if (grids.size() < 2) {
             return;
