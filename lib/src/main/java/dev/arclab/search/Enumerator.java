@@ -459,34 +459,63 @@ public final class Enumerator {
     /** Builds every expression of cost {@code k}; null when done, else why it stopped. */
     private Stop level(int k, long deadline, BooleanSupplier cancelled) {
         boolean last = k == settings.maxCost();
+        List<Production> open = new ArrayList<>();
         for (Production p : Grammar.productions()) {
-            if (last && p.result() != Slot.G && !(p.result() == Slot.PATCH && finishers.active())) {
+            if (k - p.cost() < 0 || (last && p.result() != Slot.G && !(p.result() == Slot.PATCH && finishers.active()))) {
                 continue;
             }
-            int m = p.varying();
-            int[] varyingAt = new int[m];
-            for (int a = 0, v = 0; a < p.arity(); a++) {
-                if (p.slots()[a] != null) {
-                    varyingAt[v++] = a;
+            open.add(p);
+        }
+        // Two passes: first every production gets an equal share of the budget left (its first calls, on the
+        // values ranked first), then each goes on where it stopped until the budget is spent. A budget that ends
+        // mid-level is then spread over every kind of call instead of spent on the productions listed first.
+        long share = Math.max(MIN_SHARE, (settings.maxCandidates() - candidates) / Math.max(1, open.size()));
+        long[] done = new long[open.size()];
+        boolean[] finished = new boolean[open.size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < open.size(); i++) {
+                if (finished[i]) {
+                    continue;
                 }
-            }
-            Entry[] args = new Entry[p.arity()];
-            for (int a = 0; a < p.arity(); a++) {
-                if (p.slots()[a] == null) {
-                    args[a] = constants.get(p.fixed()[a]);
+                Production p = open.get(i);
+                int m = p.varying();
+                int[] varyingAt = new int[m];
+                for (int a = 0, v = 0; a < p.arity(); a++) {
+                    if (p.slots()[a] != null) {
+                        varyingAt[v++] = a;
+                    }
                 }
-            }
-            if (k - p.cost() < 0) {
-                continue;
-            }
-            Primitive prim = Dsl.require(p.primitive());
-            Stop stop = splits(p, prim, varyingAt, 0, k - p.cost(), args, k, last, deadline, cancelled);
-            if (stop != null) {
-                return stop;
+                Entry[] args = new Entry[p.arity()];
+                for (int a = 0; a < p.arity(); a++) {
+                    if (p.slots()[a] == null && a != p.repeat()) {
+                        args[a] = constants.computeIfAbsent(p.fixed()[a], name -> constantEntry(Expr.name(name)));
+                    }
+                }
+                skip = done[i];
+                cap = pass == 0 ? share : Long.MAX_VALUE;
+                produced = 0;
+                Stop stop = splits(p, Dsl.require(p.primitive()), varyingAt, 0, k - p.cost(), args, k, last, deadline,
+                        cancelled);
+                done[i] += produced;
+                if (stop == Stop.CANDIDATES && produced >= cap) {
+                    continue;
+                }
+                if (stop != null) {
+                    return stop;
+                }
+                finished[i] = true;
             }
         }
         return null;
     }
+
+    /** The least a production gets in the first pass of a level. */
+    static final long MIN_SHARE = 200;
+    /** The calls of the running production already built in an earlier pass (skipped), its cap in this pass, and
+     * how many it has built in this pass. */
+    private long skip;
+    private long cap;
+    private long produced;
 
     /** Chooses the cost of varying argument {@code v} and recurses; the last one takes what is left. */
     private Stop splits(Production p, Primitive prim, int[] varyingAt, int v, int left, Entry[] args, int k,
@@ -510,14 +539,25 @@ public final class Enumerator {
                     pruned++;
                     continue;
                 }
+                if (v == varyingAt.length - 1 && p.repeat() >= 0) {
+                    args[p.repeat()] = args[p.repeat() - 1];
+                }
                 if (v == varyingAt.length - 1 && tooLarge(p, args)) {
                     continue;
                 }
                 if (v == varyingAt.length - 1) {
+                    if (skip > 0) {
+                        skip--;
+                        continue;
+                    }
+                    if (produced >= cap) {
+                        return Stop.CANDIDATES;
+                    }
                     if (++candidates > settings.maxCandidates()) {
                         candidates--;
                         return Stop.CANDIDATES;
                     }
+                    produced++;
                     if ((candidates & 63) == 0) {
                         if (cancelled.getAsBoolean()) {
                             return Stop.CANCELLED;
@@ -704,6 +744,10 @@ public final class Enumerator {
      * An upscale or concatenation whose result would exceed the largest grid kept or not be a grid, or lines drawn
      * from every cell of a large patch or of an object: skipped before they are built.
      */
+    /** Most cells a patch may have for a call per pair of its cells ({@code prapply(connect, x, x)}). */
+    private static final int MAX_PAIRED_CELLS = 12;
+    private static final java.util.Set<String> SET_OPERATIONS = java.util.Set.of("combine", "difference", "intersection");
+
     private static boolean tooLarge(Production p, Entry[] args) {
         String name = p.primitive();
         if (p.slots()[0] == Slot.LOCMAP) {
@@ -718,6 +762,22 @@ public final class Enumerator {
                 }
             }
             return false;
+        }
+        if (name.equals("prapply")) {
+            // a call per pair of cells: only for a few marker cells
+            if (args[1].type != ValueType.INDICES) {
+                return true;
+            }
+            for (Object v : args[1].vals) {
+                if (v instanceof FSet s && s.size() > MAX_PAIRED_CELLS) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (SET_OPERATIONS.contains(name)) {
+            // indices with indices, an object with an object: a set of both is neither
+            return args[0].type != args[1].type || args[0] == args[1];
         }
         if ((name.equals("vconcat") || name.equals("hconcat")) && args.length == 2) {
             // grids that do not line up (vconcat of two widths is a ragged tuple, not a grid) or that would be

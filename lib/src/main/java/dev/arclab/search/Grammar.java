@@ -8,8 +8,8 @@ import java.util.List;
  * Which primitive calls the enumerator builds, with the kind of value each argument takes ({@link Slot}) or a
  * fixed constant. A prior over arc-dsl learnt by hand from the training set: the calls its solvers make most
  * (grid transforms, segmentation, selection by a key, painting), none keyed to a task. One production per line:
- * {@code name ARG... : RESULT [@COST]}, where an upper-case word that is a slot name is a slot and any other word a
- * DSL constant; COST (default 1) is what the call adds to the cost of its arguments: rarer or more branching calls
+ * {@code name ARG... : RESULT [@COST]}, where an upper-case word that is a slot name is a slot, {@code =} the same value
+ * as the slot before it, and any other word a DSL constant or a primitive passed as a value; COST (default 1) is what the call adds to the cost of its arguments: rarer or more branching calls
  * cost 2, so the search reaches them later.
  */
 public final class Grammar {
@@ -40,9 +40,12 @@ public final class Grammar {
         }
     }
 
-    /** One call shape: the primitive, per argument a slot or (when the slot is null) a fixed constant. */
+    /**
+     * One call shape: the primitive, per argument a slot or (when the slot is null) a fixed constant, or the same
+     * value as the argument before it ({@code repeat}, -1 when none: {@code prapply(connect, x, x)}).
+     */
     public record Production(String primitive, Slot[] slots, String[] fixed, Slot result, boolean keepsShape, int cost,
-                             java.util.Set<String> redundantOn) {
+                             java.util.Set<String> redundantOn, int repeat) {
         /**
          * Whether calling this production on a first argument built by {@code head} can only repeat a value
          * already built more cheaply: a symmetry of a symmetry is a symmetry (or the identity), and an idempotent
@@ -91,7 +94,8 @@ public final class Grammar {
         "box PATCH : PATCH", "corners PATCH : PATCH @2", "toindices PATCH : PATCH", "normalize PATCH : PATCH",
         "shift PATCH P : PATCH @2", "hmirror PATCH : PATCH @2", "vmirror PATCH : PATCH @2", "recolor C PATCH : OBJ",
         "toobject PATCH G : OBJ", "hfrontier P : PATCH @2", "vfrontier P : PATCH @2", "connect P P : PATCH @2",
-        "shoot P P : PATCH @2",
+        "shoot P P : PATCH @2", "combine PATCH PATCH : PATCH @2", "difference PATCH PATCH : PATCH @2",
+        "intersection PATCH PATCH : PATCH @2", "prapply connect PATCH = : OBJS @2",
         // colours, sizes, positions
         "mostcolor G : C", "leastcolor G : C", "color OBJ : C", "mostcolor OBJ : C", "leastcolor OBJ : C",
         "shape G : P", "shape PATCH : P", "ulcorner PATCH : P", "lrcorner PATCH : P", "center PATCH : P",
@@ -138,9 +142,14 @@ public final class Grammar {
             }
             Slot[] slots = new Slot[words.length - 1];
             String[] fixed = new String[words.length - 1];
+            int repeat = -1;
             for (int k = 1; k < words.length; k++) {
+                if (words[k].equals("=") && k >= 2 && words[k - 1].equals(words[k - 1].toUpperCase()) && repeat < 0) {
+                    repeat = k - 1;
+                    continue;
+                }
                 Slot s = Slot.parse(words[k]);
-                if (s == null && Dsl.constant(words[k]) == null) {
+                if (s == null && Dsl.constant(words[k]) == null && Dsl.primitive(words[k]) == null) {
                     throw new IllegalStateException("grammar names an unknown constant: " + line);
                 }
                 slots[k - 1] = s;
@@ -157,7 +166,7 @@ public final class Grammar {
                 redundant = java.util.Set.of(words[0]);
             }
             out.add(new Production(words[0], slots, fixed, result, KEEPS_SHAPE.contains(words[0]) && slots[0] == Slot.G, cost,
-                    redundant));
+                    redundant, repeat));
         }
         return List.copyOf(out);
     }
