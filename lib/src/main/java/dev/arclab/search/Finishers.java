@@ -181,7 +181,7 @@ final class Finishers {
      * the output, every changed cell lies in an object, and one property (size, height, width, colours, area,
      * holes) decides that colour the same way in all pairs, the solution fills the objects of each property value
      * with their colour: {@code fill(fill(I, c1, mfilter(objs, matcher(size, v1))), c2, ...)}. Objects whose value
-     * the demos never showed keep their colours.
+     * the demos never showed keep their colours; when a test input has such objects the solution is weak.
      */
     List<Finished> recolourByKey(Expr objsExpr, Object[] vals) {
         if (!sameShape) {
@@ -283,7 +283,20 @@ final class Finishers {
             if (!fits) {
                 continue;
             }
-            out.add(new Finished(expr, answers));
+            // an object of a test input whose value the demos never showed keeps its colour: likely wrong, so
+            // the solution is kept as a weak one and the search goes on
+            boolean unseen = false;
+            try {
+                for (int e = nDemo; e < inputs.length && !unseen; e++) {
+                    for (Object o : (FSet) vals[e]) {
+                        Object v = ((dev.arclab.dsl.Fn) fn).call(new Object[] {o});
+                        unseen |= !(v instanceof Integer value) || !lookup.containsKey(value);
+                    }
+                }
+            } catch (RuntimeException ex) {
+                unseen = true;
+            }
+            out.add(new Finished(expr, answers, unseen));
             break;
         }
         return out;
@@ -460,7 +473,8 @@ final class Finishers {
     /**
      * A grid vector with the outputs' shapes that becomes the outputs under one colour mapping (the same for every
      * demo pair): the mapping as a {@code switch} per pair of swapped colours and nested {@code replace} calls for
-     * the rest. Null when no mapping of at most {@link #MAX_RECOLOURS} colours without longer cycles does it.
+     * the rest. Null when no mapping of at most {@link #MAX_RECOLOURS} colours without longer cycles does it; weak
+     * when a test value has a colour no demo value had (the mapping says nothing about it).
      */
     Finished recolour(Expr grid, Object[] vals) {
         int[] map = new int[10];
@@ -526,8 +540,13 @@ final class Finishers {
             calls.add(new String[] {"replace", digit[ch[0]], digit[ch[1]]});
         }
         Object[] answers = new Object[inputs.length - nDemo];
+        boolean unseen = false;
         for (int e = nDemo; e < inputs.length; e++) {
             answers[e - nDemo] = vals[e];
+            // a colour of a test value the demos never showed: the mapping says nothing about it
+            for (int c : ((Grid) vals[e]).cells()) {
+                unseen |= c < 0 || c > 9 || map[c] == -1;
+            }
         }
         try {
             for (String[] call : calls) {
@@ -541,7 +560,7 @@ final class Finishers {
         } catch (RuntimeException ex) {
             return null;
         }
-        return new Finished(expr, answers);
+        return new Finished(expr, answers, unseen);
     }
 
     /** paint(I, object) turns every demo input into its output. */

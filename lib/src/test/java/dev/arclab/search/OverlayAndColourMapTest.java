@@ -150,6 +150,23 @@ class OverlayAndColourMapTest {
     }
 
     @Test
+    void aColourMapIsWeakWhenATestInputHasAColourNoDemoShowed() {
+        Grid in1 = Grid.of(new int[][] {{1, 2}, {2, 1}});
+        Grid in2 = Grid.of(new int[][] {{2, 2}, {1, 0}});
+        Grid seen = Grid.of(new int[][] {{0, 1}, {2, 2}});
+        Grid unseen = Grid.of(new int[][] {{0, 1}, {7, 2}});
+        Grid[] outs = {
+            (Grid) Dsl.call("replace", in1, 1, 3),
+            (Grid) Dsl.call("replace", in2, 1, 3),
+        };
+        Finishers.Finished ok = new Finishers(new Grid[] {in1, in2, seen}, outs).recolour(Expr.INPUT, new Object[] {in1, in2, seen});
+        Finishers.Finished weak = new Finishers(new Grid[] {in1, in2, unseen}, outs)
+                .recolour(Expr.INPUT, new Object[] {in1, in2, unseen});
+        assertTrue(ok != null && !ok.weak());
+        assertTrue(weak != null && weak.weak());
+    }
+
+    @Test
     void aThreeCycleOfColoursIsRefused() {
         int[] map = {0, 2, 3, 1, 4, 5, 6, 7, 8, 9};
         Grid in = Grid.of(new int[][] {{1, 2, 3}});
