@@ -13,9 +13,9 @@ import java.util.Map;
  * <ul>
  *   <li><b>a fixed window</b>: every output is the input's cells at one place, counted from the top left or
  *   from the bottom right ({@code crop(I, (i, j), (h, w))});</li>
- *   <li><b>tiles</b>: every output is a × b blocks of the input's shape, and each block is a grid the search has
- *   built ({@code vconcat(hconcat(B00, B01), hconcat(B10, B11))}), as in tasks that mirror the input into the
- *   four quarters of the output.</li>
+ *   <li><b>tiles</b>: every output is a × b blocks of one shape, and each block is a grid the search has built
+ *   ({@code vconcat(hconcat(B00, B01), hconcat(B10, B11))}), as in tasks that mirror the input into the four
+ *   quarters of the output.</li>
  * </ul>
  * Only demo outputs are read; the answers on the test inputs are computed by the DSL.
  */
@@ -115,41 +115,38 @@ final class Layout {
     }
 
     /**
-     * Outputs made of a × b blocks of the input's shape (the same a and b in every demo pair, a·b at least 2), each
-     * block a grid among {@code grids} (cheapest first): their concatenation; null when a block is not there.
+     * Outputs made of a × b blocks of one shape per pair (the same a and b in every demo pair, a·b at least 2, a
+     * and b at most {@link #MAX_TILES}), each block a grid among {@code grids} (the cheapest first): their
+     * concatenation; null when no such layout has every block there.
      */
     Finishers.Finished tiles(List<Enumerator.Entry> grids) {
-        int a = -1;
-        int b = -1;
-        for (int e = 0; e < nDemo; e++) {
-            Grid in = inputs[e];
-            Grid t = targets[e];
-            if (t.rows() % in.rows() != 0 || t.cols() % in.cols() != 0) {
-                return null;
-            }
-            int ra = t.rows() / in.rows();
-            int rb = t.cols() / in.cols();
-            if ((a != -1 && (ra != a || rb != b)) || ra > MAX_TILES || rb > MAX_TILES) {
-                return null;
-            }
-            a = ra;
-            b = rb;
-        }
-        if (a * b < 2) {
-            return null;
-        }
-        // the grids with the input's shape, by their demo part
+        // the grids by their demo part
         Map<List<Grid>, Enumerator.Entry> byDemo = new HashMap<>();
         for (Enumerator.Entry g : grids) {
-            boolean inputShaped = true;
             List<Grid> demo = new ArrayList<>(nDemo);
-            for (int e = 0; e < nDemo && inputShaped; e++) {
-                Grid v = (Grid) g.vals[e];
-                inputShaped = v.rows() == inputs[e].rows() && v.cols() == inputs[e].cols();
-                demo.add(v);
+            for (int e = 0; e < nDemo; e++) {
+                demo.add((Grid) g.vals[e]);
             }
-            if (inputShaped) {
-                byDemo.putIfAbsent(demo, g);
+            byDemo.putIfAbsent(demo, g);
+        }
+        for (int a = 1; a <= MAX_TILES; a++) {
+            for (int b = 1; b <= MAX_TILES; b++) {
+                if (a * b < 2) {
+                    continue;
+                }
+                Finishers.Finished f = tiles(byDemo, a, b);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Finishers.Finished tiles(Map<List<Grid>, Enumerator.Entry> byDemo, int a, int b) {
+        for (int e = 0; e < nDemo; e++) {
+            if (targets[e].rows() % a != 0 || targets[e].cols() % b != 0) {
+                return null;
             }
         }
         Enumerator.Entry[][] block = new Enumerator.Entry[a][b];
@@ -157,8 +154,8 @@ final class Layout {
             for (int c = 0; c < b; c++) {
                 List<Grid> want = new ArrayList<>(nDemo);
                 for (int e = 0; e < nDemo; e++) {
-                    int h = inputs[e].rows();
-                    int w = inputs[e].cols();
+                    int h = targets[e].rows() / a;
+                    int w = targets[e].cols() / b;
                     want.add((Grid) Dsl.call("crop", targets[e], Dsl.call("astuple", r * h, c * w), Dsl.call("astuple", h, w)));
                 }
                 block[r][c] = byDemo.get(want);
@@ -189,6 +186,11 @@ final class Layout {
             }
         } catch (RuntimeException ex) {
             return null;
+        }
+        for (Object answer : answers) {
+            if (!(answer instanceof Grid)) {
+                return null; // blocks of a test input that do not line up
+            }
         }
         return new Finishers.Finished(expr, answers);
     }
