@@ -92,6 +92,8 @@ public final class SearchBenchCommand implements Callable<Integer> {
         long candidates = 0;
         long distinct = 0;
         long pruned = 0;
+        long dropped = 0;
+        long failed = 0;
         long cpu = 0;
         long[] byDepth = new long[plan.settings().maxCost() + 1];
         long start = System.nanoTime();
@@ -111,6 +113,8 @@ public final class SearchBenchCommand implements Callable<Integer> {
                     candidates += r.stats().candidates();
                     distinct += r.stats().distinct();
                     pruned += r.stats().pruned();
+                    dropped += r.stats().dropped();
+                    failed += r.stats().stop() == Enumerator.Stop.FAILED ? 1 : 0;
                     cpu += r.stats().cpuNanos();
                     long[] by = r.stats().distinctByCost();
                     for (int d = 0; d < Math.min(by.length, byDepth.length); d++) {
@@ -183,6 +187,10 @@ public final class SearchBenchCommand implements Callable<Integer> {
         out.printf("wall %.1f s, search CPU %.1f s%n", wall, cpuSeconds);
         out.printf("candidates: %d (%.0f per CPU-second)%n", candidates, candidates / Math.max(1e-9, cpuSeconds));
         out.printf("distinct values: %d (%.0f per CPU-second)%n", distinct, distinct / Math.max(1e-9, cpuSeconds));
+        if (failed > 0) {
+            out.printf("searches that failed (a defect in the search; the other tasks went on): %d%n", failed);
+        }
+        out.printf("new values not stored (past the per-task bounds on values and cells): %d%n", dropped);
         out.printf("calls skipped as repeats of cheaper ones (a symmetry of a symmetry, f(f(x)) for idempotent f): %d%n", pruned);
         StringBuilder depth = new StringBuilder("distinct values by depth:");
         for (int d = 1; d < byDepth.length; d++) {

@@ -97,10 +97,12 @@ public final class EnumerateStrategy implements Strategy {
         long distinct = 0;
         long cpu = 0;
         long solved = 0;
+        long failed = 0;
         for (SearchOutcome r : results) {
             if (r == null) {
                 continue;
             }
+            failed += r.stop().equals(Enumerator.Stop.FAILED.name()) ? 1 : 0;
             candidates += r.candidates();
             distinct += r.distinct();
             cpu += r.cpuNanos();
@@ -113,6 +115,7 @@ public final class EnumerateStrategy implements Strategy {
         }
         counts.put("tasks searched", (long) open.size());
         counts.put("tasks solved", solved);
+        counts.put("tasks failed", failed);
         counts.put("candidates", candidates);
         counts.put("distinct values", distinct);
         counts.put("cpuNanos", cpu);

@@ -70,8 +70,8 @@ public final class Enumerator {
                         long cpuNanos, int completedCost, Stop stop) {
     }
 
-    /** Why a search ended. */
-    public enum Stop { SOLVED, MAX_COST, CANDIDATES, DEADLINE, CANCELLED }
+    /** Why a search ended (FAILED: the search itself threw, see {@link #failure()}; not searched again). */
+    public enum Stop { SOLVED, MAX_COST, CANDIDATES, DEADLINE, CANCELLED, FAILED }
 
     /** The outcome for one task: solutions cheapest first, distinct in their test answers. */
     public record Result(String taskId, List<Found> solutions, Stats stats) {
@@ -162,6 +162,7 @@ public final class Enumerator {
     private long cells;
     private final long[] distinctByCost;
     private final Finishers finishers;
+    private String failure;
 
     public Enumerator(SearchProblem problem, Settings settings) {
         this.problem = problem;
@@ -290,6 +291,11 @@ public final class Enumerator {
             if (stop != Stop.SOLVED && stop != Stop.CANCELLED) {
                 overlay();
             }
+        } catch (RuntimeException ex) {
+            // a defect in the search's own code (DSL errors of candidates are caught where they are built): this
+            // task's search ends with what it found so far and says why; the other tasks' searches go on
+            stop = Stop.FAILED;
+            failure = ex.toString();
         } finally {
             Fuel.stop();
         }
@@ -297,6 +303,11 @@ public final class Enumerator {
         Stats stats = new Stats(candidates, seen.size(), distinctByCost.clone(), errors, dropped, pruned, cpu,
                 completed, stop);
         return new Result(problem.taskId(), List.copyOf(solutions), stats);
+    }
+
+    /** What the search threw when it ended with {@link Stop#FAILED}; null otherwise. */
+    public String failure() {
+        return failure;
     }
 
     /** Most grids the overlay finisher looks at, cheapest levels first (each level nearest the outputs first). */

@@ -252,11 +252,16 @@ final class Overlay {
         return new Stack(Expr.call("underpaint", top.expr, object), answers, false);
     }
 
-    /** The most common value of the cells, the smallest on ties (as arc-dsl's mostcolor). */
-    private static int commonest(int[] cells) {
+    /**
+     * The most common colour of the cells, the smallest on ties (as arc-dsl's mostcolor); values outside 0..9 (a
+     * search builds such grids) are not counted: they are never background and never right.
+     */
+    static int commonest(int[] cells) {
         int[] count = new int[10];
         for (int c : cells) {
-            count[c]++;
+            if (c >= 0 && c <= 9) {
+                count[c]++;
+            }
         }
         int best = 0;
         for (int c = 1; c < 10; c++) {

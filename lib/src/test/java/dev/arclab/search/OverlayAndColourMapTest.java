@@ -93,6 +93,23 @@ class OverlayAndColourMapTest {
     }
 
     @Test
+    void gridsWithValuesOutsideTheColoursAreNeverBackgroundNorRight() {
+        // the search builds such grids (a fill with a computed integer); they must not break the stacking
+        assertEquals(3, Overlay.commonest(new int[] {-1, -1, -1, 3, 12, 12, 12, 12}));
+        Grid target = Grid.of(new int[][] {{1, 0}, {0, 0}});
+        Grid odd = Grid.of(new int[][] {{-1, 0}, {0, 0}});
+        Grid right = Grid.of(new int[][] {{1, 5}, {5, 5}});
+        Overlay overlay = new Overlay(new Grid[] {target}, 100_000);
+        List<Enumerator.Entry> grids = List.of(
+                new Enumerator.Entry(Expr.INPUT, new Object[] {odd, odd}, ValueType.GRID),
+                new Enumerator.Entry(Expr.call("rot90", Expr.INPUT), new Object[] {right, right}, ValueType.GRID));
+        // the odd grid is no top piece (its -1 is neither background nor right) but may lie underneath
+        List<Overlay.Stack> found = overlay.find(grids, 6);
+        assertEquals(1, found.size());
+        assertEquals("underpaint(rot90(I), asobject(I))", found.get(0).expr().toString());
+    }
+
+    @Test
     void aTopPieceThatPaintsAWrongCellIsNotStacked() {
         // outputs that are the input plus one cell no built grid has: nothing stacks into them
         Task t = task("o0000002", g -> {
