@@ -20,15 +20,20 @@ public final class Main {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
 
+        StartupLog.mark("main");
         String json = Files.readString(Path.of(args[0]));
-        KernelConnectionProperties props = KernelConnectionProperties.parse(json);
-        JupyterConnection connection = new JupyterConnection(props);
-
         ParentWatchdog.start();
         ArcKernel kernel = ArcKernel.builder().build();
+        StartupLog.mark("kernel built");
+        // JShell first, on its own thread: the longest part of a start, while the sockets and magics are set up here
+        kernel.startJShell();
+        KernelConnectionProperties props = KernelConnectionProperties.parse(json);
+        JupyterConnection connection = new JupyterConnection(props);
+        StartupLog.mark("connection made");
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        StartupLog.mark("sockets up: answering");
         connection.waitUntilClose();
         System.exit(0);
     }
