@@ -324,6 +324,9 @@ final class Evaluator implements AutoCloseable {
             from = m.end();
             javaStart = m.end();
         }
+        if (magicsOnly) {
+            return value; // the rest is white space and comments
+        }
         java.append(text, from, text.length());
         if (!java.toString().isBlank() || !any) {
             Object last = evalJava(java.toString(), cell, lineBase + lineOf(text, javaStart) - 1);
