@@ -185,7 +185,7 @@ public final class WorkerPool implements AutoCloseable {
                 break;
             }
         }
-        if (!partial) {
+        if (!partial && !outOfMemory.isEmpty()) {
             for (int k : outOfMemory.stream().sorted().toList()) {
                 // One at a time, with the heap the other items held freed: the same work, so the same result.
                 try {
