@@ -123,7 +123,7 @@ public final class ArcKernel extends BaseKernel {
 
     private ArcKernel(String name, String version, InputHistory inputs, JupyterIO io, CommManager comms,
                       Renderer renderer, MagicsRegistry magics, boolean extensionsEnabled, StringStyler errorStyler,
-                      List<String> compilerOptions) {
+                      List<String> compilerOptions, boolean startJShellAtOnce) {
         super(name, version, languageInfo(), List.of(), inputs, io, comms, renderer,
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new NotebookMagicTranspiler()), magics,
                 extensionsEnabled, errorStyler);
@@ -140,6 +140,9 @@ public final class ArcKernel extends BaseKernel {
             }
         };
         this.evaluator = new Evaluator(ArcKernel.class.getClassLoader(), compilerOptions, names);
+        if (startJShellAtOnce) {
+            startJShell(); // before the magics below are set up: JShell is the longest part of a start
+        }
         this.completion = new Completion(evaluator, names);
         registerKernelMagic(new CommandMagic(() -> new Classpath(this)));
         KernelMagics.register(this);
@@ -153,6 +156,7 @@ public final class ArcKernel extends BaseKernel {
     /** Builds an {@link ArcKernel}. */
     public static final class Builder extends BaseKernelBuilder<Builder, ArcKernel> {
         private final List<String> compilerOptions = new ArrayList<>();
+        private boolean startJShellAtOnce;
 
         private Builder() {
             name("ARC Lab");
@@ -165,11 +169,17 @@ public final class ArcKernel extends BaseKernel {
             return this;
         }
 
+        /** Starts building JShell while the kernel is built, instead of at {@link #onStartup()} ({@link Main} does). */
+        public Builder startJShellAtOnce() {
+            startJShellAtOnce = true;
+            return this;
+        }
+
         @Override
         public ArcKernel build() {
             return new ArcKernel(buildName(), buildVersion(), new InputHistory(),
                     buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(), buildMagicsRegistry(),
-                    buildExtensionsEnabled(), buildErrorStyler(), List.copyOf(compilerOptions));
+                    buildExtensionsEnabled(), buildErrorStyler(), List.copyOf(compilerOptions), startJShellAtOnce);
         }
     }
 
@@ -219,9 +229,9 @@ public final class ArcKernel extends BaseKernel {
     }
 
     /**
-     * Starts building JShell on a thread of its own, unless started already: {@link Main} calls it before it opens the
-     * sockets, since JShell (javac reading the class path's jars for the default imports) is the longest part of a
-     * start.
+     * Starts building JShell on a thread of its own, unless started already ({@link Builder#startJShellAtOnce()}, which
+     * {@link Main} uses: JShell, javac reading the class path's jars for the default imports, is the longest part of a
+     * start).
      */
     synchronized void startJShell() {
         if (jshellStarting) {

@@ -23,10 +23,9 @@ public final class Main {
         StartupLog.mark("main");
         String json = Files.readString(Path.of(args[0]));
         ParentWatchdog.start();
-        ArcKernel kernel = ArcKernel.builder().build();
-        StartupLog.mark("kernel built");
         // JShell first, on its own thread: the longest part of a start, while the sockets and magics are set up here
-        kernel.startJShell();
+        ArcKernel kernel = ArcKernel.builder().startJShellAtOnce().build();
+        StartupLog.mark("kernel built");
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
         JupyterConnection connection = new JupyterConnection(props);
         StartupLog.mark("connection made");
