@@ -257,14 +257,17 @@ public final class ArcKernel extends BaseKernel {
 
     /**
      * Loads the bundled tasks (the session's default set, loaded once per JVM) on a thread of its own while JShell
-     * and javac warm up on this one: both are single-threaded, so on two cores the first cell that needs tasks no
-     * longer waits for the two one after the other. A failure is left to the first cell that loads them.
+     * and javac warm up on another, then renders their summary once (thrown away): the first render of a table loads
+     * and sets up Tablesaw, over a second on a cold JVM, which the first {@code %tasks} would otherwise wait for. A
+     * failure is left to the first cell that loads or shows them.
      */
-    private static void preloadBundledTasks() {
+    private void preloadBundledTasks() {
         Thread t = new Thread(() -> {
             try {
-                dev.arclab.task.TaskLoader.bundled();
+                dev.arclab.task.TaskSet tasks = dev.arclab.task.TaskLoader.bundled();
                 StartupLog.mark("bundled tasks loaded");
+                getRenderer().render(tasks);
+                StartupLog.mark("renderers warmed up");
             } catch (RuntimeException e) {
                 // the first cell that needs the bundled tasks loads them again and reports what went wrong
             }

@@ -16,13 +16,13 @@ public final class ArchiveTraining {
     public static void main(String[] args) {
         ArcKernel kernel = ArcKernel.builder().build();
         kernel.onStartup();
-        Object tasks = kernel.evalRaw("%tasks");
+        DisplayData tasks = kernel.eval("%tasks"); // rendered: the summary's table (Tablesaw) too
         kernel.awaitStarted();
         Object size = kernel.evalRaw("dev.arclab.task.TaskLoader.bundled().size()");
         DisplayData shown = kernel.eval("Grid.of(new int[][] {{1, 2}, {3, 4}})");
         kernel.complete("Math.ab", 7);
         kernel.onShutdown(false);
-        System.out.println("trained on " + size + " tasks (" + tasks + "), a grid shown: " + (shown != null));
+        System.out.println("trained on " + size + " tasks (shown: " + (tasks != null) + "), a grid shown: " + (shown != null));
         System.exit(0);
     }
 }
