@@ -252,20 +252,22 @@ public final class ArcKernel extends BaseKernel {
 
     /** Waits until JShell has started (tests and the archive's training run). */
     void awaitStarted() {
-        evaluator.shell();
+        evaluator.awaitStart();
     }
 
     /**
      * Loads the bundled tasks (the session's default set, loaded once per JVM) on a thread of its own while JShell
-     * and javac warm up on another, then renders their summary once (thrown away): the first render of a table loads
-     * and sets up Tablesaw, over a second on a cold JVM, which the first {@code %tasks} would otherwise wait for. A
-     * failure is left to the first cell that loads or shows them.
+     * and javac warm up on another; once JShell has started (so as not to slow a first Java cell down on two cores),
+     * renders their summary once (thrown away): the first render of a table loads and sets up Tablesaw, over a second
+     * on a cold JVM, which a later first {@code %tasks} would otherwise wait for. A failure is left to the first cell
+     * that loads or shows them.
      */
     private void preloadBundledTasks() {
         Thread t = new Thread(() -> {
             try {
                 dev.arclab.task.TaskSet tasks = dev.arclab.task.TaskLoader.bundled();
                 StartupLog.mark("bundled tasks loaded");
+                evaluator.awaitStart();
                 getRenderer().render(tasks);
                 StartupLog.mark("renderers warmed up");
             } catch (RuntimeException e) {

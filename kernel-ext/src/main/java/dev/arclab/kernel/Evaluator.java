@@ -185,6 +185,11 @@ final class Evaluator implements AutoCloseable {
         }
     }
 
+    /** Waits until {@link #start} is done (or failed), without counting as a waiting cell. */
+    void awaitStart() {
+        ready.handle((shell, failure) -> shell).join();
+    }
+
     SourceCodeAnalysis analysis() {
         SourceCodeAnalysis a = analysis;
         if (a == null) {
