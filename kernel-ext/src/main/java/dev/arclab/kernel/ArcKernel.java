@@ -75,6 +75,11 @@ import picocli.CommandLine.Parameters;
  */
 public final class ArcKernel extends BaseKernel {
     public static final List<String> DEFAULT_IMPORTS = List.of(
+            // first: JShell keys a snippet of many imports by its first one, and a user's own import with that key
+            // would replace them all; nobody imports this one again
+            "static dev.arclab.kernel.Notebook.display",
+            "static dev.arclab.kernel.Notebook.updateDisplay",
+            "static dev.arclab.kernel.Notebook.clearOutput",
             "java.io.*",
             "java.math.*",
             "java.net.*",
@@ -94,10 +99,13 @@ public final class ArcKernel extends BaseKernel {
             "dev.arclab.report.*",
             "dev.arclab.program.BundledSolvers",
             "dev.arclab.program.ProgramParser",
-            "dev.arclab.lab.Session",
-            "static dev.arclab.kernel.Notebook.display",
-            "static dev.arclab.kernel.Notebook.updateDisplay",
-            "static dev.arclab.kernel.Notebook.clearOutput");
+            "dev.arclab.lab.Session");
+
+    /**
+     * Compiled (and dropped) after the imports when no cell is waiting yet, so that the first cell finds javac warm and
+     * the engine's classes read: what such a cell needs first.
+     */
+    private static final String WARM_UP = "Object $arclabWarmUp = TaskLoader.class.getName() + Grid.class + Session.class;";
 
     private final Evaluator evaluator;
     private final Completion completion;
@@ -108,12 +116,14 @@ public final class ArcKernel extends BaseKernel {
     /** When the front end sent the execute request that runs now (null if unknown or idle). */
     private volatile Instant runningSince;
     private volatile boolean lastCellFailed;
+    private volatile boolean firstCellDone;
+    private boolean jshellStarting;
     /** When the last cell failed: requests sent after it (the client saw the error) are not aborted. */
     private volatile Instant failedAt;
 
     private ArcKernel(String name, String version, InputHistory inputs, JupyterIO io, CommManager comms,
                       Renderer renderer, MagicsRegistry magics, boolean extensionsEnabled, StringStyler errorStyler,
-                      List<String> compilerOptions) {
+                      List<String> compilerOptions, boolean startJShellAtOnce) {
         super(name, version, languageInfo(), List.of(), inputs, io, comms, renderer,
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new NotebookMagicTranspiler()), magics,
                 extensionsEnabled, errorStyler);
@@ -130,6 +140,9 @@ public final class ArcKernel extends BaseKernel {
             }
         };
         this.evaluator = new Evaluator(ArcKernel.class.getClassLoader(), compilerOptions, names);
+        if (startJShellAtOnce) {
+            startJShell(); // before the magics below are set up: JShell is the longest part of a start
+        }
         this.completion = new Completion(evaluator, names);
         registerKernelMagic(new CommandMagic(() -> new Classpath(this)));
         KernelMagics.register(this);
@@ -143,6 +156,7 @@ public final class ArcKernel extends BaseKernel {
     /** Builds an {@link ArcKernel}. */
     public static final class Builder extends BaseKernelBuilder<Builder, ArcKernel> {
         private final List<String> compilerOptions = new ArrayList<>();
+        private boolean startJShellAtOnce;
 
         private Builder() {
             name("ARC Lab");
@@ -155,11 +169,17 @@ public final class ArcKernel extends BaseKernel {
             return this;
         }
 
+        /** Starts building JShell while the kernel is built, instead of at {@link #onStartup()} ({@link Main} does). */
+        public Builder startJShellAtOnce() {
+            startJShellAtOnce = true;
+            return this;
+        }
+
         @Override
         public ArcKernel build() {
             return new ArcKernel(buildName(), buildVersion(), new InputHistory(),
                     buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(), buildMagicsRegistry(),
-                    buildExtensionsEnabled(), buildErrorStyler(), List.copyOf(compilerOptions));
+                    buildExtensionsEnabled(), buildErrorStyler(), List.copyOf(compilerOptions), startJShellAtOnce);
         }
     }
 
@@ -194,33 +214,62 @@ public final class ArcKernel extends BaseKernel {
         return names;
     }
 
+    /**
+     * Installs the extensions (the magics and renderers), then starts JShell on a thread of its own (built, the default
+     * imports as one snippet, javac warmed up) and loads the bundled tasks on another, and returns: the kernel answers
+     * {@code kernel_info} at once, a cell of magics runs without waiting for JShell, and a Java cell waits only for
+     * JShell (interruptibly). Milestones go to the kernel log with {@code -Darclab.kernel.startupLog=true}.
+     */
     @Override
     public void onStartup() {
+        startJShell();
         super.onStartup();
+        StartupLog.mark("extensions installed");
         preloadBundledTasks();
-        for (String i : DEFAULT_IMPORTS) {
-            try {
-                evalRaw("import " + i + ";");
-            } catch (CellException e) {
-                // A missing package must not keep the kernel from starting: say so in the kernel log.
-                System.err.println("ARC Lab kernel: default import " + i + " failed: " + e.getMessage());
-            }
+    }
+
+    /**
+     * Starts building JShell on a thread of its own, unless started already ({@link Builder#startJShellAtOnce()}, which
+     * {@link Main} uses: JShell, javac reading the class path's jars for the default imports, is the longest part of a
+     * start).
+     */
+    synchronized void startJShell() {
+        if (jshellStarting) {
+            return;
         }
-        // Warm up javac and the loader, so that the first cell of the user is not the slow one.
-        evalRaw("int $arclabWarmUp = 1;");
-        JShell shell = evaluator.shell();
-        shell.variables().filter(v -> v.name().equals("$arclabWarmUp")).forEach(shell::drop);
+        jshellStarting = true;
+        Thread t = new Thread(() -> {
+            try {
+                evaluator.start(DEFAULT_IMPORTS, WARM_UP);
+            } catch (RuntimeException | Error e) {
+                // cells report it (JShell could not start), and so does the kernel log
+                System.err.println("ARC Lab kernel: JShell could not start: " + e);
+            }
+        }, "arclab-jshell-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Waits until JShell has started (tests and the archive's training run). */
+    void awaitStarted() {
+        evaluator.awaitStart();
     }
 
     /**
      * Loads the bundled tasks (the session's default set, loaded once per JVM) on a thread of its own while JShell
-     * and javac warm up on this one: both are single-threaded, so on two cores the first cell that needs tasks no
-     * longer waits for the two one after the other. A failure is left to the first cell that loads them.
+     * and javac warm up on another; once JShell has started (so as not to slow a first Java cell down on two cores),
+     * renders their summary once (thrown away): the first render of a table loads and sets up Tablesaw, over a second
+     * on a cold JVM, which a later first {@code %tasks} would otherwise wait for. A failure is left to the first cell
+     * that loads or shows them.
      */
-    private static void preloadBundledTasks() {
+    private void preloadBundledTasks() {
         Thread t = new Thread(() -> {
             try {
-                dev.arclab.task.TaskLoader.bundled();
+                dev.arclab.task.TaskSet tasks = dev.arclab.task.TaskLoader.bundled();
+                StartupLog.mark("bundled tasks loaded");
+                evaluator.awaitStart();
+                getRenderer().render(tasks);
+                StartupLog.mark("renderers warmed up");
             } catch (RuntimeException e) {
                 // the first cell that needs the bundled tasks loads them again and reports what went wrong
             }
@@ -368,11 +417,19 @@ public final class ArcKernel extends BaseKernel {
         currentEnv = env;
         runningSince = sentAt(message.getHeader());
         lastCellFailed = false;
+        boolean first = !firstCellDone;
+        if (first) {
+            StartupLog.mark("first execute_request");
+        }
         try {
             super.handleExecuteRequest(env, message);
         } finally {
             currentEnv = null;
             runningSince = null;
+            if (first) {
+                firstCellDone = true;
+                StartupLog.mark("first execute_reply sent");
+            }
         }
         if (lastCellFailed && request.shouldStopOnError()) {
             env.resolveDeferrals();
@@ -477,6 +534,7 @@ public final class ArcKernel extends BaseKernel {
 
     @Override
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        StartupLog.mark("kernel_info_request");
         env.setBusyDeferIdle();
         env.reply(new KernelInfoOk(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(),
                 getHelpLinks()));

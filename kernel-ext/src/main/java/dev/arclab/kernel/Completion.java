@@ -151,8 +151,7 @@ final class Completion {
 
     /** The session's active imports ({@code dev.arclab.dsl.*}, {@code dev.arclab.lab.Session}, ...). */
     private List<String> imports() {
-        return evaluator.shell().imports().filter(i -> evaluator.shell().status(i).isActive() && !i.isStatic())
-                .map(i -> i.fullname()).toList();
+        return evaluator.importedNames();
     }
 
     /** Whether the line starting at {@code lineStart} is a magic line (not text inside a string, comment...). */

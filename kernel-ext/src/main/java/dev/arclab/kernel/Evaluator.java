@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -72,8 +76,16 @@ final class Evaluator implements AutoCloseable {
 
     private final SnippetLoader loader;
     private final SnippetExecutionControl control;
-    private final JShell shell;
-    private final SourceCodeAnalysis analysis;
+    private final String[] compilerOptions;
+    /** JShell, once {@link #start} has built it and evaluated the set-up snippets. */
+    private final CompletableFuture<JShell> ready = new CompletableFuture<>();
+    private volatile JShell started;
+    private volatile SourceCodeAnalysis analysis;
+    private volatile boolean closed;
+    /** A cell is waiting for {@link #start}: the warm-up is skipped, the cell's own compile warms javac up. */
+    private volatile boolean cellWaiting;
+    /** The thread of a magic that runs without JShell (a cell of magic lines only), while it runs. */
+    private volatile Thread magicThread;
     private final MagicNames magicNames;
     private final Map<String, Location> locations = new ConcurrentHashMap<>();
     private final Object stopLock = new Object();
@@ -97,19 +109,110 @@ final class Evaluator implements AutoCloseable {
                 return control;
             }
         };
-        this.shell = JShell.builder()
-                .executionEngine(provider, Map.of())
-                .compilerOptions(compilerOptions.toArray(new String[0]))
-                .build();
-        this.analysis = shell.sourceCodeAnalysis();
+        this.provider = provider;
+        this.compilerOptions = compilerOptions.toArray(new String[0]);
     }
 
+    private final ExecutionControlProvider provider;
+
+    /**
+     * Builds JShell and evaluates the set-up snippets ({@code imports}: one snippet of import statements, tried one by
+     * one when it does not compile, a failing one reported on stderr; then {@code warmUp}, a declaration compiled once
+     * and dropped, unless a cell is already waiting), on the calling thread. Cells and completion wait for it;
+     * magics in cells of magic lines only do not. Called once, by the kernel's start (on a thread of its own).
+     */
+    void start(List<String> imports, String warmUp) {
+        try {
+            JShell s = JShell.builder()
+                    .executionEngine(provider, Map.of())
+                    .compilerOptions(compilerOptions)
+                    .build();
+            StartupLog.mark("JShell built");
+            String all = imports.stream().map(i -> "import " + i + ";").collect(Collectors.joining(" "));
+            if (rejected(s.eval(all))) {
+                for (String i : imports) {
+                    if (rejected(s.eval("import " + i + ";"))) {
+                        // A missing package must not keep the kernel from starting: say so in the kernel log.
+                        System.err.println("ARC Lab kernel: default import " + i + " failed");
+                    }
+                }
+            }
+            StartupLog.mark("default imports compiled");
+            if (warmUp != null && !cellWaiting) {
+                for (SnippetEvent e : s.eval(warmUp)) {
+                    if (e.snippet() instanceof VarSnippet v && e.causeSnippet() == null) {
+                        s.drop(v);
+                    }
+                }
+                StartupLog.mark("javac warmed up");
+            }
+            analysis = s.sourceCodeAnalysis();
+            started = s;
+            if (closed) {
+                s.close();
+            }
+            ready.complete(s);
+        } catch (RuntimeException | Error e) {
+            ready.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static boolean rejected(List<SnippetEvent> events) {
+        return events.isEmpty() || events.stream().anyMatch(e -> e.status() == Snippet.Status.REJECTED);
+    }
+
+    /** JShell; waits for {@link #start} (a cell waiting for it ends when it is interrupted). */
     JShell shell() {
-        return shell;
+        JShell s = started;
+        if (s != null) {
+            return s;
+        }
+        cellWaiting = true;
+        while (true) {
+            try {
+                return ready.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (running) {
+                    checkInterrupted();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while JShell was starting", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("JShell could not start: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    /** Waits until {@link #start} is done (or failed), without counting as a waiting cell. */
+    void awaitStart() {
+        ready.handle((shell, failure) -> shell).join();
     }
 
     SourceCodeAnalysis analysis() {
-        return analysis;
+        SourceCodeAnalysis a = analysis;
+        if (a == null) {
+            shell();
+            a = analysis;
+        }
+        return a;
+    }
+
+    /** The names the session imports (not static ones): {@code java.util.*}, {@code dev.arclab.lab.Session}, ... */
+    List<String> importedNames() {
+        JShell s = shell();
+        List<String> names = new ArrayList<>();
+        s.imports().filter(i -> s.status(i).isActive()).forEach(i -> {
+            // the default imports are one snippet of many import statements
+            for (String statement : i.source().split(";")) {
+                String t = statement.strip();
+                if (t.startsWith("import ") && !t.startsWith("import static ")) {
+                    names.add(t.substring("import ".length()).strip());
+                }
+            }
+        });
+        return names;
     }
 
     ClassLoader classLoader() {
@@ -122,7 +225,11 @@ final class Evaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        shell.close();
+        closed = true;
+        JShell s = started;
+        if (s != null) {
+            s.close();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- evaluation
@@ -169,9 +276,7 @@ final class Evaluator implements AutoCloseable {
                     if (!magicNames.cell().contains(cellMagic.name())) {
                         throw unknownMagic("%%" + cellMagic.name(), magicNames.cell(), "%%");
                     }
-                    return evalJava(NOTEBOOK + ".cellMagic(" + literal(cellMagic.name()) + ",java.util.List.of("
-                            + cellMagic.args().stream().map(Evaluator::literal).collect(Collectors.joining(","))
-                            + ")," + literal(cellMagic.body()) + ");", cell, 0);
+                    return runMagic(() -> Notebook.cellMagic(cellMagic.name(), cellMagic.args(), cellMagic.body()), cell);
             }
         }
         return evalText(code, cell, 0);
@@ -188,9 +293,18 @@ final class Evaluator implements AutoCloseable {
         int javaStart = 0;
         Object value = null;
         boolean any = false;
-        for (MagicLines.LineMagic m : MagicLines.lineMagics(text)) {
+        List<MagicLines.LineMagic> magics = MagicLines.lineMagics(text);
+        boolean magicsOnly = magicsOnly(text, magics);
+        for (MagicLines.LineMagic m : magics) {
             String name = m.name();
             boolean evaluating = !m.assigned() && (name.equals("time") || name.equals("timeit") || name.equals("load"));
+            if (magicsOnly && !evaluating) {
+                value = runMagic(() -> Notebook.lineMagic(name, m.args()), cell);
+                any = true;
+                from = m.end();
+                javaStart = m.end();
+                continue;
+            }
             if (!evaluating) {
                 java.append(text, from, m.start()).append(NOTEBOOK).append(".lineMagic(").append(literal(name))
                         .append(",java.util.List.of(")
@@ -215,6 +329,9 @@ final class Evaluator implements AutoCloseable {
             from = m.end();
             javaStart = m.end();
         }
+        if (magicsOnly) {
+            return value; // the rest is white space and comments
+        }
         java.append(text, from, text.length());
         if (!java.toString().isBlank() || !any) {
             Object last = evalJava(java.toString(), cell, lineBase + lineOf(text, javaStart) - 1);
@@ -225,6 +342,77 @@ final class Evaluator implements AutoCloseable {
         return value;
     }
 
+    /**
+     * Whether the text is line magics only (and white space and comments), none of them after {@code =}: then they run
+     * one after the other without JShell ({@link #runMagic}), so a magic does not wait for JShell to start, nor for a
+     * snippet to compile. A magic inside Java (a loop, a block) is compiled with it.
+     */
+    private static boolean magicsOnly(String text, List<MagicLines.LineMagic> magics) {
+        if (magics.isEmpty()) {
+            return false;
+        }
+        int from = 0;
+        for (MagicLines.LineMagic m : magics) {
+            if (m.assigned() || codeStart(text.substring(from, m.start())) < m.start() - from) {
+                return false;
+            }
+            from = m.end();
+        }
+        String rest = text.substring(from);
+        return codeStart(rest) == rest.length();
+    }
+
+    /**
+     * Runs a magic on a thread of its own (as JShell runs a snippet; {@link #interrupt()} stops it the same way), the
+     * cell's thread waiting for it; its value is the cell's value, and what it throws is shown as the same call in a
+     * snippet would show it.
+     */
+    private Object runMagic(java.util.concurrent.Callable<Object> magic, int cell) {
+        checkInterrupted();
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(() -> {
+            try {
+                result[0] = magic.call();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "arclab-magic");
+        t.setDaemon(true);
+        t.setContextClassLoader(loader.classLoader());
+        magicThread = t;
+        t.start();
+        boolean waitInterrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                waitInterrupted = true;
+            }
+        }
+        magicThread = null;
+        if (waitInterrupted) {
+            Thread.currentThread().interrupt();
+        }
+        checkInterrupted();
+        Throwable e = failure[0];
+        if (e == null) {
+            return result[0];
+        }
+        if (e instanceof CellException c) {
+            throw c;
+        }
+        String className = e.getClass().getName();
+        if (isMagicUsage(className)) {
+            throw magicUsage(className, e.getMessage());
+        }
+        List<String> lines = new ArrayList<>();
+        appendTrace(lines, e, cell, "");
+        String message = e.getMessage();
+        throw new EvalException(className, message == null ? className : className + ": " + message, lines);
+    }
+
     /** Evaluates magic-free Java, snippet by snippet; {@code lineBase} is the number of cell lines above it. */
     private Object evalJava(String source, int cell, int lineBase) {
         List<Chunk> chunks = split(source);
@@ -232,7 +420,7 @@ final class Evaluator implements AutoCloseable {
         for (int i = 0; i < chunks.size(); i++) {
             checkInterrupted();
             Chunk chunk = chunks.get(i);
-            List<SnippetEvent> events = shell.eval(chunk.source());
+            List<SnippetEvent> events = shell().eval(chunk.source());
             checkInterrupted();
             value = handle(events, source, chunk, cell, i == chunks.size() - 1, lineBase);
         }
@@ -294,7 +482,7 @@ final class Evaluator implements AutoCloseable {
         String call = "dev.arclab.kernel.Timing.timeit(" + loops + ", " + runs + ", ";
         if (!cellBody) {
             String asValue = call + "() -> { return (" + body + "); });";
-            List<SnippetEvent> events = shell.eval(asValue);
+            List<SnippetEvent> events = shell().eval(asValue);
             if (events.stream().noneMatch(e -> e.status() == Snippet.Status.REJECTED)) {
                 checkInterrupted();
                 return handle(events, asValue, new Chunk(asValue, 0), cell, true, 0);
@@ -363,7 +551,7 @@ final class Evaluator implements AutoCloseable {
             }
             if ((e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)
                     && s instanceof DeclarationSnippet d) {
-                String missing = String.join(", ", shell.unresolvedDependencies(d).collect(Collectors.toList()));
+                String missing = String.join(", ", shell().unresolvedDependencies(d).collect(Collectors.toList()));
                 System.err.println("Note: " + describe(d) + (e.status() == Snippet.Status.RECOVERABLE_DEFINED
                         ? " was created, but cannot be used until " + missing + " is declared"
                         : " cannot be used until " + missing + " is declared"));
@@ -380,8 +568,8 @@ final class Evaluator implements AutoCloseable {
             return read(v);
         }
         if (s instanceof ExpressionSnippet x) {
-            return shell.variables()
-                    .filter(v -> v.name().equals(x.name()) && shell.status(v).isActive())
+            return shell().variables()
+                    .filter(v -> v.name().equals(x.name()) && shell().status(v).isActive())
                     .reduce((a, b) -> b)
                     .map(this::read)
                     .orElse(null);
@@ -390,7 +578,7 @@ final class Evaluator implements AutoCloseable {
     }
 
     Object read(VarSnippet v) {
-        return control.capture(() -> shell.varValue(v));
+        return control.capture(() -> shell().varValue(v));
     }
 
     /** True if the code, without trailing comments, ends with ';' (as in IPython, that hides the result). */
@@ -442,7 +630,7 @@ final class Evaluator implements AutoCloseable {
         String remaining = source;
         int offset = 0;
         while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(remaining);
             SourceCodeAnalysis.Completeness c = info.completeness();
             if (c == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;
@@ -520,7 +708,7 @@ final class Evaluator implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------- errors
 
     private CompilationException compilationError(Snippet s, String cellSource, Chunk chunk, int lineBase) {
-        List<Diag> diags = shell.diagnostics(s).collect(Collectors.toList());
+        List<Diag> diags = shell().diagnostics(s).collect(Collectors.toList());
         List<Diag> errors = diags.stream().filter(Diag::isError).collect(Collectors.toList());
         if (errors.isEmpty()) {
             errors = diags;
@@ -562,7 +750,7 @@ final class Evaluator implements AutoCloseable {
     private CellException evalError(JShellException ex, int cell) {
         if (ex instanceof UnresolvedReferenceException u) {
             DeclarationSnippet d = u.getSnippet();
-            String missing = String.join(", ", shell.unresolvedDependencies(d).collect(Collectors.toList()));
+            String missing = String.join(", ", shell().unresolvedDependencies(d).collect(Collectors.toList()));
             String message = describe(d) + " cannot be used until " + missing + " is declared";
             return new EvalException("UnresolvedReferenceException", message,
                     List.of(RED + "Unresolved reference" + RESET + ": " + message));
@@ -570,8 +758,23 @@ final class Evaluator implements AutoCloseable {
         jdk.jshell.EvalException e = (jdk.jshell.EvalException) ex;
         String className = e.getExceptionClassName();
         String message = e.getMessage();
-        if (className.equals("dev.arclab.magics.MagicException")
-                || className.equals("org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException")) {
+        if (isMagicUsage(className)) {
+            return magicUsage(className, message);
+        }
+        List<String> lines = new ArrayList<>();
+        appendTrace(lines, e, cell, "");
+        String head = message == null ? className : className + ": " + message;
+        return new EvalException(className, head, lines);
+    }
+
+    private static boolean isMagicUsage(String className) {
+        return className.equals("dev.arclab.magics.MagicException")
+                || className.equals("org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException");
+    }
+
+    /** A wrong magic call (or an unknown magic) as a usage error: its message, no stack trace. */
+    private MagicUsageException magicUsage(String className, String message) {
+        {
             String text = message == null ? "wrong magic call" : message;
             if (className.endsWith("UndefinedMagicException")) {
                 text = text + "; known: " + magicNames.line().stream().sorted()
@@ -583,15 +786,13 @@ final class Evaluator implements AutoCloseable {
             lines.addAll(textLines.subList(1, textLines.size()));
             return new MagicUsageException(textLines.get(0), lines);
         }
-        List<String> lines = new ArrayList<>();
-        appendTrace(lines, e, cell, "");
-        String head = message == null ? className : className + ": " + message;
-        return new EvalException(className, head, lines);
     }
 
-    private void appendTrace(List<String> lines, jdk.jshell.EvalException e, int cell, String prefix) {
+    /** The exception's lines: class and message, the user's frames, then its causes the same way. */
+    private void appendTrace(List<String> lines, Throwable e, int cell, String prefix) {
         String message = e.getMessage();
-        String head = message == null ? e.getExceptionClassName() : e.getExceptionClassName() + ": " + message;
+        String className = e instanceof jdk.jshell.EvalException x ? x.getExceptionClassName() : e.getClass().getName();
+        String head = message == null ? className : className + ": " + message;
         List<String> headLines = List.of(head.split("\n", -1));
         lines.add(prefix + RED + headLines.get(0) + RESET);
         lines.addAll(headLines.subList(1, headLines.size()));
@@ -600,8 +801,8 @@ final class Evaluator implements AutoCloseable {
             lines.add("    at " + frame(f, cell));
         }
         Throwable cause = e.getCause();
-        if (cause instanceof jdk.jshell.EvalException c && lines.size() < 200) {
-            appendTrace(lines, c, cell, "Caused by: ");
+        if (cause != null && cause != e && lines.size() < 200) {
+            appendTrace(lines, cause, cell, "Caused by: ");
         }
     }
 
@@ -698,11 +899,15 @@ final class Evaluator implements AutoCloseable {
             }
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (running && interrupted && System.nanoTime() < deadline) {
-                try {
-                    shell.stop();
-                } catch (RuntimeException ex) {
-                    // JShell closed or not executing: nothing to stop
+                JShell s = started;
+                if (s != null) {
+                    try {
+                        s.stop();
+                    } catch (RuntimeException ex) {
+                        // JShell closed or not executing: nothing to stop
+                    }
                 }
+                stopMagicThread();
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException ie) {
@@ -713,6 +918,21 @@ final class Evaluator implements AutoCloseable {
         t.setDaemon(true);
         stopper = t;
         t.start();
+    }
+
+    /** Stops the thread of a magic running without JShell (as JShell's own stop does with a snippet's thread). */
+    @SuppressWarnings({"deprecation", "removal"})
+    private void stopMagicThread() {
+        Thread m = magicThread;
+        if (m == null) {
+            return;
+        }
+        m.interrupt();
+        try {
+            m.stop();
+        } catch (UnsupportedOperationException ex) {
+            // Java 20 and later: the interrupt is all there is
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- class path
@@ -730,7 +950,7 @@ final class Evaluator implements AutoCloseable {
     /** Adds resolved jars or folders to the snippets' compiler and loader. */
     void addPaths(List<Path> paths) {
         for (Path p : paths) {
-            shell.addToClasspath(p.toString());
+            shell().addToClasspath(p.toString());
         }
     }
 

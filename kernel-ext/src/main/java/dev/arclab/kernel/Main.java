@@ -20,15 +20,19 @@ public final class Main {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
 
+        StartupLog.mark("main");
         String json = Files.readString(Path.of(args[0]));
+        ParentWatchdog.start();
+        // JShell first, on its own thread: the longest part of a start, while the sockets and magics are set up here
+        ArcKernel kernel = ArcKernel.builder().startJShellAtOnce().build();
+        StartupLog.mark("kernel built");
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
         JupyterConnection connection = new JupyterConnection(props);
-
-        ParentWatchdog.start();
-        ArcKernel kernel = ArcKernel.builder().build();
+        StartupLog.mark("connection made");
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        StartupLog.mark("sockets up: answering");
         connection.waitUntilClose();
         System.exit(0);
     }

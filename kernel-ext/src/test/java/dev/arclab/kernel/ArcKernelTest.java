@@ -278,6 +278,61 @@ class ArcKernelTest {
     }
 
     @Test
+    void aCellOfMagicsRunsWithoutJShellAndAJavaCellWaitingForJShellCanBeInterrupted() throws Exception {
+        ArcKernel unstarted = ArcKernel.builder().build(); // onStartup never called: its JShell is never built
+        try {
+            // magics are run by the started kernel's registry (the notebook's kernel), without this kernel's JShell
+            Object listed = unstarted.evalRaw("%lsmagic\n// a comment\n");
+            assertTrue(String.valueOf(listed).contains("%lsmagic"), String.valueOf(listed));
+            RuntimeException[] error = new RuntimeException[1];
+            Thread t = new Thread(() -> {
+                try {
+                    unstarted.evalRaw("1 + 1");
+                } catch (RuntimeException e) {
+                    error[0] = e;
+                }
+            });
+            t.start();
+            awaitCondition(unstarted::isRunning, "the Java cell to wait for JShell");
+            unstarted.interrupt();
+            t.join(10_000);
+            assertFalse(t.isAlive(), "the cell still waits for JShell after the interrupt");
+            assertInstanceOf(CellInterruptedException.class, error[0]);
+        } finally {
+            unstarted.evaluator().close(); // not onShutdown: it never started as the notebook's kernel
+        }
+    }
+
+    @Test
+    void aMagicRunWithoutJShellIsStoppedByAnInterruptAndShowsItsExceptionAsACallWould() throws Exception {
+        h.kernel.getMagicsRegistry().registerLineMagic("spinForTest", (kernel, args) -> {
+            while (true) {
+                Thread.onSpinWait();
+            }
+        });
+        h.kernel.getMagicsRegistry().registerLineMagic("failForTest", (kernel, args) -> {
+            throw new IllegalStateException("boom " + args);
+        });
+        KernelHarness.Cell c = runAndInterrupt("%spinForTest");
+        assertInstanceOf(CellInterruptedException.class, c.error());
+        String text = assertInstanceOf(EvalException.class, h.run("%failForTest a b").error()).text();
+        assertTrue(text.startsWith("java.lang.IllegalStateException: boom [a, b]"), text);
+        // the same magic inside Java is compiled with it, and fails the same way
+        text = assertInstanceOf(EvalException.class, h.run("int k = 1;\n%failForTest a b").error()).text();
+        assertTrue(text.startsWith("java.lang.IllegalStateException: boom [a, b]"), text);
+        assertEquals(2, h.value("1 + 1"));
+    }
+
+    @Test
+    void theDefaultImportsSurviveTheUsersOwnImportOfOneOfThem() {
+        h.value("import java.util.*;");
+        h.value("import dev.arclab.lab.Session;");
+        assertEquals("x", h.value("new File(\"x\").getName()"));
+        assertEquals(3, h.value("new ArrayList<>(List.of(1, 2, 3)).size()"));
+        assertInstanceOf(Session.class, h.value("Session.current()"));
+    }
+
+    @Test
     void interruptWhenIdleDoesNotAffectTheNextCell() {
         h.kernel.interrupt();
         assertEquals(4, h.value("2 + 2"));

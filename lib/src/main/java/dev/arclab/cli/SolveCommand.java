@@ -6,9 +6,11 @@ import dev.arclab.program.ParseResult;
 import dev.arclab.program.ProgramParser;
 import dev.arclab.program.SolverRun;
 import dev.arclab.program.SolverRunResult;
+import dev.arclab.program.TaskResult;
 import dev.arclab.report.Bench;
 import dev.arclab.task.Task;
 import dev.arclab.task.TaskSet;
+import dev.arclab.work.WorkerPool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -145,13 +147,20 @@ public final class SolveCommand implements Callable<Integer> {
             // Without --warmup, the first of the R runs is the warm-up (as before).
             int warmups = warmup != null ? warmup : 1;
             int timed = warmup != null ? repeat : repeat - 1;
+            // One plan and one pool for every pass: a pass times running the programs, not sorting the tasks or
+            // starting threads.
+            SolverRun.Plan plan = SolverRun.plan(parsed.byTaskId(), loaded);
             List<SolverRunResult> runs = new ArrayList<>();
-            List<SolverRunResult> measured = Bench.repeat(warmups, timed, () -> {
-                SolverRunResult r = runner.run(parsed.byTaskId(), loaded);
-                runs.add(r);
-                return r;
-            });
-            boolean consistent = runs.stream().allMatch(r -> r.outcomes().equals(runs.get(0).outcomes()));
+            List<SolverRunResult> measured;
+            try (WorkerPool pool = new WorkerPool(n)) {
+                measured = Bench.repeat(warmups, timed, () -> {
+                    SolverRunResult r = runner.run(plan, pool);
+                    runs.add(r);
+                    return r;
+                });
+            }
+            List<TaskResult> firstOutcomes = runs.get(0).outcomes();
+            boolean consistent = runs.stream().allMatch(r -> r.outcomes().equals(firstOutcomes));
             Bench.Measured m = Bench.Measured.ofNanos("solve", warmups, measured.stream().map(SolverRunResult::wallNanos).toList(), null);
             out.println(m.line() + (consistent ? "" : " (outcomes differed between runs!)"));
             result = measured.get(measured.size() - 1);

@@ -4,7 +4,6 @@ import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
 import dev.arclab.task.Example;
 import dev.arclab.task.Task;
-import dev.arclab.work.ItemTimer;
 import dev.arclab.work.WorkerPool;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,26 +59,72 @@ public final class SolverRun {
      */
     public SolverRunResult run(Map<String, Program> solvers, Collection<Task> tasks, WorkerPool pool) {
         long start = System.nanoTime();
+        return run(plan(solvers, tasks), pool, start);
+    }
+
+    /**
+     * What a run covers, worked out once from the solvers and the tasks: the tasks that have a solver, sorted by id, with
+     * their programs, and the ids on either side without the other. Passes of the same plan ({@code solve --repeat})
+     * only run the programs.
+     *
+     * @param tasks         the tasks with a solver, by id
+     * @param programs      their solvers, in the same order
+     * @param withoutSolver ids of the tasks without a solver, sorted
+     * @param withoutTask   ids of the solvers whose task is not there, sorted
+     */
+    public record Plan(List<Task> tasks, List<Program> programs, List<String> withoutSolver, List<String> withoutTask) {
+        public Plan {
+            tasks = List.copyOf(tasks);
+            programs = List.copyOf(programs);
+            withoutSolver = List.copyOf(withoutSolver);
+            withoutTask = List.copyOf(withoutTask);
+            if (tasks.size() != programs.size()) {
+                throw new IllegalArgumentException(tasks.size() + " tasks but " + programs.size() + " programs");
+            }
+        }
+    }
+
+    /** The plan of running {@code solvers} on {@code tasks}. */
+    public static Plan plan(Map<String, Program> solvers, Collection<Task> tasks) {
         List<Task> sorted = new ArrayList<>(tasks);
         sorted.sort(Comparator.comparing(Task::id));
         List<String> withoutSolver = new ArrayList<>();
         TreeSet<String> loaded = new TreeSet<>();
         List<Task> solvable = new ArrayList<>();
+        List<Program> programs = new ArrayList<>();
         for (Task task : sorted) {
             loaded.add(task.id());
-            if (solvers.containsKey(task.id())) {
+            Program p = solvers.get(task.id());
+            if (p != null) {
                 solvable.add(task);
+                programs.add(p);
             } else {
                 withoutSolver.add(task.id());
             }
         }
         List<String> withoutTask = new ArrayList<>(new TreeSet<>(solvers.keySet()));
         withoutTask.removeAll(loaded);
+        return new Plan(solvable, programs, withoutSolver, withoutTask);
+    }
+
+    /**
+     * One pass of a plan on a pool the caller owns: each task is one item of {@link WorkerPool#mapEach} (a counter
+     * increment, no future per task). If the calling thread is interrupted, the tasks not yet started are skipped and
+     * the result is marked partial. Its wall time covers the pass only.
+     */
+    public SolverRunResult run(Plan plan, WorkerPool pool) {
+        return run(plan, pool, System.nanoTime());
+    }
+
+    private SolverRunResult run(Plan plan, WorkerPool pool, long start) {
+        List<Task> tasks = plan.tasks();
+        List<Program> programs = plan.programs();
         AtomicBoolean cancelled = new AtomicBoolean();
-        WorkerPool.Mapped<TaskResult> mapped = pool.map(solvable, Task::id,
-                task -> runTask(solvers.get(task.id()), task, interpreter), ItemTimer.NONE, cancelled);
-        List<TaskResult> results = mapped.results().stream().filter(java.util.Objects::nonNull).toList();
-        return new SolverRunResult(results, withoutSolver, withoutTask, threads, interpreter.fuel(),
+        WorkerPool.Mapped<TaskResult> mapped = pool.mapEach(tasks.size(),
+                i -> runTask(programs.get(i), tasks.get(i), interpreter), cancelled);
+        List<TaskResult> results = mapped.partial()
+                ? mapped.results().stream().filter(java.util.Objects::nonNull).toList() : mapped.results();
+        return new SolverRunResult(results, plan.withoutSolver(), plan.withoutTask(), threads, interpreter.fuel(),
                 System.nanoTime() - start, mapped.partial());
     }
 
@@ -104,13 +149,14 @@ public final class SolverRun {
                     + warmups + " and " + timed);
         }
         int times = warmups + timed;
+        Plan plan = plan(solvers, tasks);
         try (WorkerPool pool = new WorkerPool(threads)) {
             List<Long> walls = new ArrayList<>();
             SolverRunResult first = null;
             SolverRunResult last = null;
             boolean consistent = true;
             for (int r = 0; r < times; r++) {
-                last = run(solvers, tasks, pool);
+                last = run(plan, pool);
                 walls.add(last.wallNanos());
                 if (first == null) {
                     first = last;

@@ -3,6 +3,7 @@ package dev.arclab.work;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,7 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The one bounded pool of worker threads that every phase and the conformance runner share (design lesson 8: no
@@ -114,6 +117,96 @@ public final class WorkerPool implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 partial = true;
             }
+        }
+        return new Mapped<>(results, partial);
+    }
+
+    /**
+     * Runs {@code work} on the items {@code 0..n-1}, for many small items: instead of one submission per item (a future,
+     * a queue entry and a thread hand-off each), the calling thread and {@link #threads()} - 1 workers of the pool
+     * (at most {@link #threads()} threads at once, as with {@link #map}) each take the next item from a shared counter
+     * until none is left, so an item costs an increment, and one thread needs no hand-off at all. Results come back in
+     * item order (null where an item did not run), as {@link #map}; stops taking items when {@code cancelled} becomes
+     * true or the calling thread is interrupted (partial; an item the calling thread was running then is dropped); an
+     * item out of heap is run again alone once the others are done. {@code work} never returns null.
+     */
+    public <R> Mapped<R> mapEach(int n, IntFunction<R> work, AtomicBoolean cancelled) {
+        AtomicReferenceArray<R> out = new AtomicReferenceArray<>(n);
+        AtomicInteger next = new AtomicInteger();
+        ConcurrentLinkedQueue<Integer> outOfMemory = new ConcurrentLinkedQueue<>();
+        int workers = Math.min(threads, n) - 1;
+        List<Future<?>> futures = new ArrayList<>(Math.max(0, workers));
+        for (int w = 0; w < workers; w++) {
+            futures.add(executor.submit(() -> {
+                int i;
+                while (!cancelled.get() && (i = next.getAndIncrement()) < n) {
+                    try {
+                        out.set(i, work.apply(i));
+                    } catch (OutOfMemoryError e) {
+                        outOfMemory.add(i);
+                    }
+                }
+            }));
+        }
+        boolean partial = false;
+        int i;
+        Thread caller = Thread.currentThread();
+        while (!cancelled.get() && (i = next.getAndIncrement()) < n) {
+            R r;
+            try {
+                r = work.apply(i);
+            } catch (OutOfMemoryError e) {
+                outOfMemory.add(i);
+                continue;
+            } catch (RuntimeException e) {
+                cancelled.set(true);
+                throw e;
+            }
+            if (caller.isInterrupted()) {
+                cancelled.set(true);
+                partial = true;
+                break;
+            }
+            out.set(i, r);
+        }
+        for (Future<?> f : futures) {
+            if (partial) {
+                break;
+            }
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                cancelled.set(true);
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                cancelled.set(true);
+                Thread.currentThread().interrupt();
+                partial = true;
+                break;
+            }
+        }
+        if (!partial && !outOfMemory.isEmpty()) {
+            for (int k : outOfMemory.stream().sorted().toList()) {
+                // One at a time, with the heap the other items held freed: the same work, so the same result.
+                try {
+                    out.set(k, executor.submit(() -> work.apply(k)).get());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof OutOfMemoryError)) {
+                        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    }
+                    partial = true; // even alone it does not fit the heap: its result is missing, the rest stands
+                } catch (InterruptedException e) {
+                    cancelled.set(true);
+                    Thread.currentThread().interrupt();
+                    partial = true;
+                }
+            }
+        }
+        List<R> results = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            R r = out.get(k);
+            partial |= r == null;
+            results.add(r);
         }
         return new Mapped<>(results, partial);
     }

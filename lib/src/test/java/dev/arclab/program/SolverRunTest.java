@@ -165,6 +165,27 @@ class SolverRunTest {
     }
 
     @Test
+    void passesOfOnePlanOnOnePoolGiveTheResultsOfARunAtAnyThreadCount() {
+        SolverRunResult once = new SolverRun(new Interpreter(100_000), 1).run(solvers(), tasks());
+        SolverRun.Plan plan = SolverRun.plan(solvers(), tasks());
+        assertEquals(once.tasks().stream().map(TaskResult::taskId).toList(),
+                plan.tasks().stream().map(Task::id).toList());
+        assertEquals(once.tasksWithoutSolver(), plan.withoutSolver());
+        assertEquals(once.solversWithoutTask(), plan.withoutTask());
+        for (int threads : new int[] {1, 2, 3}) {
+            SolverRun runner = new SolverRun(new Interpreter(100_000), threads);
+            try (dev.arclab.work.WorkerPool pool = new dev.arclab.work.WorkerPool(threads)) {
+                for (int pass = 0; pass < 3; pass++) {
+                    SolverRunResult r = runner.run(plan, pool);
+                    assertEquals(once.outcomes(), r.outcomes(), threads + " threads, pass " + pass);
+                    assertEquals(once.report(), r.report());
+                    assertFalse(r.partial());
+                }
+            }
+        }
+    }
+
+    @Test
     void jsonHasEveryPair() throws IOException {
         SolverRunResult r = new SolverRun(new Interpreter(100_000), 2).run(solvers(), tasks());
         StringWriter w = new StringWriter();
