@@ -26,8 +26,15 @@ final class ClusterSearch {
             throw new CorruptEntryException("search item: no task " + it.task() + " of " + tasks.size());
         }
         long deadline = it.nanosLeft() == Long.MAX_VALUE ? Long.MAX_VALUE : start + it.nanosLeft();
-        Enumerator.Result r = new Enumerator(SearchProblem.of(tasks.get(it.task())), it.settings())
-                .run(deadline, () -> Thread.currentThread().isInterrupted());
+        Enumerator.Result r;
+        try {
+            r = dev.arclab.search.Search.withinMemory(it.settings(), 1, () -> new Enumerator(SearchProblem.of(tasks.get(it.task())),
+                    it.settings()).run(deadline, () -> Thread.currentThread().isInterrupted()));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         return EnumerateStrategy.outcome(r).encode();
     }
 }

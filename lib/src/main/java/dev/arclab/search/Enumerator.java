@@ -44,7 +44,7 @@ public final class Enumerator {
         }
 
         public static Settings defaults() {
-            return new Settings(6, 200_000, 200_000, 250_000, 30_000_000L, 6, true);
+            return new Settings(6, 200_000, 200_000, 500_000, 60_000_000L, 6, true);
         }
 
         public Settings withMaxCost(int c) {

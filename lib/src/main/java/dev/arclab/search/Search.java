@@ -56,6 +56,36 @@ public final class Search {
     private Search() {
     }
 
+    /** Heap bytes a search holds per stored cell it counts (measured: 725 MB at 60 M cells, values and maps included). */
+    static final long BYTES_PER_CELL = 12;
+    private static final long CELLS_PER_UNIT = 1_000_000;
+    /** The heap searches may fill at once, in units of a million stored cells: three quarters of the JVM's most. */
+    static final int MEMORY_UNITS = (int) Math.max(1,
+            Runtime.getRuntime().maxMemory() / 4 * 3 / (BYTES_PER_CELL * CELLS_PER_UNIT));
+    private static final java.util.concurrent.Semaphore MEMORY = new java.util.concurrent.Semaphore(MEMORY_UNITS, true);
+
+    /**
+     * Runs {@code work}, which holds up to {@code searches} searches of {@code settings} in memory at once, when the
+     * heap has room for them beside the searches already running: more threads than the heap holds searches for
+     * wait their turn instead of running out of memory. Which searches wait changes no result (each task's search
+     * is deterministic on its own), only the wall time.
+     */
+    public static <T> T withinMemory(Settings settings, int searches, Callable<T> work) throws Exception {
+        long units = Math.max(1, settings.maxCells() * searches / CELLS_PER_UNIT);
+        int want = (int) Math.min(MEMORY_UNITS, units);
+        MEMORY.acquireUninterruptibly(want);
+        try {
+            return work.call();
+        } finally {
+            MEMORY.release(want);
+        }
+    }
+
+    /** Whether a search is waiting for memory (for tests). */
+    static boolean waitingForMemory() {
+        return MEMORY.hasQueuedThreads();
+    }
+
     /** One task's search as a job, named by its task so its timing is the task's. */
     record Job<R>(String taskId, Callable<R> work) implements Callable<R> {
         @Override
@@ -162,7 +192,10 @@ public final class Search {
         List<List<Integer>> members = new ArrayList<>(groups.values());
         for (List<Integer> group : members) {
             SearchProblem first = problems.get(group.get(0));
-            jobs.add(new Job<>(first.taskId(), () -> {
+            // the first search stays in memory while the others of its group are checked against it, and while
+            // it is searched in other frames
+            int held = 1 + (group.size() > 1 ? 1 : 0) + (frameSettings != null ? 1 : 0);
+            jobs.add(new Job<>(first.taskId(), () -> withinMemory(settings, held, () -> {
                 List<Result> out = new ArrayList<>();
                 Enumerator e = new Enumerator(first, settings);
                 out.add(inFrames(e.run(deadlineNanos, cancelled), first, frameSettings, deadlineNanos, cancelled));
@@ -179,7 +212,7 @@ public final class Search {
                     progress.accept(new Progress(roundNumber, done.incrementAndGet(), problems.size(), s));
                 }
                 return out;
-            }));
+            })));
         }
         List<List<Result>> byGroup = runner.runAll(jobs);
         Result[] results = new Result[problems.size()];
