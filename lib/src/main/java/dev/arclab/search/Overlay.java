@@ -197,14 +197,33 @@ final class Overlay {
 
     /** paint(...paint(B, merge(fgpartition(A1)))..., merge(fgpartition(Ak))), checked on the demo part. */
     private Stack paintStack(Enumerator.Entry base, List<Enumerator.Entry> pieces) {
-        Object[] answers = new Object[base.vals.length - nDemo];
+        Object[] answers = answers(base.vals.length, e -> {
+            Object v = base.vals[e];
+            for (Enumerator.Entry p : pieces) {
+                v = Dsl.call("paint", v, Dsl.call("merge", Dsl.call("fgpartition", p.vals[e])));
+            }
+            return v;
+        });
+        if (answers == null) {
+            return null;
+        }
+        Expr expr = base.expr;
+        for (Enumerator.Entry p : pieces) {
+            expr = Expr.call("paint", expr, Expr.call("merge", Expr.call("fgpartition", p.expr)));
+        }
+        return new Stack(expr, answers, true);
+    }
+
+    /**
+     * The values {@code valueAt} computes for each of the {@code n} inputs when those of the demo part are the demo
+     * outputs: the test part's (the answers); null when a demo value differs or the DSL refuses.
+     */
+    private Object[] answers(int n, java.util.function.IntFunction<Object> valueAt) {
+        Object[] answers = new Object[n - nDemo];
         try {
-            for (int e = 0; e < base.vals.length; e++) {
-                Object v = base.vals[e];
-                for (Enumerator.Entry p : pieces) {
-                    dev.arclab.dsl.Fuel.start(fuel);
-                    v = Dsl.call("paint", v, Dsl.call("merge", Dsl.call("fgpartition", p.vals[e])));
-                }
+            for (int e = 0; e < n; e++) {
+                dev.arclab.dsl.Fuel.start(fuel);
+                Object v = valueAt.apply(e);
                 if (e < nDemo && !targets[e].equals(v)) {
                     return null;
                 }
@@ -215,11 +234,7 @@ final class Overlay {
         } catch (RuntimeException ex) {
             return null;
         }
-        Expr expr = base.expr;
-        for (Enumerator.Entry p : pieces) {
-            expr = Expr.call("paint", expr, Expr.call("merge", Expr.call("fgpartition", p.expr)));
-        }
-        return new Stack(expr, answers, true);
+        return answers;
     }
 
     private static boolean covers(long[] right, long[] need) {
@@ -233,19 +248,9 @@ final class Overlay {
 
     /** underpaint(A, asobject(B)) as an expression with its answers on the test part; null if the DSL refuses. */
     private Stack stack(Enumerator.Entry top, Enumerator.Entry under) {
-        Object[] answers = new Object[top.vals.length - nDemo];
-        try {
-            for (int e = 0; e < top.vals.length; e++) {
-                dev.arclab.dsl.Fuel.start(fuel);
-                Object v = Dsl.call("underpaint", top.vals[e], Dsl.call("asobject", under.vals[e]));
-                if (e < nDemo && !targets[e].equals(v)) {
-                    return null;
-                }
-                if (e >= nDemo) {
-                    answers[e - nDemo] = v;
-                }
-            }
-        } catch (RuntimeException ex) {
+        Object[] answers = answers(top.vals.length,
+                e -> Dsl.call("underpaint", top.vals[e], Dsl.call("asobject", under.vals[e])));
+        if (answers == null) {
             return null;
         }
         Expr object = Expr.call("asobject", under.expr);

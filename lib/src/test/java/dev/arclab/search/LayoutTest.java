@@ -20,13 +20,7 @@ import org.junit.jupiter.api.Test;
 class LayoutTest {
 
     private static Grid grid(int rows, int cols, int seed) {
-        int[][] g = new int[rows][cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                g[i][j] = Math.floorMod(seed * 7 + i * 5 + j * 3 + i * j * seed, 10);
-            }
-        }
-        return Grid.of(g);
+        return Grids.varied(rows, cols, seed);
     }
 
     private static Task task(String id, List<Grid> ins, Grid test, UnaryOperator<Grid> rule) {
