@@ -289,7 +289,7 @@ public final class Enumerator {
                 stop = Stop.MAX_COST;
             }
             if (stop != Stop.SOLVED && stop != Stop.CANCELLED) {
-                overlay();
+                finishFromStore();
             }
         } catch (RuntimeException ex) {
             // a defect in the search's own code (DSL errors of candidates are caught where they are built): this
@@ -315,9 +315,9 @@ public final class Enumerator {
 
     /**
      * Finishers over the stored grids once a search has run: output-shaped grids stacked ({@link Overlay}) and
-     * outputs tiled from grids of the input's shape ({@link Layout#tiles}), offered as solutions.
+     * outputs tiled from stored grids ({@link Layout#tiles}), offered as solutions.
      */
-    private void overlay() {
+    private void finishFromStore() {
         List<Entry> grids = new ArrayList<>();
         for (List<Entry> level : pools.get(Slot.G)) {
             for (Entry e : level) {
