@@ -53,6 +53,29 @@ public final class WorkerPool implements AutoCloseable {
         return threads;
     }
 
+    /** An item run again alone: its result, or missing (null) when even alone it ran out of heap or was interrupted. */
+    private record Alone<R>(R result, boolean missing) {
+    }
+
+    /**
+     * Runs an item that ran out of heap beside the others once more, alone, with the heap they held freed: the same
+     * work, so the same result. An exception other than running out of heap reaches the caller.
+     */
+    private <R> Alone<R> runAlone(java.util.concurrent.Callable<R> item, AtomicBoolean cancelled) {
+        try {
+            return new Alone<>(executor.submit(item).get(), false);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof OutOfMemoryError)) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+            return new Alone<>(null, true); // even alone it does not fit the heap: its result is missing, the rest stands
+        } catch (InterruptedException e) {
+            cancelled.set(true);
+            Thread.currentThread().interrupt();
+            return new Alone<>(null, true);
+        }
+    }
+
     /** The outcome of mapping items: results in item order (null where an item did not finish). */
     public record Mapped<R>(List<R> results, boolean partial) {
     }
@@ -103,20 +126,10 @@ public final class WorkerPool implements AutoCloseable {
             }
         }
         for (int k : outOfMemory) {
-            // One at a time, with the heap the other items held freed: the same work, so the same result.
             T item = items.get(k);
-            try {
-                results.set(k, executor.submit(() -> timer.item(taskOf.apply(item), () -> work.apply(item))).get());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof OutOfMemoryError)) {
-                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                }
-                partial = true; // even alone it does not fit the heap: its result is missing, the rest stands
-            } catch (InterruptedException e) {
-                cancelled.set(true);
-                Thread.currentThread().interrupt();
-                partial = true;
-            }
+            Alone<R> alone = runAlone(() -> timer.item(taskOf.apply(item), () -> work.apply(item)), cancelled);
+            results.set(k, alone.result());
+            partial |= alone.missing();
         }
         return new Mapped<>(results, partial);
     }
@@ -187,19 +200,9 @@ public final class WorkerPool implements AutoCloseable {
         }
         if (!partial && !outOfMemory.isEmpty()) {
             for (int k : outOfMemory.stream().sorted().toList()) {
-                // One at a time, with the heap the other items held freed: the same work, so the same result.
-                try {
-                    out.set(k, executor.submit(() -> work.apply(k)).get());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof OutOfMemoryError)) {
-                        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                    }
-                    partial = true; // even alone it does not fit the heap: its result is missing, the rest stands
-                } catch (InterruptedException e) {
-                    cancelled.set(true);
-                    Thread.currentThread().interrupt();
-                    partial = true;
-                }
+                Alone<R> alone = runAlone(() -> work.apply(k), cancelled);
+                out.set(k, alone.result());
+                partial |= alone.missing();
             }
         }
         List<R> results = new ArrayList<>(n);

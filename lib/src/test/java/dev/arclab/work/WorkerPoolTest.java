@@ -87,6 +87,55 @@ class WorkerPoolTest {
     }
 
     @Test
+    void anItemThatRanOutOfHeapIsRunAgainAloneAndItsResultKept() {
+        // injected: item 3 runs out of heap the first time it runs (beside the others), not when run alone
+        for (int threads : new int[] {1, 2, 3}) {
+            try (WorkerPool pool = new WorkerPool(threads)) {
+                java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+                WorkerPool.Mapped<Integer> each = pool.mapEach(6, i -> {
+                    if (i == 3 && tries.incrementAndGet() == 1) {
+                        throw new OutOfMemoryError("injected");
+                    }
+                    return i * 10;
+                }, new AtomicBoolean());
+                assertEquals(List.of(0, 10, 20, 30, 40, 50), each.results());
+                assertTrue(!each.partial());
+                java.util.concurrent.atomic.AtomicInteger tries2 = new java.util.concurrent.atomic.AtomicInteger();
+                WorkerPool.Mapped<Integer> mapped = pool.map(List.of(0, 1, 2, 3, 4), i -> "t" + i, i -> {
+                    if (i == 3 && tries2.incrementAndGet() == 1) {
+                        throw new OutOfMemoryError("injected");
+                    }
+                    return i * 10;
+                }, ItemTimer.NONE, new AtomicBoolean());
+                assertEquals(List.of(0, 10, 20, 30, 40), mapped.results());
+                assertTrue(!mapped.partial());
+            }
+        }
+    }
+
+    @Test
+    void anItemThatDoesNotFitEvenAloneIsMissingAndTheRestStands() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            WorkerPool.Mapped<Integer> each = pool.mapEach(5, i -> {
+                if (i == 1) {
+                    throw new OutOfMemoryError("injected");
+                }
+                return i;
+            }, new AtomicBoolean());
+            assertTrue(each.partial());
+            assertEquals(java.util.Arrays.asList(0, null, 2, 3, 4), each.results());
+            WorkerPool.Mapped<Integer> mapped = pool.map(List.of(0, 1, 2), i -> "t" + i, i -> {
+                if (i == 1) {
+                    throw new OutOfMemoryError("injected");
+                }
+                return i;
+            }, ItemTimer.NONE, new AtomicBoolean());
+            assertTrue(mapped.partial());
+            assertEquals(java.util.Arrays.asList(0, null, 2), mapped.results());
+        }
+    }
+
+    @Test
     void anItemsExceptionReachesTheCaller() {
         try (WorkerPool pool = new WorkerPool(2)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.mapEach(100, i -> {
