@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FairLevelTest {
 
     private static Grid grid(int rows, int cols, int seed) {
-        return Grids.varied(rows, cols, seed);
+        return SearchFixtures.varied(rows, cols, seed);
     }
 
     @Test

@@ -20,18 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The search's pruning and sharing: frames (the eight symmetries), tasks with the same inputs, repeated calls. */
 class FramesAndSharingTest {
 
-    private static final Search.Runner IN_LINE = new Search.Runner() {
-        @Override
-        public <R> List<R> runAll(List<java.util.concurrent.Callable<R>> jobs) {
-            return jobs.stream().map(j -> {
-                try {
-                    return j.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        }
-    };
+    private static final Search.Runner IN_LINE = SearchFixtures.IN_LINE;
 
     @Test
     void everySymmetryIsUndoneOnGridsAndOnPrograms() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LayoutTest {
 
     private static Grid grid(int rows, int cols, int seed) {
-        return Grids.varied(rows, cols, seed);
+        return SearchFixtures.varied(rows, cols, seed);
     }
 
     private static Task task(String id, List<Grid> ins, Grid test, UnaryOperator<Grid> rule) {

@@ -44,18 +44,7 @@ class SearchFaultTest {
         Enumerator.Settings s = Enumerator.Settings.defaults().withMaxCost(2).withMaxCandidates(20_000);
         AtomicInteger calls = new AtomicInteger();
         // the fault fires in whichever search asks first; one thread, so that is the first task's
-        List<Enumerator.Result> results = Search.round(problems, s, new Search.Runner() {
-            @Override
-            public <R> List<R> runAll(List<java.util.concurrent.Callable<R>> jobs) {
-                return jobs.stream().map(j -> {
-                    try {
-                        return j.call();
-                    } catch (Exception ex) {
-                        throw new IllegalStateException(ex);
-                    }
-                }).toList();
-            }
-        }, Long.MAX_VALUE, () -> {
+        List<Enumerator.Result> results = Search.round(problems, s, SearchFixtures.IN_LINE, Long.MAX_VALUE, () -> {
             if (calls.incrementAndGet() == 2) {
                 throw new IllegalStateException("injected fault");
             }
