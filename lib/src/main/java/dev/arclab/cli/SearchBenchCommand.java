@@ -90,7 +90,10 @@ public final class SearchBenchCommand implements Callable<Integer> {
                 set.size(), set.source(), n, budget, firstRound);
         Map<String, Result> best = new LinkedHashMap<>();
         long candidates = 0;
-        long distinct = 0;
+        long built = 0;
+        // each round searches a task again from the start, deeper: a task's distinct values are those of its
+        // largest round (which rebuilds the rounds before), not the sum of its rounds
+        Map<String, Enumerator.Stats> largest = new LinkedHashMap<>();
         long pruned = 0;
         long dropped = 0;
         long failed = 0;
@@ -111,15 +114,12 @@ public final class SearchBenchCommand implements Callable<Integer> {
                         continue;
                     }
                     candidates += r.stats().candidates();
-                    distinct += r.stats().distinct();
+                    built += r.stats().distinct();
+                    largest.merge(r.taskId(), r.stats(), (a, b) -> b.distinct() > a.distinct() ? b : a);
                     pruned += r.stats().pruned();
                     dropped += r.stats().dropped();
                     failed += r.stats().stop() == Enumerator.Stop.FAILED ? 1 : 0;
                     cpu += r.stats().cpuNanos();
-                    long[] by = r.stats().distinctByCost();
-                    for (int d = 0; d < Math.min(by.length, byDepth.length); d++) {
-                        byDepth[d] += by[d];
-                    }
                     Result before = best.get(r.taskId());
                     if (before == null || r.strong() || (!before.solved() && r.solved())) {
                         best.put(r.taskId(), r);
@@ -136,6 +136,14 @@ public final class SearchBenchCommand implements Callable<Integer> {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        long distinct = 0;
+        for (Enumerator.Stats s : largest.values()) {
+            distinct += s.distinct();
+            long[] by = s.distinctByCost();
+            for (int d = 0; d < Math.min(by.length, byDepth.length); d++) {
+                byDepth[d] += by[d];
+            }
+        }
         // scoring against test outputs happens here, after the search, as predict does
         int solved = 0;
         int known = 0;
@@ -186,13 +194,15 @@ public final class SearchBenchCommand implements Callable<Integer> {
         out.printf("test outputs predicted (2 attempts): %d of %d%n", predicted, known);
         out.printf("wall %.1f s, search CPU %.1f s%n", wall, cpuSeconds);
         out.printf("candidates: %d (%.0f per CPU-second)%n", candidates, candidates / Math.max(1e-9, cpuSeconds));
-        out.printf("distinct values: %d (%.0f per CPU-second)%n", distinct, distinct / Math.max(1e-9, cpuSeconds));
+        out.printf("distinct values: %d (%.0f per CPU-second; per task, those of its largest round)%n", distinct,
+                distinct / Math.max(1e-9, cpuSeconds));
+        out.printf("values built over all rounds (a round builds the values of the rounds before again): %d%n", built);
         if (failed > 0) {
             out.printf("searches that failed (a defect in the search; the other tasks went on): %d%n", failed);
         }
         out.printf("new values not stored (past the per-task bounds on values and cells): %d%n", dropped);
         out.printf("calls skipped as repeats of cheaper ones (a symmetry of a symmetry, f(f(x)) for idempotent f): %d%n", pruned);
-        StringBuilder depth = new StringBuilder("distinct values by depth:");
+        StringBuilder depth = new StringBuilder("distinct values by depth (per task, its largest round):");
         for (int d = 1; d < byDepth.length; d++) {
             if (byDepth[d] > 0) {
                 depth.append(' ').append(d).append(": ").append(byDepth[d]);

@@ -30,7 +30,9 @@ import java.util.function.BooleanSupplier;
  * <p>Deterministic: the order of productions and pools is fixed and nothing depends on time but where a budget
  * stops the search (a fuel budget per call, a wall-clock deadline, cancellation), which the result reports.
  * Memory is bounded by {@link Settings#maxValues()} and {@link Settings#maxCells()}: past them the costliest new
- * values are not stored (counted as dropped).
+ * values are not stored (counted as dropped). Values of the last level, which nothing grows, and values past the
+ * bounds are remembered by a 64-bit fingerprint only ({@link #MAX_FINGERPRINTS} at most), so that a repeat of
+ * one is still known as a repeat and counted once.
  */
 public final class Enumerator {
 
@@ -155,6 +157,9 @@ public final class Enumerator {
     private final Map<Vec, Entry> seen;
     private final List<Found> solutions = new ArrayList<>();
     private final java.util.Set<Vec> answers = new java.util.HashSet<>();
+    /** Fingerprints of the distinct values not stored (the last level's, those past the bounds). */
+    private final org.eclipse.collections.impl.set.mutable.primitive.LongHashSet fingerprints =
+            new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
     private long candidates;
     private long errors;
     private long dropped;
@@ -300,8 +305,8 @@ public final class Enumerator {
             Fuel.stop();
         }
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-        Stats stats = new Stats(candidates, seen.size(), distinctByCost.clone(), errors, dropped, pruned, cpu,
-                completed, stop);
+        Stats stats = new Stats(candidates, seen.size() + fingerprints.size(), distinctByCost.clone(), errors, dropped,
+                pruned, cpu, completed, stop);
         return new Result(problem.taskId(), List.copyOf(solutions), stats);
     }
 
@@ -597,14 +602,14 @@ public final class Enumerator {
         long t0 = System.nanoTime();
         long e0 = errors;
         int s0 = seen.size();
-        long d0 = dropped;
+        int f0 = fingerprints.size();
         evaluate0(p, prim, args, k, last);
         java.util.concurrent.atomic.LongAdder[] c = PROFILE_COUNTS.computeIfAbsent(p.primitive() + " " + java.util.Arrays.toString(p.slots()),
                 x -> new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
                         new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
         c[0].increment();
         c[1].add(errors - e0);
-        c[2].add(seen.size() - s0 + dropped - d0);
+        c[2].add(seen.size() - s0 + fingerprints.size() - f0);
         c[3].add(System.nanoTime() - t0);
     }
 
@@ -636,6 +641,21 @@ public final class Enumerator {
         if (seen.containsKey(key)) {
             return;
         }
+        long weight = weight(out);
+        boolean store = !last && seen.size() < settings.maxValues() && cells + weight <= settings.maxCells();
+        if (!store) {
+            // not kept whole: known by its fingerprint, so that a repeat is not checked nor counted again
+            if (fingerprints.size() >= MAX_FINGERPRINTS) {
+                dropped++;
+            } else if (!fingerprints.add(fingerprint(out))) {
+                return;
+            } else {
+                distinctByCost[k]++;
+                if (!last) {
+                    dropped++;
+                }
+            }
+        }
         Expr[] argExprs = new Expr[args.length];
         for (int a = 0; a < args.length; a++) {
             argExprs[a] = args[a].expr;
@@ -659,17 +679,47 @@ public final class Enumerator {
                 offer(f.expr(), f.answers(), f.weak());
             }
         }
-        long weight = weight(out);
-        if (seen.size() >= settings.maxValues() || cells + weight > settings.maxCells()) {
-            dropped++;
+        if (!store) {
             return;
         }
         seen.put(key, entry);
         cells += weight;
         distinctByCost[k]++;
-        if (!last) {
-            pool(entry, k);
+        pool(entry, k);
+    }
+
+    /** Most fingerprints of values not stored one search keeps (in an open hash set of longs: 64 MB at most). */
+    static final int MAX_FINGERPRINTS = 2_000_000;
+    /** The heap the fingerprints may take, for {@link Search#withinMemory}. */
+    static final long FINGERPRINT_BYTES = 64L << 20;
+
+    /**
+     * A 64-bit fingerprint of a vector of values (grids hashed over their cells in 64 bits, other values by their
+     * 32-bit hash), for values known by it only. Two distinct vectors share one with odds of about 2^-64 per pair:
+     * the later would be taken for a repeat.
+     */
+    static long fingerprint(Object[] vals) {
+        long x = 0x9E3779B97F4A7C15L;
+        for (Object o : vals) {
+            long h;
+            if (o instanceof Grid g) {
+                h = g.rows() * 31L + g.cols();
+                for (int c : g.cells()) {
+                    h = (h ^ c) * 0x100000001B3L;
+                    h ^= h >>> 29;
+                }
+            } else {
+                h = Values.hash(o) * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
+            }
+            x = mix64(x ^ h) + 0x632BE59BD9B4E019L;
         }
+        return mix64(x);
+    }
+
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
     }
 
     private void checkSolution(Entry entry) {

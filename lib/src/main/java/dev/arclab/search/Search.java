@@ -45,7 +45,10 @@ public final class Search {
         }
     }
 
-    /** Per task: its best result (a solved one if any) and the work of all its rounds together. */
+    /**
+     * Per task: its best result (a solved one if any) and the work of all its rounds together: candidates and CPU
+     * summed, distinct values those of its largest round (each round builds again what the rounds before built).
+     */
     public record TaskOutcome(String taskId, Result best, long candidates, long distinct, long cpuNanos, int rounds) {
     }
 
@@ -71,7 +74,8 @@ public final class Search {
      * is deterministic on its own), only the wall time.
      */
     public static <T> T withinMemory(Settings settings, int searches, Callable<T> work) throws Exception {
-        long units = Math.max(1, settings.maxCells() * searches / CELLS_PER_UNIT);
+        long perSearch = settings.maxCells() + Enumerator.FINGERPRINT_BYTES / BYTES_PER_CELL;
+        long units = Math.max(1, perSearch * searches / CELLS_PER_UNIT);
         int want = (int) Math.min(MEMORY_UNITS, units);
         MEMORY.acquireUninterruptibly(want);
         try {
@@ -331,7 +335,8 @@ public final class Search {
             return new TaskOutcome(r.taskId(), r, s.candidates(), s.distinct(), s.cpuNanos(), 1);
         }
         Result best = r.strong() || !before.best().solved() ? r : before.best();
-        return new TaskOutcome(r.taskId(), best, before.candidates() + s.candidates(), before.distinct() + s.distinct(),
+        // a round searches the task again from the start: its distinct values are those of its largest round
+        return new TaskOutcome(r.taskId(), best, before.candidates() + s.candidates(), Math.max(before.distinct(), s.distinct()),
                 before.cpuNanos() + s.cpuNanos(), before.rounds() + 1);
     }
 }

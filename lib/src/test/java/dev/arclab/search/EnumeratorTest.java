@@ -1,6 +1,7 @@
 package dev.arclab.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,11 +162,46 @@ class EnumeratorTest {
     void storedValuesAreCappedAndTheCostliestDropped() {
         Task task = taskOf("a0000008", 8, g -> call("rot90", call("upscale", call("trim", g), 2)));
         Settings tiny = new Settings(3, 50_000, 200_000, 300, 30_000_000L, 4, true);
-        Result r = search(task, tiny);
-        assertTrue(r.stats().distinct() <= 300);
+        Enumerator en = new Enumerator(SearchProblem.of(task), tiny);
+        Result r = en.run(Long.MAX_VALUE, () -> false);
+        int stored = en.storedByType().values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue(stored <= 300, "stored " + stored);
         assertTrue(r.stats().dropped() > 0);
+        // the values past the cap are still known by their fingerprints: counted, once
+        assertTrue(r.stats().distinct() > stored, r.stats().distinct() + " distinct, " + stored + " stored");
         // what was kept is the cheapest: every cost-1 value fits under the cap
         assertTrue(r.stats().distinctByCost()[1] > 0);
+    }
+
+    @Test
+    void theLastLevelIsKnownByFingerprintsAndCountedOnce() {
+        Task task = taskOf("a0000013", 13, g -> call("rot90", call("upscale", call("trim", g), 2)));
+        Enumerator en = new Enumerator(SearchProblem.of(task), Settings.defaults().withMaxCost(2));
+        Result r = en.run(Long.MAX_VALUE, () -> false);
+        int stored = en.storedByType().values().stream().mapToInt(Integer::intValue).sum();
+        long[] byCost = r.stats().distinctByCost();
+        // the input and level 1 stored whole, level 2 (nothing grows it) by fingerprint only
+        assertEquals(r.stats().distinct(), 1 + byCost[1] + byCost[2]);
+        assertEquals(stored, 1 + byCost[1]);
+        assertTrue(byCost[2] > 0);
+        Grid[] inputs = SearchProblem.of(task).inputs();
+        Object[] twice = new Object[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            twice[k] = call("rot90", call("rot90", call("trim", inputs[k])));
+        }
+        assertTrue(en.expressionOf(twice).isEmpty(), "a level-2 value is not stored");
+    }
+
+    @Test
+    void fingerprintsTellVectorsApartAndEqualVectorsAlike() {
+        Grid a = Grid.of(new int[][] {{1, 2}, {3, 4}});
+        Grid b = Grid.of(new int[][] {{1, 2}, {3, 5}});
+        Grid c = Grid.of(new int[][] {{1, 2, 3, 4}});
+        long ab = Enumerator.fingerprint(new Object[] {a, b});
+        assertEquals(ab, Enumerator.fingerprint(new Object[] {Grid.of(new int[][] {{1, 2}, {3, 4}}), b}));
+        assertNotEquals(ab, Enumerator.fingerprint(new Object[] {b, a}));
+        assertNotEquals(Enumerator.fingerprint(new Object[] {a}), Enumerator.fingerprint(new Object[] {c}));
+        assertNotEquals(Enumerator.fingerprint(new Object[] {1, 2}), Enumerator.fingerprint(new Object[] {2, 1}));
     }
 
     @Test
