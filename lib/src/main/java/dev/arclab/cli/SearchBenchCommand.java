@@ -108,6 +108,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
                 List<Result> results = Search.round(open, settings, Search.frameSettings(plan, round), Search.onPool(pool, "search", round + 1, new AtomicBoolean()),
                         deadline, () -> false, p -> { }, round + 1);
                 List<SearchProblem> next = new ArrayList<>();
+                Map<String, Long> cost = new java.util.HashMap<>();
                 for (int k = 0; k < open.size(); k++) {
                     Result r = results.get(k);
                     if (r == null) {
@@ -124,6 +125,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
                     if (before == null || r.strong() || (!before.solved() && r.solved())) {
                         best.put(r.taskId(), r);
                     }
+                    cost.put(r.taskId(), r.stats().cpuNanos());
                     if (Search.goesOn(plan, r)) {
                         next.add(open.get(k));
                     }
@@ -132,7 +134,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
                 out.printf("round %d: depth %d, %d candidates per task, %d tasks searched, %.1f s; solved so far: %d%n",
                         round + 1, settings.maxCost(), settings.maxCandidates(), open.size(), (System.nanoTime() - t0) / 1e9, solved);
                 out.flush();
-                open = next;
+                open = Search.shortestFirst(next, cost);
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;

@@ -36,6 +36,8 @@ public final class EnumerateStrategy implements Strategy {
 
     private final Search.Plan plan;
     private final Map<String, Long> counts = new LinkedHashMap<>();
+    /** CPU nanoseconds of each task's last search, to order the next (shortest first). */
+    private final Map<String, Long> lastCpu = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EnumerateStrategy() {
         this(Search.Plan.defaults());
@@ -62,16 +64,17 @@ public final class EnumerateStrategy implements Strategy {
 
     @Override
     public List<Proposal> propose(StrategyContext ctx) {
-        List<SearchProblem> open = new ArrayList<>();
         List<Task> openTasks = new ArrayList<>();
         for (Task t : ctx.tasks().tasks()) {
             Optional<LibraryEntry> best = ctx.library().best(t.id());
             boolean perfect = best.isPresent() && best.get().scoreKnown() && best.get().score() == 1.0;
             if (!perfect && !t.demo().isEmpty()) {
-                open.add(SearchProblem.of(t));
                 openTasks.add(t);
             }
         }
+        // the tasks whose last search cost least first, as Search.shortestFirst: a deadline then cuts fewer
+        openTasks.sort(java.util.Comparator.comparingLong(t -> lastCpu.getOrDefault(t.id(), Long.MAX_VALUE)));
+        List<SearchProblem> open = openTasks.stream().map(SearchProblem::of).toList();
         int round = Math.max(0, ctx.iteration() - 1);
         Enumerator.Settings settings = Search.roundSettings(plan, round);
         long deadline = ctx.deadlineNanos().isPresent() ? ctx.deadlineNanos().getAsLong() : Long.MAX_VALUE;
@@ -91,6 +94,13 @@ public final class EnumerateStrategy implements Strategy {
                     }, p -> ctx.progress().report(p.done(), p.total()), round + 1)
                     .stream().map(r -> r == null ? null : outcome(r)).toList();
         }
+        // proposals in the tasks' own order, whatever order they were searched in
+        Map<String, Integer> position = new java.util.HashMap<>();
+        for (Task t : ctx.tasks().tasks()) {
+            position.put(t.id(), position.size());
+        }
+        results = results.stream().filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparingInt(r -> position.get(r.taskId()))).toList();
         ProgramParser parser = new ProgramParser(ctx.table());
         List<Proposal> out = new ArrayList<>();
         long candidates = 0;
@@ -103,6 +113,7 @@ public final class EnumerateStrategy implements Strategy {
                 continue;
             }
             failed += r.stop().equals(Enumerator.Stop.FAILED.name()) ? 1 : 0;
+            lastCpu.put(r.taskId(), r.cpuNanos());
             candidates += r.candidates();
             distinct += r.distinct();
             cpu += r.cpuNanos();

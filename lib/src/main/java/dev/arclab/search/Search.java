@@ -4,6 +4,7 @@ import dev.arclab.search.Enumerator.Result;
 import dev.arclab.search.Enumerator.Settings;
 import dev.arclab.search.Enumerator.Stop;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +195,9 @@ public final class Search {
         }
         List<Callable<List<Result>>> jobs = new ArrayList<>();
         List<List<Integer>> members = new ArrayList<>(groups.values());
+        // within a group, by task id: which task is searched and which reuse its values does not depend on the
+        // order the problems came in (shortestFirst orders them by measured time)
+        members.forEach(g -> g.sort(java.util.Comparator.comparing(k -> problems.get(k).taskId())));
         for (List<Integer> group : members) {
             SearchProblem first = problems.get(group.get(0));
             // the first search stays in memory while the others of its group are checked against it, and while
@@ -306,6 +310,7 @@ public final class Search {
             List<Result> results = round(open, settings, frameSettings(plan, round), runner, deadlineNanos, cancelled,
                     progress, round + 1);
             List<SearchProblem> next = new ArrayList<>();
+            Map<String, Long> cost = new HashMap<>();
             for (int k = 0; k < open.size(); k++) {
                 Result r = results.get(k);
                 if (r == null) {
@@ -313,11 +318,12 @@ public final class Search {
                 }
                 SearchProblem p = open.get(k);
                 outcomes.put(p.taskId(), merge(outcomes.get(p.taskId()), r));
+                cost.put(p.taskId(), r.stats().cpuNanos());
                 if (goesOn(plan, r)) {
                     next.add(p);
                 }
             }
-            open = next;
+            open = shortestFirst(next, cost);
         }
         List<TaskOutcome> ordered = new ArrayList<>();
         for (SearchProblem p : problems) {
@@ -327,6 +333,17 @@ public final class Search {
             }
         }
         return ordered;
+    }
+
+    /**
+     * The problems of the next round, those whose last round cost least first (a stable sort; unknown costs
+     * last): when the deadline cuts a round, it has then taken as many tasks as it could instead of the first by
+     * id. Only which tasks a cut round reaches depends on it; each task's search does not.
+     */
+    public static List<SearchProblem> shortestFirst(List<SearchProblem> problems, Map<String, Long> cpuNanos) {
+        List<SearchProblem> out = new ArrayList<>(problems);
+        out.sort(java.util.Comparator.comparingLong(p -> cpuNanos.getOrDefault(p.taskId(), Long.MAX_VALUE)));
+        return out;
     }
 
     private static TaskOutcome merge(TaskOutcome before, Result r) {
