@@ -167,6 +167,7 @@ public final class Enumerator {
     private long cells;
     private final long[] distinctByCost;
     private final Finishers finishers;
+    private final Branches branches;
     private String failure;
 
     public Enumerator(SearchProblem problem, Settings settings) {
@@ -187,6 +188,7 @@ public final class Enumerator {
             }
             pools.put(s, byCost);
         }
+        this.branches = new Branches(targets, n);
         seedPools();
         this.finishers = new Finishers(inputs, targets);
         Finishers.Finished mapped = finishers.recolour(Expr.INPUT, inputs.clone());
@@ -226,6 +228,7 @@ public final class Enumerator {
         this.constants = done.constants;
         this.seen = done.seen;
         this.finishers = new Finishers(inputs, targets);
+        this.branches = new Branches(targets, n);
     }
 
     /**
@@ -319,8 +322,9 @@ public final class Enumerator {
     static final int MAX_OVERLAY_GRIDS = 10_000;
 
     /**
-     * Finishers over the stored grids once a search has run: output-shaped grids stacked ({@link Overlay}) and
-     * outputs tiled from stored grids ({@link Layout#tiles}), offered as solutions.
+     * Finishers over the stored grids once a search has run: outputs tiled from stored grids ({@link
+     * Layout#tiles}), two grid vectors each right on some demos joined by a condition ({@link Branches}), and
+     * output-shaped grids stacked ({@link Overlay}), offered as solutions.
      */
     private void finishFromStore() {
         List<Entry> grids = new ArrayList<>();
@@ -336,6 +340,14 @@ public final class Enumerator {
         if (tiled != null) {
             offer(tiled.expr(), tiled.answers(), tiled.weak());
         }
+        java.util.Set<Entry> ints = new java.util.LinkedHashSet<>();
+        for (int c = 0; c <= settings.maxCost(); c++) {
+            ints.addAll(pools.get(Slot.I).get(c));
+            ints.addAll(pools.get(Slot.C).get(c));
+        }
+        for (Finishers.Finished f : branches.find(inputs, List.copyOf(ints))) {
+            offer(f.expr(), f.answers(), f.weak());
+        }
         if (grids.size() < 2) {
             return;
         }
@@ -350,6 +362,7 @@ public final class Enumerator {
         Entry input = new Entry(Expr.INPUT, inputs.clone(), ValueType.GRID);
         input.targetShape = hasTargetShape(input.vals);
         seen.put(new Vec(input.vals), input);
+        branches.note(input);
         pools.get(Slot.G).get(0).add(input);
         pools.get(Slot.G0).get(0).add(input);
         TreeSet<Integer> colours = new TreeSet<>();
@@ -664,6 +677,7 @@ public final class Enumerator {
         Entry entry = new Entry(expr, out, type);
         if (type == ValueType.GRID) {
             checkSolution(entry);
+            branches.note(entry);
             if (hasTargetShape(out)) {
                 Finishers.Finished f = finishers.recolour(expr, out);
                 if (f != null) {

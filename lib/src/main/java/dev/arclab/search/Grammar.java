@@ -73,7 +73,7 @@ public final class Grammar {
         // grid to grid
         "rot90 G : G", "rot180 G : G", "rot270 G : G", "hmirror G : G", "vmirror G : G", "dmirror G : G",
         "cmirror G : G @2", "tophalf G : G", "bottomhalf G : G", "lefthalf G : G", "righthalf G : G", "trim G : G",
-        "compress G : G",
+        "compress G : G", "dedupe G : G @2",
         "upscale G I : G", "hupscale G I : G @2", "vupscale G I : G @2", "downscale G I : G @2",
         "hconcat G G : G", "vconcat G G : G",
         "replace G C C : G @2", "switch G C C : G @2",
