@@ -46,7 +46,7 @@ public final class Enumerator {
         }
 
         public static Settings defaults() {
-            return new Settings(6, 200_000, 200_000, 500_000, 60_000_000L, 6, true);
+            return new Settings(6, 200_000, 200_000, 500_000, 40_000_000L, 6, true);
         }
 
         public Settings withMaxCost(int c) {

@@ -63,9 +63,23 @@ public final class Search {
     /** Heap bytes a search holds per stored cell it counts (measured: 725 MB at 60 M cells, values and maps included). */
     static final long BYTES_PER_CELL = 12;
     private static final long CELLS_PER_UNIT = 1_000_000;
-    /** The heap searches may fill at once, in units of a million stored cells: three quarters of the JVM's most. */
-    static final int MEMORY_UNITS = (int) Math.max(1,
-            Runtime.getRuntime().maxMemory() / 4 * 3 / (BYTES_PER_CELL * CELLS_PER_UNIT));
+    /**
+     * The heap searches may fill at once, in units of a million stored cells: three quarters of the JVM's most, and
+     * no more than nine tenths of the old generation where the collector bounds it (the parallel collector: two
+     * thirds of the heap), since stored values live long enough to end up there.
+     */
+    static final int MEMORY_UNITS = (int) Math.max(1, searchHeap() / (BYTES_PER_CELL * CELLS_PER_UNIT));
+
+    private static long searchHeap() {
+        long heap = Runtime.getRuntime().maxMemory() / 4 * 3;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            long max = pool.getUsage().getMax();
+            if ((pool.getName().contains("Old Gen") || pool.getName().contains("Tenured")) && max > 0) {
+                heap = Math.min(heap, max / 10 * 9);
+            }
+        }
+        return heap;
+    }
     private static final java.util.concurrent.Semaphore MEMORY = new java.util.concurrent.Semaphore(MEMORY_UNITS, true);
 
     /**
