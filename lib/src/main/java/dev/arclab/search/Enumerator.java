@@ -702,8 +702,8 @@ public final class Enumerator {
         pool(entry, k);
     }
 
-    /** Most fingerprints of values not stored one search keeps (in an open hash set of longs: 64 MB at most). */
-    static final int MAX_FINGERPRINTS = 2_000_000;
+    /** Most fingerprints of values not stored one search keeps (an open hash set of longs at most half full: 64 MB). */
+    static final int MAX_FINGERPRINTS = 4_000_000;
     /** The heap the fingerprints may take, for {@link Search#withinMemory}. */
     static final long FINGERPRINT_BYTES = 64L << 20;
 
