@@ -76,14 +76,20 @@ step_build() {
 step_cds() {
     say "cds: AppCDS archives from training runs ('solve' on the bundled solvers; the kernel's start and first cells), and the launcher lib/target/arclab"
     local solvers=lib/src/main/resources/dev/arclab/solvers/solvers.py
-    rm -f lib/target/arclab.jsa kernel-ext/target/arclab-kernel.jsa
+    # Absolute (physical) paths: an archive records the class path as it was given, and the JVM uses it only when the
+    # same path is found again; a relative one would be looked up from wherever the launcher or Jupyter started the
+    # JVM, and the archive silently ignored. The launcher and install-kernelspec.sh give these same paths.
+    local root
+    root=$(pwd -P)
+    rm -f lib/target/arclab.jsa kernel-ext/target/arclab-kernel.jsa kernel-ext/target/arclab-kernel.packages
     # A failed training run only costs the archive: the launcher and the kernel start without it (-Xshare:auto).
-    java -XX:ArchiveClassesAtExit=lib/target/arclab.jsa -jar lib/target/arclab.jar solve --solvers "$solvers" >/dev/null 2>&1 \
+    java -XX:ArchiveClassesAtExit="$root/lib/target/arclab.jsa" -jar "$root/lib/target/arclab.jar" solve --solvers "$solvers" >/dev/null 2>&1 \
         || echo "no archive for arclab.jar (the training run failed); commands start without it"
     if [[ -f kernel-ext/target/arclab-kernel.jar ]]; then
-        # the kernel's own start (JShell, javac, imports) and first cells: what a kernel start waits for
-        java -Djava.awt.headless=true -XX:ArchiveClassesAtExit=kernel-ext/target/arclab-kernel.jsa \
-            -cp kernel-ext/target/arclab-kernel.jar dev.arclab.kernel.ArchiveTraining >/dev/null 2>&1 \
+        # the kernel's own start (sockets, JShell, javac, imports) and first cells: what a kernel start waits for; it
+        # also writes the package index of the class path (kernel-ext/target/arclab-kernel.packages)
+        java -Djava.awt.headless=true -XX:ArchiveClassesAtExit="$root/kernel-ext/target/arclab-kernel.jsa" \
+            -cp "$root/kernel-ext/target/arclab-kernel.jar" dev.arclab.kernel.ArchiveTraining >/dev/null 2>&1 \
             || echo "no archive for the kernel (the training run failed); it starts without it"
     fi
     cat > lib/target/arclab <<'LAUNCHER'
@@ -91,7 +97,7 @@ step_cds() {
 # ARC Lab command line, written by install.sh: java -jar arclab.jar with the AppCDS archive made at install
 # time (ignored when missing or stale), and C1 only (-XX:TieredStopAtLevel=1) for the short commands, where
 # it was measured to start faster (lib/cold-start.sh); long runs keep the full JIT. ARCLAB_JAVA_OPTS adds flags.
-here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 flags=(-Xshare:auto -XX:SharedArchiveFile="$here/arclab.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 case "${1:-}" in

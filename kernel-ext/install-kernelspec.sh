@@ -12,7 +12,8 @@
 # Build the jars first: mvn -B -ntp -pl kernel-ext -am package -DskipTests
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# physical paths: the same ones install.sh made the AppCDS archive with (the JVM uses an archive only then)
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 jar="$here/target/arclab-kernel.jar"
 
 name="arclab"

@@ -58,6 +58,11 @@ final class Evaluator implements AutoCloseable {
     private static final String BOLD = "\u001B[1m";
     private static final String RESET = "\u001B[0m";
     private static final String NOTEBOOK = Notebook.class.getName();
+    /**
+     * Whether javac's class path goes through the {@link PackageIndex} ({@link IndexedFileManager}); off with
+     * {@code -Darclab.kernel.indexClassPath=false} (to compare).
+     */
+    static final boolean INDEX_CLASS_PATH = !"false".equals(System.getProperty("arclab.kernel.indexClassPath"));
 
     /** Where a snippet came from: the cell's execution count and the snippet's first line in it (1-based). */
     private record Location(int cell, int line) {
@@ -123,10 +128,13 @@ final class Evaluator implements AutoCloseable {
      */
     void start(List<String> imports, String warmUp) {
         try {
-            JShell s = JShell.builder()
+            JShell.Builder builder = JShell.builder()
                     .executionEngine(provider, Map.of())
-                    .compilerOptions(compilerOptions)
-                    .build();
+                    .compilerOptions(compilerOptions);
+            if (INDEX_CLASS_PATH) {
+                builder.fileManager(IndexedFileManager::wrap); // javac opens only the jars of the packages it looks up
+            }
+            JShell s = builder.build();
             StartupLog.mark("JShell built");
             String all = imports.stream().map(i -> "import " + i + ";").collect(Collectors.joining(" "));
             if (rejected(s.eval(all))) {
