@@ -193,6 +193,11 @@ final class Evaluator implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #start} has built JShell (without waiting). */
+    boolean started() {
+        return started != null;
+    }
+
     /** Waits until {@link #start} is done (or failed), without counting as a waiting cell. */
     void awaitStart() {
         ready.handle((shell, failure) -> shell).join();

@@ -76,8 +76,8 @@ final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFil
     }
 
     private synchronized void setClassPath(Collection<Path> entries) {
-        List<Path> expanded = PackageIndex.expand(List.copyOf(entries));
-        PackageIndex index = PackageIndex.of(expanded, indexFile);
+        PackageIndex index = PackageIndex.of(List.copyOf(entries), indexFile);
+        List<Path> expanded = index.classPath();
         List<Slot> out = new ArrayList<>();
         try {
             for (Path p : expanded) {

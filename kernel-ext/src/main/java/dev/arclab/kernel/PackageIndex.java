@@ -35,18 +35,28 @@ import java.util.zip.ZipFile;
  */
 final class PackageIndex {
     /** First line of the file; a file without it is ignored (made again). */
-    static final String HEADER = "# arclab package index 1: jar TAB size TAB mtime TAB packages (space-separated)";
+    static final String HEADER = "# arclab package index 2: jar TAB size TAB mtime TAB packages (space-separated) TAB manifest Class-Path";
     /** System property: where the index file is (default: beside the kernel's jar). */
     static final String FILE_PROPERTY = "arclab.kernel.packageIndex";
 
-    /** A jar's size and modification time when it was read, and its packages. */
-    record Entry(long size, long modified, Set<String> packages) {
+    /** A jar's size and modification time when it was read, its packages and its manifest's {@code Class-Path} ("" for none). */
+    record Entry(long size, long modified, Set<String> packages, String classPath) {
     }
 
     private final Map<Path, Entry> jars;
+    private final List<Path> classPath;
 
-    private PackageIndex(Map<Path, Entry> jars) {
+    private PackageIndex(Map<Path, Entry> jars, List<Path> classPath) {
         this.jars = jars;
+        this.classPath = classPath;
+    }
+
+    /**
+     * The class path as javac sees it: the entries given to {@link #of}, in order, each jar followed by the jars its
+     * manifest's {@code Class-Path} names (relative to the jar's folder, recursively, each once; missing ones left out).
+     */
+    List<Path> classPath() {
+        return classPath;
     }
 
     /** The packages of {@code jar} (absolute and normalized, as given to {@link #of}); null if it is not indexed. */
@@ -61,47 +71,66 @@ final class PackageIndex {
     }
 
     /**
-     * The index of {@code jars} (other entries, such as folders, are left out): from {@code file} where its entries are
-     * current, else read from the jars; {@code file} is rewritten when anything was read. {@code file} may be null (no
-     * cache). A jar that cannot be read is left out (javac then opens it as usual).
+     * The index of the class path {@code entries}, expanded as javac expands it ({@link #classPath()}): each jar's
+     * packages and manifest from {@code file} where its size and time are those recorded, else read from the jar
+     * (folders are not indexed); {@code file} is rewritten when anything was read. {@code file} may be null (no cache). A
+     * jar that cannot be read is left out of the index (javac then opens it as usual).
      */
-    static PackageIndex of(List<Path> jars, Path file) {
+    static PackageIndex of(List<Path> entries, Path file) {
         Map<Path, Entry> cached = file == null ? Map.of() : read(file);
         Map<Path, Entry> index = new LinkedHashMap<>();
-        boolean changed = false;
-        for (Path jar : jars) {
-            Path p = jar.toAbsolutePath().normalize();
-            if (index.containsKey(p) || !isJar(p)) {
-                continue;
-            }
-            BasicFileAttributes a;
-            try {
-                a = Files.readAttributes(p, BasicFileAttributes.class);
-            } catch (IOException e) {
-                continue; // missing: javac skips it too
-            }
-            if (!a.isRegularFile()) {
-                continue;
-            }
-            long size = a.size();
-            long modified = a.lastModifiedTime().toMillis();
-            Entry e = cached.get(p);
-            if (e == null || e.size() != size || e.modified() != modified) {
-                try {
-                    e = new Entry(size, modified, packagesOf(p));
-                } catch (IOException | RuntimeException ex) {
-                    continue; // not a readable zip: left to javac
-                }
-                changed = true;
-            }
-            index.put(p, e);
+        List<Path> classPath = new ArrayList<>();
+        boolean[] changed = {false};
+        Set<Path> seen = new java.util.HashSet<>();
+        for (Path e : entries) {
+            add(e.toAbsolutePath().normalize(), cached, index, classPath, seen, changed);
         }
-        if (file != null && (changed || !cached.keySet().containsAll(index.keySet()))) {
+        if (file != null && (changed[0] || !cached.keySet().containsAll(index.keySet()))) {
             Map<Path, Entry> all = new LinkedHashMap<>(cached);
             all.putAll(index);
             write(file, all);
         }
-        return new PackageIndex(Map.copyOf(index));
+        return new PackageIndex(Map.copyOf(index), List.copyOf(classPath));
+    }
+
+    private static void add(Path entry, Map<Path, Entry> cached, Map<Path, Entry> index, List<Path> classPath,
+                            Set<Path> seen, boolean[] changed) {
+        if (!seen.add(entry)) {
+            return;
+        }
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(entry, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return; // missing: javac leaves it out too
+        }
+        classPath.add(entry);
+        if (!a.isRegularFile() || !isJar(entry)) {
+            return;
+        }
+        long size = a.size();
+        long modified = a.lastModifiedTime().toMillis();
+        Entry e = cached.get(entry);
+        if (e == null || e.size() != size || e.modified() != modified) {
+            try {
+                e = read(entry, size, modified);
+            } catch (IOException | RuntimeException ex) {
+                return; // not a readable zip: left to javac
+            }
+            changed[0] = true;
+        }
+        index.put(entry, e);
+        if (e.classPath().isBlank()) {
+            return;
+        }
+        Path dir = entry.getParent();
+        for (String item : e.classPath().trim().split("\\s+")) {
+            try {
+                add(dir.resolve(item).normalize(), cached, index, classPath, seen, changed);
+            } catch (java.nio.file.InvalidPathException ex) {
+                // javac leaves it out too
+            }
+        }
     }
 
     static boolean isJar(Path p) {
@@ -111,8 +140,16 @@ final class PackageIndex {
 
     /** The packages (folders of files) in a jar, read with {@link ZipFile}. */
     static Set<String> packagesOf(Path jar) throws IOException {
+        return read(jar, 0, 0).packages();
+    }
+
+    private static Entry read(Path jar, long size, long modified) throws IOException {
         Set<String> packages = new TreeSet<>();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
+        String classPath = "";
+        try (JarFile zip = new JarFile(jar.toFile(), false)) {
+            Manifest m = zip.getManifest();
+            String cp = m == null ? null : m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            classPath = cp == null ? "" : cp.trim();
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
@@ -131,52 +168,12 @@ final class PackageIndex {
                 packages.add(slash < 0 ? "" : name.substring(0, slash).replace('/', '.'));
             }
         }
-        return Set.copyOf(packages);
+        return new Entry(size, modified, Set.copyOf(packages), classPath);
     }
 
-    /**
-     * The class path as javac sees it: {@code entries} in order, each jar followed by the jars its manifest's
-     * {@code Class-Path} names (relative to the jar's folder, recursively, each once; missing ones left out).
-     */
+    /** The class path {@code entries} expanded as javac expands it (see {@link #classPath()}), without a cache file. */
     static List<Path> expand(List<Path> entries) {
-        List<Path> out = new ArrayList<>();
-        Set<Path> seen = new java.util.HashSet<>();
-        for (Path e : entries) {
-            add(e.toAbsolutePath().normalize(), out, seen);
-        }
-        return out;
-    }
-
-    private static void add(Path entry, List<Path> out, Set<Path> seen) {
-        if (!seen.add(entry)) {
-            return;
-        }
-        out.add(entry);
-        if (!isJar(entry) || !Files.isRegularFile(entry)) {
-            return;
-        }
-        String classPath;
-        try (JarFile jar = new JarFile(entry.toFile(), false)) {
-            Manifest m = jar.getManifest();
-            classPath = m == null ? null : m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-        } catch (IOException e) {
-            return;
-        }
-        if (classPath == null || classPath.isBlank()) {
-            return;
-        }
-        Path dir = entry.getParent();
-        for (String item : classPath.trim().split("\\s+")) {
-            Path p;
-            try {
-                p = dir.resolve(item).normalize();
-            } catch (java.nio.file.InvalidPathException ex) {
-                continue;
-            }
-            if (Files.exists(p)) {
-                add(p, out, seen);
-            }
-        }
+        return of(entries, null).classPath();
     }
 
     /**
@@ -218,7 +215,7 @@ final class PackageIndex {
         Map<Path, Entry> out = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
-            if (f.length != 4) {
+            if (f.length != 5 || f[4].contains("\t")) {
                 continue; // a damaged line: that jar is read again
             }
             try {
@@ -228,7 +225,7 @@ final class PackageIndex {
                         packages.add(name.equals(".") ? "" : name); // the root package is written as "."
                     }
                 }
-                out.put(Path.of(f[0]), new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Set.copyOf(packages)));
+                out.put(Path.of(f[0]), new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Set.copyOf(packages), f[4]));
             } catch (RuntimeException e) {
                 // a damaged line: that jar is read again
             }
@@ -243,7 +240,7 @@ final class PackageIndex {
             sb.append(jar).append('\t').append(e.size()).append('\t').append(e.modified()).append('\t');
             // the root package "" is written as "."
             sb.append(String.join(" ", e.packages().stream().map(p -> p.isEmpty() ? "." : p).sorted().toList()));
-            sb.append('\n');
+            sb.append('\t').append(e.classPath().replaceAll("\\s+", " ")).append('\n');
         });
         Path tmp = null;
         try {

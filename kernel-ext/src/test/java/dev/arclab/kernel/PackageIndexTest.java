@@ -65,8 +65,8 @@ class PackageIndexTest {
         FileTime time = Files.getLastModifiedTime(b);
         String bLine = b.toAbsolutePath() + "\t" + Files.size(b) + "\t" + time.toMillis() + "\t";
         String text = Files.readString(file);
-        assertTrue(text.contains(bLine + "META-INF q q.r\n"), text);
-        Files.writeString(file, text.replace(bLine + "META-INF q q.r\n", bLine + "from.the.file\n"));
+        assertTrue(text.contains(bLine + "META-INF q q.r\t\n"), text);
+        Files.writeString(file, text.replace(bLine + "META-INF q q.r\t\n", bLine + "from.the.file\t\n"));
         assertEquals(Set.of("from.the.file"), PackageIndex.of(List.of(a, b), file).packages(b.toAbsolutePath()));
 
         jar(b, null, "s/B.class", "s/t/C.class");
@@ -80,13 +80,13 @@ class PackageIndexTest {
     void aDamagedOrForeignFileIsMadeAgain() throws IOException {
         Path a = jar(dir.resolve("a.jar"), null, "p/A.class", "Root.class");
         Path file = dir.resolve("kernel.packages");
-        Files.writeString(file, "something else\n" + a.toAbsolutePath() + "\t1\t2\tnot.these\n");
+        Files.writeString(file, "something else\n" + a.toAbsolutePath() + "\t1\t2\tnot.these\t\n");
         assertEquals(Set.of("META-INF", "p", ""), PackageIndex.of(List.of(a), file).packages(a.toAbsolutePath()));
         List<String> lines = Files.readAllLines(file);
         assertEquals(PackageIndex.HEADER, lines.get(0));
-        assertTrue(lines.get(1).endsWith("\t. META-INF p"), "the root package is written as '.': " + lines.get(1));
+        assertTrue(lines.get(1).endsWith("\t. META-INF p\t"), "the root package is written as '.': " + lines.get(1));
 
-        Files.writeString(file, PackageIndex.HEADER + "\n" + a.toAbsolutePath() + "\tnot a number\t2\tp\n");
+        Files.writeString(file, PackageIndex.HEADER + "\n" + a.toAbsolutePath() + "\tnot a number\t2\tp\t\n");
         assertEquals(Set.of("META-INF", "p", ""), PackageIndex.of(List.of(a), file).packages(a.toAbsolutePath()));
         // read back from the file it wrote: the root package too
         assertEquals(Set.of("META-INF", "p", ""), PackageIndex.of(List.of(a), file).packages(a.toAbsolutePath()));
@@ -107,6 +107,20 @@ class PackageIndexTest {
         PackageIndex index = PackageIndex.of(List.of(classes.getParent(), dir.resolve("missing.jar"), broken), null);
         assertEquals(Set.of(), index.jars());
         assertNull(index.packages(broken.toAbsolutePath()));
+    }
+
+    @Test
+    void theManifestClassPathIsKeptInTheFile() throws IOException {
+        Path c = jar(dir.resolve("lib/c.jar"), null, "c/C.class");
+        Path a = jar(dir.resolve("a.jar"), "lib/c.jar", "a/A.class");
+        Path file = dir.resolve("kernel.packages");
+        assertEquals(List.of(a, c), PackageIndex.of(List.of(a), file).classPath());
+        String text = Files.readString(file);
+        assertTrue(text.contains("\tMETA-INF a\tlib/c.jar\n"), text);
+        // believed while a's size and time are unchanged: the file's Class-Path, not the jar's, is followed
+        Path d = jar(dir.resolve("lib/d.jar"), null, "d/D.class");
+        Files.writeString(file, text.replace("\tMETA-INF a\tlib/c.jar\n", "\tMETA-INF a\tlib/d.jar\n"));
+        assertEquals(List.of(a, d), PackageIndex.of(List.of(a), file).classPath());
     }
 
     @Test
