@@ -260,7 +260,8 @@ public final class ArcKernel extends BaseKernel {
     }
 
     /**
-     * Loads the bundled tasks (the session's default set, loaded once per JVM) on a thread of its own while JShell
+     * Once JShell is built, sets Tablesaw up ({@link TablesawStart}: its class path scan narrowed to its own jars) and
+     * loads the bundled tasks (the session's default set, loaded once per JVM) on a thread of its own while JShell
      * and javac warm up on another; then, once JShell has started, {@link #warmUpRenderersWhenIdle() warms the
      * renderers up} unless a cell is running (then the end of the cell does). A failure is left to the first cell that
      * loads or shows them.
@@ -268,6 +269,8 @@ public final class ArcKernel extends BaseKernel {
     private void preloadBundledTasks() {
         Thread t = new Thread(() -> {
             try {
+                List<Path> scanned = TablesawStart.initialize(evaluator.awaitBuilt(), ArcKernel.class.getClassLoader());
+                StartupLog.mark("Tablesaw set up (" + scanned.size() + " jars scanned)");
                 dev.arclab.task.TaskLoader.bundled();
                 StartupLog.mark("bundled tasks loaded");
                 evaluator.awaitStart();

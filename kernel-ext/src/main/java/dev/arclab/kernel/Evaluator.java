@@ -84,6 +84,8 @@ final class Evaluator implements AutoCloseable {
     private final String[] compilerOptions;
     /** JShell, once {@link #start} has built it and evaluated the set-up snippets. */
     private final CompletableFuture<JShell> ready = new CompletableFuture<>();
+    /** Completed once JShell is built (its class path index, or null without one), before the set-up snippets. */
+    private final CompletableFuture<PackageIndex> built = new CompletableFuture<>();
     private volatile JShell started;
     private volatile SourceCodeAnalysis analysis;
     private volatile boolean closed;
@@ -131,10 +133,17 @@ final class Evaluator implements AutoCloseable {
             JShell.Builder builder = JShell.builder()
                     .executionEngine(provider, Map.of())
                     .compilerOptions(compilerOptions);
+            IndexedFileManager[] indexed = new IndexedFileManager[1];
             if (INDEX_CLASS_PATH) {
-                builder.fileManager(IndexedFileManager::wrap); // javac opens only the jars of the packages it looks up
+                // javac opens only the jars of the packages it looks up
+                builder.fileManager(std -> indexed[0] = (IndexedFileManager) IndexedFileManager.wrap(std));
             }
-            JShell s = builder.build();
+            JShell s;
+            try {
+                s = builder.build();
+            } finally {
+                built.complete(indexed[0] == null ? null : indexed[0].index());
+            }
             StartupLog.mark("JShell built");
             String all = imports.stream().map(i -> "import " + i + ";").collect(Collectors.joining(" "));
             if (rejected(s.eval(all))) {
@@ -191,6 +200,14 @@ final class Evaluator implements AutoCloseable {
                 throw new IllegalStateException("JShell could not start: " + e.getCause(), e.getCause());
             }
         }
+    }
+
+    /**
+     * Waits until {@link #start} has built JShell (read {@code java.class.path}, made the class path index), or failed;
+     * returns the index (null without one).
+     */
+    PackageIndex awaitBuilt() {
+        return built.handle((index, failure) -> index).join();
     }
 
     /** Whether {@link #start} has built JShell (without waiting). */

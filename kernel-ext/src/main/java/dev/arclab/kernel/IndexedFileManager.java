@@ -49,6 +49,7 @@ final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFil
 
     private final Path indexFile;
     private volatile List<Slot> slots = List.of();
+    private volatile PackageIndex index;
 
     /**
      * Wraps {@code standard}, with the class path {@code classPath} (expanded as javac expands it); the index is kept in
@@ -91,7 +92,13 @@ final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFil
             throw new UncheckedIOException(e);
         }
         slots = List.copyOf(out);
+        this.index = index;
         StartupLog.mark("class path indexed (" + out.size() + " entries)");
+    }
+
+    /** The index of the class path as it is now. */
+    PackageIndex index() {
+        return index;
     }
 
     /** The entries of the class path, in order (manifests expanded). */
