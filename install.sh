@@ -6,7 +6,8 @@
 #   jupyter  Debian's Jupyter (notebook, nbconvert, nbclient, ipykernel) and fonts, installed when missing
 #   build    the jars: lib/target/arclab.jar (+ its libraries in lib/target/lib/) and kernel-ext
 #   cds      AppCDS archives of the classes a short command loads (lib/target/arclab.jsa, and
-#            kernel-ext/target/arclab-kernel.jsa for the kernel's class path) and the launcher lib/target/arclab
+#            kernel-ext/target/arclab-kernel.jsa for the kernel's class path, with the kernel's package index
+#            kernel-ext/target/arclab-kernel.packages) and the launcher lib/target/arclab
 #            (java -jar arclab.jar with the archive; C1 only for the short commands tasks and solve)
 #   smoke    lib/target/arclab tasks: the bundled ARC-AGI-1 training tasks load
 #   kernel   the Jupyter kernelspec "ARC Lab (Java)" (--user; honours JUPYTER_DATA_DIR)
