@@ -260,6 +260,14 @@ public final class ArcKernel extends BaseKernel {
     }
 
     /**
+     * Waits until the start's set-up that holds cells back is done ({@link TablesawStart}, which narrows
+     * {@code java.class.path} for a moment): in-process tests that read {@code java.class.path} themselves.
+     */
+    void awaitSetUp() {
+        evaluator.awaitSetUp();
+    }
+
+    /**
      * Once JShell is built, sets Tablesaw up ({@link TablesawStart}: its class path scan narrowed to its own jars) and
      * loads the bundled tasks (the session's default set, loaded once per JVM) on a thread of its own while JShell
      * and javac warm up on another; then, once JShell has started, {@link #warmUpRenderersWhenIdle() warms the
@@ -267,10 +275,16 @@ public final class ArcKernel extends BaseKernel {
      * loads or shows them.
      */
     private void preloadBundledTasks() {
+        java.util.concurrent.CompletableFuture<Void> tablesaw = new java.util.concurrent.CompletableFuture<>();
+        evaluator.holdCellsUntil(tablesaw); // no cell sees java.class.path narrowed
         Thread t = new Thread(() -> {
             try {
-                List<Path> scanned = TablesawStart.initialize(evaluator.awaitBuilt(), ArcKernel.class.getClassLoader());
-                StartupLog.mark("Tablesaw set up (" + scanned.size() + " jars scanned)");
+                try {
+                    List<Path> scanned = TablesawStart.initialize(evaluator.awaitBuilt(), ArcKernel.class.getClassLoader());
+                    StartupLog.mark("Tablesaw set up (" + scanned.size() + " jars scanned)");
+                } finally {
+                    tablesaw.complete(null);
+                }
                 dev.arclab.task.TaskLoader.bundled();
                 StartupLog.mark("bundled tasks loaded");
                 evaluator.awaitStart();

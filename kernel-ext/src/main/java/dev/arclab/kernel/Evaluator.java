@@ -86,6 +86,8 @@ final class Evaluator implements AutoCloseable {
     private final CompletableFuture<JShell> ready = new CompletableFuture<>();
     /** Completed once JShell is built (its class path index, or null without one), before the set-up snippets. */
     private final CompletableFuture<PackageIndex> built = new CompletableFuture<>();
+    /** Cells wait for it ({@link #holdCellsUntil}); done unless the kernel's start holds them. */
+    private volatile CompletableFuture<Void> setUp = CompletableFuture.completedFuture(null);
     private volatile JShell started;
     private volatile SourceCodeAnalysis analysis;
     private volatile boolean closed;
@@ -210,6 +212,19 @@ final class Evaluator implements AutoCloseable {
         return built.handle((index, failure) -> index).join();
     }
 
+    /**
+     * Makes every cell (of Java or of magics) wait, interruptibly, until {@code done} completes: the kernel's start holds
+     * them while {@link TablesawStart} has {@code java.class.path} narrowed, so that no cell sees it so.
+     */
+    void holdCellsUntil(CompletableFuture<Void> done) {
+        setUp = done;
+    }
+
+    /** Waits until the cells are no longer held ({@link #holdCellsUntil}); not interruptible (tests). */
+    void awaitSetUp() {
+        setUp.handle((v, failure) -> v).join();
+    }
+
     /** Whether {@link #start} has built JShell (without waiting). */
     boolean started() {
         return started != null;
@@ -284,6 +299,7 @@ final class Evaluator implements AutoCloseable {
             running = true;
         }
         try {
+            waitForSetUp();
             Object value = evalCell(code, cell);
             return quiet ? null : value;
         } finally {
@@ -291,6 +307,23 @@ final class Evaluator implements AutoCloseable {
                 running = false;
             }
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Waits until the kernel's start lets cells run ({@link #holdCellsUntil}); the stop button ends the wait. */
+    private void waitForSetUp() {
+        CompletableFuture<Void> f = setUp;
+        while (!f.isDone()) {
+            try {
+                f.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                checkInterrupted();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the kernel was starting", e);
+            } catch (ExecutionException e) {
+                return; // the set-up failed: cells run as they are
+            }
         }
     }
 

@@ -249,6 +249,12 @@ final class PackageIndex {
             tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             Files.writeString(tmp, sb, StandardCharsets.UTF_8);
             try {
+                // readable by whoever starts the kernel from this install, as the jar is (a temporary file is private)
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its defaults stand
+            }
+            try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * {@code tech.tablesaw.io} packages: the same readers and writers (the scan looks at those packages only), ~0.25 s.
  *
  * <p>Called once by the kernel's start, after JShell was built (JShell reads {@code java.class.path} while it is built,
- * and keeps it for {@code %classpath}), while the kernel's sockets are still being set up; the property is set back at
- * once. If another thread initializes {@code Table} first, that one scans the whole class path as before.
+ * and keeps it for {@code %classpath}), while the kernel's sockets are still being set up; cells wait until it is done
+ * ({@code Evaluator.holdCellsUntil}), so no cell sees the narrowed property, which is set back at once. If another
+ * thread initializes {@code Table} first, that one scans the whole class path as before.
  */
 final class TablesawStart {
     static final String TABLE = "tech.tablesaw.api.Table";
