@@ -6,7 +6,8 @@
 #   jupyter  Debian's Jupyter (notebook, nbconvert, nbclient, ipykernel) and fonts, installed when missing
 #   build    the jars: lib/target/arclab.jar (+ its libraries in lib/target/lib/) and kernel-ext
 #   cds      AppCDS archives of the classes a short command loads (lib/target/arclab.jsa, and
-#            kernel-ext/target/arclab-kernel.jsa for the kernel's class path) and the launcher lib/target/arclab
+#            kernel-ext/target/arclab-kernel.jsa for the kernel's class path, with the kernel's package index
+#            kernel-ext/target/arclab-kernel.packages) and the launcher lib/target/arclab
 #            (java -jar arclab.jar with the archive; C1 only for the short commands tasks and solve)
 #   smoke    lib/target/arclab tasks: the bundled ARC-AGI-1 training tasks load
 #   kernel   the Jupyter kernelspec "ARC Lab (Java)" (--user; honours JUPYTER_DATA_DIR)
@@ -76,14 +77,20 @@ step_build() {
 step_cds() {
     say "cds: AppCDS archives from training runs ('solve' on the bundled solvers; the kernel's start and first cells), and the launcher lib/target/arclab"
     local solvers=lib/src/main/resources/dev/arclab/solvers/solvers.py
-    rm -f lib/target/arclab.jsa kernel-ext/target/arclab-kernel.jsa
+    # Absolute (physical) paths: an archive records the class path as it was given, and the JVM uses it only when the
+    # same path is found again; a relative one would be looked up from wherever the launcher or Jupyter started the
+    # JVM, and the archive silently ignored. The launcher and install-kernelspec.sh give these same paths.
+    local root
+    root=$(pwd -P)
+    rm -f lib/target/arclab.jsa kernel-ext/target/arclab-kernel.jsa kernel-ext/target/arclab-kernel.packages
     # A failed training run only costs the archive: the launcher and the kernel start without it (-Xshare:auto).
-    java -XX:ArchiveClassesAtExit=lib/target/arclab.jsa -jar lib/target/arclab.jar solve --solvers "$solvers" >/dev/null 2>&1 \
+    java -XX:ArchiveClassesAtExit="$root/lib/target/arclab.jsa" -jar "$root/lib/target/arclab.jar" solve --solvers "$solvers" >/dev/null 2>&1 \
         || echo "no archive for arclab.jar (the training run failed); commands start without it"
     if [[ -f kernel-ext/target/arclab-kernel.jar ]]; then
-        # the kernel's own start (JShell, javac, imports) and first cells: what a kernel start waits for
-        java -Djava.awt.headless=true -XX:ArchiveClassesAtExit=kernel-ext/target/arclab-kernel.jsa \
-            -cp kernel-ext/target/arclab-kernel.jar dev.arclab.kernel.ArchiveTraining >/dev/null 2>&1 \
+        # the kernel's own start (sockets, JShell, javac, imports) and first cells: what a kernel start waits for; it
+        # also writes the package index of the class path (kernel-ext/target/arclab-kernel.packages)
+        java -Djava.awt.headless=true -XX:ArchiveClassesAtExit="$root/kernel-ext/target/arclab-kernel.jsa" \
+            -cp "$root/kernel-ext/target/arclab-kernel.jar" dev.arclab.kernel.ArchiveTraining >/dev/null 2>&1 \
             || echo "no archive for the kernel (the training run failed); it starts without it"
     fi
     cat > lib/target/arclab <<'LAUNCHER'
@@ -93,7 +100,7 @@ step_cds() {
 # it was measured to start faster (lib/cold-start.sh); long runs keep the full JIT and use the parallel
 # collector, which the search was measured to run ~1.4x faster under than G1 (README, "Search"). ARCLAB_JAVA_OPTS
 # adds flags.
-here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 flags=(-Xshare:auto -XX:SharedArchiveFile="$here/arclab.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 case "${1:-}" in

@@ -117,6 +117,10 @@ public final class ArcKernel extends BaseKernel {
     private volatile Instant runningSince;
     private volatile boolean lastCellFailed;
     private volatile boolean firstCellDone;
+    /** An execute request is being handled. */
+    private volatile boolean cellInProgress;
+    /** The renderers' warm-up ran or runs ({@link #warmUpRenderersWhenIdle()}). */
+    private final java.util.concurrent.atomic.AtomicBoolean rendererWarmUp = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean jshellStarting;
     /** When the last cell failed: requests sent after it (the client saw the error) are not aborted. */
     private volatile Instant failedAt;
@@ -256,24 +260,67 @@ public final class ArcKernel extends BaseKernel {
     }
 
     /**
-     * Loads the bundled tasks (the session's default set, loaded once per JVM) on a thread of its own while JShell
-     * and javac warm up on another; once JShell has started (so as not to slow a first Java cell down on two cores),
-     * renders their summary once (thrown away): the first render of a table loads and sets up Tablesaw, over a second
-     * on a cold JVM, which a later first {@code %tasks} would otherwise wait for. A failure is left to the first cell
-     * that loads or shows them.
+     * Waits until the start's set-up that holds cells back is done ({@link TablesawStart}, which narrows
+     * {@code java.class.path} for a moment): in-process tests that read {@code java.class.path} themselves.
+     */
+    void awaitSetUp() {
+        evaluator.awaitSetUp();
+    }
+
+    /**
+     * Once JShell is built, sets Tablesaw up ({@link TablesawStart}: its class path scan narrowed to its own jars) and
+     * loads the bundled tasks (the session's default set, loaded once per JVM) on a thread of its own while JShell
+     * and javac warm up on another; then, once JShell has started, {@link #warmUpRenderersWhenIdle() warms the
+     * renderers up} unless a cell is running (then the end of the cell does). A failure is left to the first cell that
+     * loads or shows them.
      */
     private void preloadBundledTasks() {
+        java.util.concurrent.CompletableFuture<Void> tablesaw = new java.util.concurrent.CompletableFuture<>();
+        evaluator.holdCellsUntil(tablesaw); // no cell sees java.class.path narrowed
         Thread t = new Thread(() -> {
             try {
-                dev.arclab.task.TaskSet tasks = dev.arclab.task.TaskLoader.bundled();
+                try {
+                    List<Path> scanned = TablesawStart.initialize(evaluator.awaitBuilt(), ArcKernel.class.getClassLoader());
+                    StartupLog.mark("Tablesaw set up (" + scanned.size() + " jars scanned)");
+                } finally {
+                    tablesaw.complete(null);
+                }
+                dev.arclab.task.TaskLoader.bundled();
                 StartupLog.mark("bundled tasks loaded");
                 evaluator.awaitStart();
-                getRenderer().render(tasks);
-                StartupLog.mark("renderers warmed up");
+                warmUpRenderersWhenIdle();
             } catch (RuntimeException e) {
                 // the first cell that needs the bundled tasks loads them again and reports what went wrong
             }
         }, "arclab-preload-tasks");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Renders the bundled tasks' summary once (thrown away), on the calling thread, if no cell runs and it was not done
+     * yet: the first render of a table loads and sets up Tablesaw (and its scan of the class path), over a second on a
+     * cold JVM, which a later first {@code %tasks} would otherwise wait for. Never while a cell runs: on two cores that
+     * would slow a first cell down that does not need it (a first {@code %tasks} renders its table itself).
+     */
+    private void warmUpRenderersWhenIdle() {
+        if (cellInProgress || !evaluator.started() || !rendererWarmUp.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            getRenderer().render(dev.arclab.task.TaskLoader.bundled());
+            StartupLog.mark("renderers warmed up");
+        } catch (RuntimeException e) {
+            // the first cell that shows a table reports what went wrong
+        }
+    }
+
+    /** After a cell: the renderers' warm-up, on a thread of its own, if it waited for the cell. */
+    private void warmUpRenderersAfterCell() {
+        if (rendererWarmUp.get() || !evaluator.started()) {
+            return;
+        }
+        Thread t = new Thread(this::warmUpRenderersWhenIdle, "arclab-warm-up");
         t.setDaemon(true);
         t.start();
     }
@@ -421,15 +468,19 @@ public final class ArcKernel extends BaseKernel {
         if (first) {
             StartupLog.mark("first execute_request");
         }
+        cellInProgress = true;
         try {
             super.handleExecuteRequest(env, message);
         } finally {
             currentEnv = null;
             runningSince = null;
+            cellInProgress = false;
             if (first) {
                 firstCellDone = true;
                 StartupLog.mark("first execute_reply sent");
+                StartupLog.threads("at the first reply");
             }
+            warmUpRenderersAfterCell();
         }
         if (lastCellFailed && request.shouldStopOnError()) {
             env.resolveDeferrals();

@@ -58,6 +58,11 @@ final class Evaluator implements AutoCloseable {
     private static final String BOLD = "\u001B[1m";
     private static final String RESET = "\u001B[0m";
     private static final String NOTEBOOK = Notebook.class.getName();
+    /**
+     * Whether javac's class path goes through the {@link PackageIndex} ({@link IndexedFileManager}); off with
+     * {@code -Darclab.kernel.indexClassPath=false} (to compare).
+     */
+    static final boolean INDEX_CLASS_PATH = !"false".equals(System.getProperty("arclab.kernel.indexClassPath"));
 
     /** Where a snippet came from: the cell's execution count and the snippet's first line in it (1-based). */
     private record Location(int cell, int line) {
@@ -79,6 +84,10 @@ final class Evaluator implements AutoCloseable {
     private final String[] compilerOptions;
     /** JShell, once {@link #start} has built it and evaluated the set-up snippets. */
     private final CompletableFuture<JShell> ready = new CompletableFuture<>();
+    /** Completed once JShell is built (its class path index, or null without one), before the set-up snippets. */
+    private final CompletableFuture<PackageIndex> built = new CompletableFuture<>();
+    /** Cells wait for it ({@link #holdCellsUntil}); done unless the kernel's start holds them. */
+    private volatile CompletableFuture<Void> setUp = CompletableFuture.completedFuture(null);
     private volatile JShell started;
     private volatile SourceCodeAnalysis analysis;
     private volatile boolean closed;
@@ -123,10 +132,20 @@ final class Evaluator implements AutoCloseable {
      */
     void start(List<String> imports, String warmUp) {
         try {
-            JShell s = JShell.builder()
+            JShell.Builder builder = JShell.builder()
                     .executionEngine(provider, Map.of())
-                    .compilerOptions(compilerOptions)
-                    .build();
+                    .compilerOptions(compilerOptions);
+            IndexedFileManager[] indexed = new IndexedFileManager[1];
+            if (INDEX_CLASS_PATH) {
+                // javac opens only the jars of the packages it looks up
+                builder.fileManager(std -> indexed[0] = (IndexedFileManager) IndexedFileManager.wrap(std));
+            }
+            JShell s;
+            try {
+                s = builder.build();
+            } finally {
+                built.complete(indexed[0] == null ? null : indexed[0].index());
+            }
             StartupLog.mark("JShell built");
             String all = imports.stream().map(i -> "import " + i + ";").collect(Collectors.joining(" "));
             if (rejected(s.eval(all))) {
@@ -183,6 +202,32 @@ final class Evaluator implements AutoCloseable {
                 throw new IllegalStateException("JShell could not start: " + e.getCause(), e.getCause());
             }
         }
+    }
+
+    /**
+     * Waits until {@link #start} has built JShell (read {@code java.class.path}, made the class path index), or failed;
+     * returns the index (null without one).
+     */
+    PackageIndex awaitBuilt() {
+        return built.handle((index, failure) -> index).join();
+    }
+
+    /**
+     * Makes every cell (of Java or of magics) wait, interruptibly, until {@code done} completes: the kernel's start holds
+     * them while {@link TablesawStart} has {@code java.class.path} narrowed, so that no cell sees it so.
+     */
+    void holdCellsUntil(CompletableFuture<Void> done) {
+        setUp = done;
+    }
+
+    /** Waits until the cells are no longer held ({@link #holdCellsUntil}); not interruptible (tests). */
+    void awaitSetUp() {
+        setUp.handle((v, failure) -> v).join();
+    }
+
+    /** Whether {@link #start} has built JShell (without waiting). */
+    boolean started() {
+        return started != null;
     }
 
     /** Waits until {@link #start} is done (or failed), without counting as a waiting cell. */
@@ -254,6 +299,7 @@ final class Evaluator implements AutoCloseable {
             running = true;
         }
         try {
+            waitForSetUp();
             Object value = evalCell(code, cell);
             return quiet ? null : value;
         } finally {
@@ -261,6 +307,23 @@ final class Evaluator implements AutoCloseable {
                 running = false;
             }
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Waits until the kernel's start lets cells run ({@link #holdCellsUntil}); the stop button ends the wait. */
+    private void waitForSetUp() {
+        CompletableFuture<Void> f = setUp;
+        while (!f.isDone()) {
+            try {
+                f.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                checkInterrupted();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the kernel was starting", e);
+            } catch (ExecutionException e) {
+                return; // the set-up failed: cells run as they are
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.arclab.magics;
 
+import dev.arclab.lab.Budget;
+import dev.arclab.lab.RunPlan;
 import dev.arclab.lab.Session;
 import dev.arclab.lab.Iterations;
 import dev.arclab.lab.CandidateView;
@@ -14,6 +16,7 @@ import dev.arclab.pipeline.PhaseResults.Predicted;
 import dev.arclab.pipeline.PhaseResults.Scored;
 import dev.arclab.pipeline.PipelineConfig;
 import dev.arclab.pipeline.SolverLibrary;
+import dev.arclab.cli.DurationConverter;
 import dev.arclab.cli.PipelineOptions;
 import dev.arclab.profile.PhaseRecord;
 import dev.arclab.profile.RunRecord;
@@ -30,6 +33,7 @@ import dev.arclab.task.TaskSet;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -53,7 +57,7 @@ import tech.tablesaw.api.Table;
  * %solvers [FILE|bundled]                                     load solvers into the library
  * %config [--tasks-per-batch K] [--mutants M] ...              pipeline settings besides threads and seed
  * %phase generate|score|filter|canonicalize|validate|save|differs|predict
- * %run [--label L]  /  %iterate N [--label L]                 the pipeline once / N times
+ * %run [--label L] [--budget D]  /  %iterate N [--label L] [--budget D]   the pipeline once / N times (/ within a budget)
  * %runs                                                       the run history
  * %timings [--run N] [--chart journey|wallbusy|gantt PHASE] [--tasks PHASE]
  * %compare --baseline N [N...]                                speedups and regressions
@@ -411,11 +415,18 @@ public final class LabMagics {
         }
     }
 
-    @Command(name = "run", description = "Run the pipeline once (generate..differs); the run joins the history.")
+    @Command(name = "run", description = {"Run the pipeline once (generate..differs); the run joins the history.",
+            "--budget DURATION: iterate until the wall-clock budget is spent, then predict (as arclab run --budget)."})
     static final class Run extends Base {
         @Option(names = "--label", paramLabel = "TEXT",
                 description = "A name for the run in comparisons (e.g. baseline).")
         String label;
+
+        @Option(names = "--budget", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Wall-clock budget from the start of the magic, e.g. 90s, 20m, 1h30m: iterate until it is "
+                        + "spent (the running phase is cancelled at the deadline, its finished work kept), then predict; "
+                        + "each iteration joins the history. The result is the whole run, predict included.")
+        Duration budget;
 
         Run(Session session) {
             super(session);
@@ -423,18 +434,34 @@ public final class LabMagics {
 
         @Override
         Object run() {
-            return session.run(label);
+            return budget == null ? session.run(label) : withinBudget(session, null, budget, label);
         }
     }
 
+    /**
+     * At most {@code iterations} (null: as many as fit) within {@code budget}, then predict: the session's
+     * {@link Session#run(RunPlan, String, RunPlan.Listener)}, as {@code arclab run --budget}. The whole run's record.
+     */
+    static RunRecord withinBudget(Session session, Integer iterations, Duration budget, String label) {
+        Budget deadline = Budget.start(budget, System::nanoTime);
+        return session.run(new RunPlan(iterations, deadline, false), label, null).record();
+    }
+
     @Command(name = "iterate", description = {"Run generate..differs N times, as one run in the history.",
-            "The stop button cancels the running phase; what finished is kept, marked partial."})
+            "The stop button cancels the running phase; what finished is kept, marked partial.",
+            "--budget DURATION: at most N iterations within the wall-clock budget, then predict (as arclab run)."})
     static final class Iterate extends Base {
         @Parameters(index = "0", paramLabel = "N", description = "Iterations, at least 1.")
         int n;
 
         @Option(names = "--label", paramLabel = "TEXT", description = "A name for the run in comparisons.")
         String label;
+
+        @Option(names = "--budget", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Wall-clock budget from the start of the magic, e.g. 90s, 20m, 1h30m: stop after N iterations "
+                        + "or when it is spent (the running phase is cancelled at the deadline, its finished work kept), "
+                        + "then predict; each iteration joins the history. The result is the whole run, predict included.")
+        Duration budget;
 
         Iterate(Session session) {
             super(session);
@@ -445,7 +472,7 @@ public final class LabMagics {
             if (n < 1) {
                 throw new IllegalArgumentException("N must be at least 1, got " + n);
             }
-            return session.iterate(n, label);
+            return budget == null ? session.iterate(n, label) : withinBudget(session, n, budget, label);
         }
     }
 

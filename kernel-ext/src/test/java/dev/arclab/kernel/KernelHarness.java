@@ -23,6 +23,8 @@ final class KernelHarness implements AutoCloseable {
     KernelHarness() {
         kernel = ArcKernel.builder().build();
         kernel.onStartup();
+        // the start narrows java.class.path for a moment (TablesawStart); tests read it themselves
+        kernel.awaitSetUp();
     }
 
     Cell run(String code) {

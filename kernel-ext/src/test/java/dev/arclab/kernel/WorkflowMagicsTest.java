@@ -272,6 +272,32 @@ class WorkflowMagicsTest {
     // ---------------------------------------------------------------------------------------------- runs and timings
 
     @Test
+    void runAndIterateWithinABudget() {
+        h.value("%tasks --limit 10");
+        h.value("%config --strategy mutate");
+        h.value("%solvers");
+        List<RunRecord> history = Session.current().history();
+        int before = history.size();
+        // a spent budget: no iteration, only the prediction with the library as it is
+        RunRecord none = assertInstanceOf(RunRecord.class, h.value("%run --budget 0s"));
+        assertEquals(List.of("predict"), none.phases().stream().map(p -> p.phase()).distinct().toList());
+        assertEquals(before, Session.current().history().size(), "no iteration ran");
+        // a budget that is not spent: N iterations, each one a run of the history with the label, then predict
+        RunRecord capped = assertInstanceOf(RunRecord.class, h.value("%iterate 2 --budget 1h --label capped"));
+        assertEquals(List.of(1, 2), capped.phases().stream().filter(p -> !p.phase().equals("predict"))
+                .map(p -> p.iteration()).distinct().toList());
+        assertEquals("predict", capped.phases().get(capped.phases().size() - 1).phase());
+        List<RunRecord> after = Session.current().history();
+        assertEquals(before + 2, after.size(), "each iteration joins the history");
+        assertEquals(List.of("capped", "capped"), after.subList(before, after.size()).stream()
+                .map(r -> r.config().label()).toList());
+        assertEquals(10L, capped.summary().get("tasks"));
+        assertTrue(usageError("%run --budget soon").contains("'soon' is not a duration such as 90s"),
+                usageError("%run --budget soon"));
+        assertTrue(usageError("%iterate 0 --budget 1h").contains("N must be at least 1"));
+    }
+
+    @Test
     void runIterateRunsAndTimings() {
         assertTrue(usageError("%timings").contains("nothing ran yet"));
         h.value("%tasks --limit 30");

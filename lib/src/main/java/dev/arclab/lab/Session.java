@@ -665,10 +665,16 @@ public final class Session implements AutoCloseable {
      * each prediction. Unlike {@link #iterate(int)}, an empty library is no error (generate proposes nothing).
      */
     public synchronized RunOutcome run(RunPlan plan, RunPlan.Listener listener) {
+        return run(plan, null, listener);
+    }
+
+    /** As {@link #run(RunPlan, RunPlan.Listener)}, each iteration's record labelled (e.g. "baseline"; null or blank for none). */
+    public synchronized RunOutcome run(RunPlan plan, String label, RunPlan.Listener listener) {
         Objects.requireNonNull(plan, "plan");
         RunPlan.Listener tell = listener == null ? RunPlan.QUIET : listener;
         Budget budget = plan.budget();
         Pipeline p = pipeline();
+        p.label(label == null ? "" : label.strip());
         AtomicBoolean searching = new AtomicBoolean();
         List<RunRecord> runs = new ArrayList<>();
         List<PhaseRecord> phases = new ArrayList<>();
