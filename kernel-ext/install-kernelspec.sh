@@ -85,10 +85,8 @@ fi
 # The JIT's second tier (C2) only for methods ten times hotter than by default: at a kernel's start the JIT compiled
 # the start's own code (javac, zip reading, JSON) with C2 for ~1.5 s of CPU on 2 cores, while the first cell waited;
 # a search's hot code is called millions of times and reaches C2 all the same (measured: the same values per
-# CPU-second in bench-search). README "Cold start and warm pass, measured". The parallel collector, as the arclab
-# launcher gives long commands: a search in the kernel spends ~28% less CPU than under G1 (README "Search").
-jit_args='"-XX:+UseParallelGC",
-    "-XX:Tier4InvocationThreshold=50000",
+# CPU-second in bench-search). README "Cold start and warm pass, measured".
+jit_args='"-XX:Tier4InvocationThreshold=50000",
     "-XX:Tier4MinInvocationThreshold=6000",
     "-XX:Tier4CompileThreshold=150000",
     "-XX:Tier4BackEdgeThreshold=400000",'

@@ -90,8 +90,6 @@ class KernelIT {
         assertTrue(argv.contains(jar.toRealPath().toString()), argv.toString());
         // C2 later than by default (start), the same code once a search runs long enough
         assertTrue(argv.contains("-XX:Tier4InvocationThreshold=50000"), argv.toString());
-        // searches in the kernel under the parallel collector, as the launcher runs them
-        assertTrue(argv.contains("-XX:+UseParallelGC"), argv.toString());
         assertEquals(List.of("dev.arclab.kernel.Main", "{connection_file}"), argv.subList(argv.size() - 2, argv.size()));
     }
 
