@@ -90,13 +90,15 @@ step_cds() {
 #!/usr/bin/env bash
 # ARC Lab command line, written by install.sh: java -jar arclab.jar with the AppCDS archive made at install
 # time (ignored when missing or stale), and C1 only (-XX:TieredStopAtLevel=1) for the short commands, where
-# it was measured to start faster (lib/cold-start.sh); long runs keep the full JIT. ARCLAB_JAVA_OPTS adds flags.
+# it was measured to start faster (lib/cold-start.sh); long runs keep the full JIT. 'solve --repeat' uses the serial
+# collector: its warm passes measured faster than with G1 both during warm-up and after it (README, "Cold start and
+# warm pass, measured"). ARCLAB_JAVA_OPTS adds flags.
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 flags=(-Xshare:auto -XX:SharedArchiveFile="$here/arclab.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 case "${1:-}" in
     tasks) flags+=(-XX:TieredStopAtLevel=1) ;;
-    solve) [[ " $* " == *" --repeat"* ]] || flags+=(-XX:TieredStopAtLevel=1) ;;
+    solve) if [[ " $* " == *" --repeat"* ]]; then flags+=(-XX:+UseSerialGC); else flags+=(-XX:TieredStopAtLevel=1); fi ;;
 esac
 # shellcheck disable=SC2086
 exec "$java" "${flags[@]}" ${ARCLAB_JAVA_OPTS:-} -jar "$here/arclab.jar" "$@"
