@@ -89,9 +89,7 @@ public final class Segmentation {
         sc.ensure(n);
         int[] label = sc.label;
         if (noBg) {
-            for (int p = 0; p < n; p++) {
-                label[p] = cells[p] == bg ? NO_OBJECT : UNLABELLED;
-            }
+            markBackground(cells, n, bg, label);
         } else {
             Arrays.fill(label, 0, n, UNLABELLED);
         }
@@ -102,6 +100,13 @@ public final class Segmentation {
         }
         return uni ? univaluedObjects(cells, h, w, label, sc.sizes, ncomp)
                 : multicolourObjects(cells, n, w, label, sc.sizes, ncomp);
+    }
+
+    /** Labels the cells of colour {@code bg} {@link #NO_OBJECT}, the others {@link #UNLABELLED}. */
+    private static void markBackground(int[] cells, int n, int bg, int[] label) {
+        for (int p = 0; p < n; p++) {
+            label[p] = cells[p] == bg ? NO_OBJECT : UNLABELLED;
+        }
     }
 
     /** Labels the 4-connected components of equal keys (row-major seeds); returns how many; sizes in sc.sizes. */
