@@ -186,55 +186,18 @@ public final class Segmentation {
                     int i = stackI[sp];
                     int j = stackJ[sp];
                     size++;
-                    int p = i * w + j;
-                    boolean up = i > 0;
-                    boolean down = i < h - 1;
-                    boolean left = j > 0;
-                    boolean right = j < w - 1;
-                    int q;
-                    if (up) {
-                        if (label[q = p - w] == UNLABELLED && key[q] == k) {
-                            label[q] = comp;
-                            stackI[sp] = i - 1;
-                            stackJ[sp++] = j;
+                    int top = Math.max(i - 1, 0);
+                    int bottom = Math.min(i + 1, h - 1);
+                    int left = Math.max(j - 1, 0);
+                    int right = Math.min(j + 1, w - 1);
+                    for (int ni = top; ni <= bottom; ni++) {
+                        for (int nj = left, q = ni * w + left; nj <= right; nj++, q++) {
+                            if (label[q] == UNLABELLED && key[q] == k) {
+                                label[q] = comp;
+                                stackI[sp] = ni;
+                                stackJ[sp++] = nj;
+                            }
                         }
-                        if (left && label[q = p - w - 1] == UNLABELLED && key[q] == k) {
-                            label[q] = comp;
-                            stackI[sp] = i - 1;
-                            stackJ[sp++] = j - 1;
-                        }
-                        if (right && label[q = p - w + 1] == UNLABELLED && key[q] == k) {
-                            label[q] = comp;
-                            stackI[sp] = i - 1;
-                            stackJ[sp++] = j + 1;
-                        }
-                    }
-                    if (down) {
-                        if (label[q = p + w] == UNLABELLED && key[q] == k) {
-                            label[q] = comp;
-                            stackI[sp] = i + 1;
-                            stackJ[sp++] = j;
-                        }
-                        if (left && label[q = p + w - 1] == UNLABELLED && key[q] == k) {
-                            label[q] = comp;
-                            stackI[sp] = i + 1;
-                            stackJ[sp++] = j - 1;
-                        }
-                        if (right && label[q = p + w + 1] == UNLABELLED && key[q] == k) {
-                            label[q] = comp;
-                            stackI[sp] = i + 1;
-                            stackJ[sp++] = j + 1;
-                        }
-                    }
-                    if (left && label[q = p - 1] == UNLABELLED && key[q] == k) {
-                        label[q] = comp;
-                        stackI[sp] = i;
-                        stackJ[sp++] = j - 1;
-                    }
-                    if (right && label[q = p + 1] == UNLABELLED && key[q] == k) {
-                        label[q] = comp;
-                        stackI[sp] = i;
-                        stackJ[sp++] = j + 1;
                     }
                 }
                 sizes[comp] = size;
