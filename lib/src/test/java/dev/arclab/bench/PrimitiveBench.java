@@ -46,6 +46,11 @@ public class PrimitiveBench {
     private final Primitive mapply = Dsl.require("mapply");
     private final Primitive apply = Dsl.require("apply");
     private final Primitive mfilter = Dsl.require("mfilter");
+    private final Primitive replace = Dsl.require("replace");
+    private final Primitive ofcolor = Dsl.require("ofcolor");
+    private final Primitive subgrid = Dsl.require("subgrid");
+    private final Primitive hconcat = Dsl.require("hconcat");
+    private Object sameAsFirstObject;
     private Object allObjects;
     private Object indices;
     private Object shiftByOffset;
@@ -92,6 +97,9 @@ public class PrimitiveBench {
         shuffledCells = cellList.toArray();
         // the same objects again, built separately: equal but not identical
         objectsCopy = objects.call4(Grid.wrap(30, 30, grid.cells().clone()), 1, 0, 1);
+        // matcher(size, size of the first object): a built function as the search and found programs use them
+        Object first = ((FSet) allObjects).first();
+        sameAsFirstObject = Dsl.call("matcher", Dsl.require("size"), Dsl.call("size", first));
     }
 
     @Benchmark
@@ -102,6 +110,11 @@ public class PrimitiveBench {
     @Benchmark
     public Object objectsMultivaluedDiagonal() {
         return objects.call4(grid, 0, 1, 0);
+    }
+
+    @Benchmark
+    public Object objectsUnivaluedDiagonal() {
+        return objects.call4(grid, 1, 1, 0);
     }
 
     @Benchmark
@@ -144,6 +157,32 @@ public class PrimitiveBench {
     @Benchmark
     public Object mfilterSquareObjects() {
         return mfilter.call2(allObjects, Dsl.require("square"));
+    }
+
+    /** mfilter with a matcher (a built function calling a primitive and comparing): found programs' commonest filter. */
+    @Benchmark
+    public Object mfilterMatcherSize() {
+        return mfilter.call2(allObjects, sameAsFirstObject);
+    }
+
+    @Benchmark
+    public Object replaceBackground() {
+        return replace.call3(grid, 0, 5);
+    }
+
+    @Benchmark
+    public Object ofcolorBackground() {
+        return ofcolor.call2(grid, 0);
+    }
+
+    @Benchmark
+    public Object subgridLargestObject() {
+        return subgrid.call2(object, grid);
+    }
+
+    @Benchmark
+    public Object hconcatGrids() {
+        return hconcat.call2(grid, grid);
     }
 
     /** FrozenSet construction: sort and deduplicate 900 cells given in a shuffled order. */

@@ -23,12 +23,16 @@ public final class Segmentation {
 
     // ---- objects -------------------------------------------------------------------------------
 
-    /** Per-thread scratch arrays for {@code objects} (no callbacks run while they are in use). */
+    /**
+     * Per-thread scratch arrays for {@code objects} (no callbacks run while they are in use). {@code zeros} is never
+     * written: the connection key of every cell when any two foreground neighbours connect.
+     */
     private static final class Scratch {
         int[] label = new int[0];
         int[] stackI = new int[0];
         int[] stackJ = new int[0];
         int[] sizes = new int[0];
+        int[] zeros = new int[0];
 
         void ensure(int n) {
             if (label.length < n) {
@@ -37,16 +41,26 @@ public final class Segmentation {
                 stackI = new int[m];
                 stackJ = new int[m];
                 sizes = new int[m];
+                zeros = new int[m];
             }
         }
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /** {@link Scratch#label} of a cell not yet in a component. */
+    private static final int UNLABELLED = -1;
+    /** {@link Scratch#label} of a background cell when {@code without_bg}: in no component. */
+    private static final int NO_OBJECT = -2;
+
     /**
      * {@code objects}: connected components (4- or 8-neighbourhood per {@code diagonal}); with
      * {@code univalued} only equal values connect; with {@code without_bg} cells of the most common
      * colour (ties to the smallest) belong to no object.
+     *
+     * <p>Written as a few small methods with no flag tested in their loops (the flags choose the key array and
+     * the neighbourhood once): one large method with the three flags in its inner loop took the JIT's optimising
+     * compiler most of a second to compile, during which nothing else of a warm-up got compiled.
      */
     @Def(index = 90, signature = "objects(grid: Grid, univalued: Boolean, diagonal: Boolean, without_bg: Boolean) -> Objects",
             summary = "Connected-component extraction.")
@@ -68,32 +82,51 @@ public final class Segmentation {
         }
         Fuel.charge(2L * n);
 
-        // 1. Label the components by flood fill (an int stack of rows and columns; a cell is
-        // labelled when pushed, so each cell is pushed at most once). Seeds are met in row-major
-        // order, so component numbers follow the components' first (row-major) cells.
+        // 1. Label the components by flood fill. Two neighbours connect when both are unlabelled foreground and
+        // their keys are equal: the colours when univalued, else one key (zeros) for every cell. Seeds are met in
+        // row-major order, so component numbers follow the components' first (row-major) cells.
         Scratch sc = SCRATCH.get();
         sc.ensure(n);
+        int[] label = sc.label;
+        if (noBg) {
+            markBackground(cells, n, bg, label);
+        } else {
+            Arrays.fill(label, 0, n, UNLABELLED);
+        }
+        int[] key = uni ? cells : sc.zeros;
+        int ncomp = diag ? label8(key, h, w, sc) : label4(key, h, w, sc);
+        if (ncomp == 0) {
+            return FSet.EMPTY;
+        }
+        return uni ? univaluedObjects(cells, h, w, label, sc.sizes, ncomp)
+                : multicolourObjects(cells, n, w, label, sc.sizes, ncomp);
+    }
+
+    /** Labels the cells of colour {@code bg} {@link #NO_OBJECT}, the others {@link #UNLABELLED}. */
+    private static void markBackground(int[] cells, int n, int bg, int[] label) {
+        for (int p = 0; p < n; p++) {
+            label[p] = cells[p] == bg ? NO_OBJECT : UNLABELLED;
+        }
+    }
+
+    /** Labels the 4-connected components of equal keys (row-major seeds); returns how many; sizes in sc.sizes. */
+    private static int label4(int[] key, int h, int w, Scratch sc) {
         int[] label = sc.label;
         int[] stackI = sc.stackI;
         int[] stackJ = sc.stackJ;
         int[] sizes = sc.sizes;
-        Arrays.fill(label, 0, n, -1);
         int ncomp = 0;
-        int labelled = 0;
         for (int si = 0, s = 0; si < h; si++) {
             for (int sj = 0; sj < w; sj++, s++) {
-                if (label[s] >= 0) {
-                    continue;
-                }
-                int val = cells[s];
-                if (noBg && val == bg) {
+                if (label[s] != UNLABELLED) {
                     continue;
                 }
                 int comp = ncomp++;
+                int k = key[s];
                 label[s] = comp;
-                int sp = 0;
-                stackI[sp] = si;
-                stackJ[sp++] = sj;
+                stackI[0] = si;
+                stackJ[0] = sj;
+                int sp = 1;
                 int size = 0;
                 while (sp > 0) {
                     --sp;
@@ -101,156 +134,185 @@ public final class Segmentation {
                     int j = stackJ[sp];
                     size++;
                     int p = i * w + j;
-                    boolean up = i > 0;
-                    boolean down = i < h - 1;
-                    boolean left = j > 0;
-                    boolean right = j < w - 1;
-                    // Inlined neighbour test: unlabelled and (same value | not background).
                     int q;
-                    if (up && label[q = p - w] < 0 && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                    if (i > 0 && label[q = p - w] == UNLABELLED && key[q] == k) {
                         label[q] = comp;
                         stackI[sp] = i - 1;
                         stackJ[sp++] = j;
                     }
-                    if (down && label[q = p + w] < 0 && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                    if (i < h - 1 && label[q = p + w] == UNLABELLED && key[q] == k) {
                         label[q] = comp;
                         stackI[sp] = i + 1;
                         stackJ[sp++] = j;
                     }
-                    if (left && label[q = p - 1] < 0 && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                    if (j > 0 && label[q = p - 1] == UNLABELLED && key[q] == k) {
                         label[q] = comp;
                         stackI[sp] = i;
                         stackJ[sp++] = j - 1;
                     }
-                    if (right && label[q = p + 1] < 0 && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
+                    if (j < w - 1 && label[q = p + 1] == UNLABELLED && key[q] == k) {
                         label[q] = comp;
                         stackI[sp] = i;
                         stackJ[sp++] = j + 1;
                     }
-                    if (diag) {
-                        if (up && left && label[q = p - w - 1] < 0
-                                && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
-                            label[q] = comp;
-                            stackI[sp] = i - 1;
-                            stackJ[sp++] = j - 1;
-                        }
-                        if (up && right && label[q = p - w + 1] < 0
-                                && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
-                            label[q] = comp;
-                            stackI[sp] = i - 1;
-                            stackJ[sp++] = j + 1;
-                        }
-                        if (down && left && label[q = p + w - 1] < 0
-                                && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
-                            label[q] = comp;
-                            stackI[sp] = i + 1;
-                            stackJ[sp++] = j - 1;
-                        }
-                        if (down && right && label[q = p + w + 1] < 0
-                                && (uni ? cells[q] == val : !(noBg && cells[q] == bg))) {
-                            label[q] = comp;
-                            stackI[sp] = i + 1;
-                            stackJ[sp++] = j + 1;
+                }
+                sizes[comp] = size;
+            }
+        }
+        return ncomp;
+    }
+
+    /** As {@link #label4} with the 8-neighbourhood (a cell is pushed once, so the stack holds at most n). */
+    private static int label8(int[] key, int h, int w, Scratch sc) {
+        int[] label = sc.label;
+        int[] stackI = sc.stackI;
+        int[] stackJ = sc.stackJ;
+        int[] sizes = sc.sizes;
+        int ncomp = 0;
+        for (int si = 0, s = 0; si < h; si++) {
+            for (int sj = 0; sj < w; sj++, s++) {
+                if (label[s] != UNLABELLED) {
+                    continue;
+                }
+                int comp = ncomp++;
+                int k = key[s];
+                label[s] = comp;
+                stackI[0] = si;
+                stackJ[0] = sj;
+                int sp = 1;
+                int size = 0;
+                while (sp > 0) {
+                    --sp;
+                    int i = stackI[sp];
+                    int j = stackJ[sp];
+                    size++;
+                    int top = Math.max(i - 1, 0);
+                    int bottom = Math.min(i + 1, h - 1);
+                    int left = Math.max(j - 1, 0);
+                    int right = Math.min(j + 1, w - 1);
+                    for (int ni = top; ni <= bottom; ni++) {
+                        for (int nj = left, q = ni * w + left; nj <= right; nj++, q++) {
+                            if (label[q] == UNLABELLED && key[q] == k) {
+                                label[q] = comp;
+                                stackI[sp] = ni;
+                                stackJ[sp++] = nj;
+                            }
                         }
                     }
                 }
                 sizes[comp] = size;
-                labelled += size;
             }
         }
-        if (ncomp == 0) {
-            return FSet.EMPTY;
-        }
+        return ncomp;
+    }
+
+    /**
+     * Single-colour components: a row-major sweep fills each one in canonical order; the Objects sort by (colour,
+     * first cell), i.e. a stable sort of the component numbers by colour.
+     */
+    private static FSet univaluedObjects(int[] cells, int h, int w, int[] label, int[] sizes, int ncomp) {
         Object[][] members = new Object[ncomp][];
         for (int c = 0; c < ncomp; c++) {
             members[c] = new Object[sizes[c]];
         }
         int[] fill = new int[ncomp];
-        Object[] result = new Object[ncomp];
-        if (uni) {
-            // 2a. Single-colour components: a row-major sweep fills each one in canonical order;
-            // the Objects sort by (colour, first cell), i.e. a stable sort of the component
-            // numbers by colour.
-            int[] colour = new int[ncomp];
-            for (int i = 0, p = 0; i < h; i++) {
-                for (int j = 0; j < w; j++, p++) {
-                    int c = label[p];
-                    if (c >= 0) {
-                        if (fill[c] == 0) {
-                            colour[c] = cells[p];
-                        }
-                        members[c][fill[c]++] = ColoredLocation.of(cells[p], i, j);
+        int[] colour = new int[ncomp];
+        for (int i = 0, p = 0; i < h; i++) {
+            for (int j = 0; j < w; j++, p++) {
+                int c = label[p];
+                if (c >= 0) {
+                    if (fill[c] == 0) {
+                        colour[c] = cells[p];
                     }
+                    members[c][fill[c]++] = ColoredLocation.of(cells[p], i, j);
                 }
             }
-            int[] order = stableOrderBy(colour, ncomp);
-            for (int k = 0; k < ncomp; k++) {
-                result[k] = FSet.wrapSorted(members[order[k]]);
-            }
-            return FSet.wrapSorted(result);
         }
-        // 2b. Multicolour components: walk the labelled cells by (colour, row, column); each
-        // component's cells come out sorted, and components are met in the order of their smallest
-        // cell, which is the canonical order of the (disjoint) Objects.
+        int[] order = stableOrderBy(colour, ncomp);
+        Object[] result = new Object[ncomp];
+        for (int k = 0; k < ncomp; k++) {
+            result[k] = FSet.wrapSorted(members[order[k]]);
+        }
+        return FSet.wrapSorted(result);
+    }
+
+    /**
+     * Multicolour components: walk the labelled cells by (colour, row, column); each component's cells come out
+     * sorted, and components are met in the order of their smallest cell, which is the canonical order of the
+     * (disjoint) Objects.
+     */
+    private static FSet multicolourObjects(int[] cells, int n, int w, int[] label, int[] sizes, int ncomp) {
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
+        int labelled = 0;
         for (int p = 0; p < n; p++) {
             if (label[p] >= 0) {
                 int c = cells[p];
                 min = Math.min(min, c);
                 max = Math.max(max, c);
+                labelled++;
             }
         }
+        int[] byColour = (long) max - min < 4096 ? cellsByColour(cells, n, label, min, max, labelled)
+                : cellsByColourSorted(cells, n, label, labelled);
+        Object[][] members = new Object[ncomp][];
+        for (int c = 0; c < ncomp; c++) {
+            members[c] = new Object[sizes[c]];
+        }
+        int[] fill = new int[ncomp];
         int[] rank = new int[ncomp];
         Arrays.fill(rank, -1);
         int nextRank = 0;
-        if ((long) max - min < 4096) {
-            int[] start = new int[max - min + 2];
-            for (int p = 0; p < n; p++) {
-                if (label[p] >= 0) {
-                    start[cells[p] - min + 1]++;
-                }
+        for (int p : byColour) {
+            int c = label[p];
+            if (rank[c] < 0) {
+                rank[c] = nextRank++;
             }
-            for (int c = 1; c < start.length; c++) {
-                start[c] += start[c - 1];
-            }
-            int[] orderP = new int[labelled];
-            for (int p = 0; p < n; p++) {
-                if (label[p] >= 0) {
-                    orderP[start[cells[p] - min]++] = p;
-                }
-            }
-            for (int p : orderP) {
-                int c = label[p];
-                if (rank[c] < 0) {
-                    rank[c] = nextRank++;
-                }
-                int i = p / w;
-                members[c][fill[c]++] = ColoredLocation.of(cells[p], i, p - i * w);
-            }
-        } else {
-            long[] keys = new long[labelled];
-            int k = 0;
-            for (int p = 0; p < n; p++) {
-                if (label[p] >= 0) {
-                    keys[k++] = ((long) cells[p] << 32) | p;
-                }
-            }
-            Arrays.sort(keys);
-            for (long key : keys) {
-                int p = (int) key;
-                int c = label[p];
-                if (rank[c] < 0) {
-                    rank[c] = nextRank++;
-                }
-                int i = p / w;
-                members[c][fill[c]++] = ColoredLocation.of(cells[p], i, p - i * w);
-            }
+            int i = p / w;
+            members[c][fill[c]++] = ColoredLocation.of(cells[p], i, p - i * w);
         }
+        Object[] result = new Object[ncomp];
         for (int c = 0; c < ncomp; c++) {
             result[rank[c]] = FSet.wrapSorted(members[c]);
         }
         return FSet.wrapSorted(result);
+    }
+
+    /** The labelled cells' positions by (colour, position): a counting sort over colours min..max. */
+    private static int[] cellsByColour(int[] cells, int n, int[] label, int min, int max, int labelled) {
+        int[] start = new int[max - min + 2];
+        for (int p = 0; p < n; p++) {
+            if (label[p] >= 0) {
+                start[cells[p] - min + 1]++;
+            }
+        }
+        for (int c = 1; c < start.length; c++) {
+            start[c] += start[c - 1];
+        }
+        int[] order = new int[labelled];
+        for (int p = 0; p < n; p++) {
+            if (label[p] >= 0) {
+                order[start[cells[p] - min]++] = p;
+            }
+        }
+        return order;
+    }
+
+    /** As {@link #cellsByColour} for colours too far apart to count: sorts (colour, position) keys. */
+    private static int[] cellsByColourSorted(int[] cells, int n, int[] label, int labelled) {
+        long[] keys = new long[labelled];
+        int k = 0;
+        for (int p = 0; p < n; p++) {
+            if (label[p] >= 0) {
+                keys[k++] = ((long) cells[p] << 32) | p;
+            }
+        }
+        Arrays.sort(keys);
+        int[] order = new int[labelled];
+        for (int m = 0; m < labelled; m++) {
+            order[m] = (int) keys[m];
+        }
+        return order;
     }
 
     /** The indices 0..n-1 stably sorted by {@code key[index]}. */
