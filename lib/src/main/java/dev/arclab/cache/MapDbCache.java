@@ -445,9 +445,10 @@ public final class MapDbCache implements ResultCache {
             for (GroupedMap<?> g : results) {
                 g.trimMemory(MEMORY_BUDGET / results.size());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             // The items flushed before the failure are still held in memory by their groups: this
-            // session keeps them as hits, and writes nothing more.
+            // session keeps them as hits, and writes nothing more. (MapDB checks its free-space lists with
+            // assert statements: on a damaged file, with assertions on, a commit ends in an AssertionError.)
             degrade(e);
             return;
         } finally {
