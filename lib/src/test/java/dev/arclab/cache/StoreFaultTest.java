@@ -129,6 +129,30 @@ class StoreFaultTest {
         assertFalse(Files.exists(StoreFile.repairMarker(c.file())));
     }
 
+    @Test
+    void aCommitEndingInAnAssertionErrorDegradesTheSessionLikeAStoreFailure() {
+        // MapDB checks its free-space lists with assert statements: on a damaged file, with assertions on, its
+        // commit throws an AssertionError, which must not escape the session
+        MapDbCache c = open();
+        put(c, "a", 100);
+        c.commit();
+        StoreFaults.hook = p -> {
+            if (p == StoreFaults.Point.COMMIT) {
+                throw new AssertionError("free-space list damaged");
+            }
+        };
+        put(c, "b", 100);
+        c.commit();
+        assertFalse(c.writable());
+        assertEquals(1, messages.size(), messages::toString);
+        assertTrue(messages.get(0).contains("could not write " + c.file()), messages.get(0));
+        assertEquals(100, present(c, "b", 100), "the session keeps what it computed");
+        StoreFaults.hook = null;
+        messages.clear();
+        c = reopen(c);
+        assertEquals(100, present(c, "a", 100), "nothing committed before the fault is lost");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 4, 9})
     void aPipelineRunWhoseStoreFailsMidRunHasTheResultsOfACleanRun(int failAtCommit) {
