@@ -23,9 +23,6 @@ import java.util.List;
  * outputs are read.
  */
 final class Branches {
-
-    private static final String[] DIGIT = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
-        "NINE", "TEN"};
     /** Most demo pairs a task may have for this finisher (it looks at pairs of subsets of them). */
     static final int MAX_DEMOS = 6;
     /** Most integer vectors compared with each other (cheapest first). */
@@ -95,20 +92,13 @@ final class Branches {
                 int onlyB = m2 & ~m1;
                 for (Condition c : conditions) {
                     int demo = (int) (c.bits & full);
-                    Entry yes;
-                    Entry no;
-                    if ((demo & onlyA) == onlyA && (demo & onlyB) == 0) {
-                        yes = a;
-                        no = b;
-                    } else if ((demo & onlyB) == onlyB && (demo & onlyA) == 0) {
-                        yes = b;
-                        no = a;
-                    } else {
+                    boolean aWhenTrue = (demo & onlyA) == onlyA && (demo & onlyB) == 0;
+                    if (!aWhenTrue && !((demo & onlyB) == onlyB && (demo & onlyA) == 0)) {
                         continue;
                     }
-                    int cost = c.expr.cost() + yes.expr.cost() + no.expr.cost();
+                    int cost = c.expr.cost() + a.expr.cost() + b.expr.cost();
                     if (best == null || cost < best.cost) {
-                        best = new Choice(c, yes, no, cost);
+                        best = aWhenTrue ? new Choice(c, a, b, onlyA, onlyB, cost) : new Choice(c, b, a, onlyB, onlyA, cost);
                     }
                     break;
                 }
@@ -120,14 +110,8 @@ final class Branches {
         out.add(finish(best.condition, best.yes, best.no));
         // the second attempt: the cheapest condition that splits the demos alike and the tests otherwise
         long testBits = best.condition.bits & ~(long) full;
-        int onlyYes = 0;
-        int onlyNo = 0;
-        for (int d = 0; d < nDemo; d++) {
-            boolean y = best.yes.vals[d].equals(targets[d]);
-            boolean o = best.no.vals[d].equals(targets[d]);
-            onlyYes |= y && !o ? 1 << d : 0;
-            onlyNo |= o && !y ? 1 << d : 0;
-        }
+        int onlyYes = best.onlyYes;
+        int onlyNo = best.onlyNo;
         for (Condition c : conditions) {
             int demo = (int) (c.bits & full);
             boolean same = (demo & onlyYes) == onlyYes && (demo & onlyNo) == 0;
@@ -145,7 +129,8 @@ final class Branches {
         return out;
     }
 
-    private record Choice(Condition condition, Entry yes, Entry no, int cost) {
+    /** A branch: the condition, the piece taken when it holds and the other, the demos only each is right on. */
+    private record Choice(Condition condition, Entry yes, Entry no, int onlyYes, int onlyNo, int cost) {
     }
 
     private static long mask(int bits) {
@@ -192,8 +177,8 @@ final class Branches {
                     eq |= x == k ? 1L << e : 0;
                     gt |= x > k ? 1L << e : 0;
                 }
-                out.add(new Condition(Expr.call("equality", v.expr, Expr.name(DIGIT[k])), eq));
-                out.add(new Condition(Expr.call("greater", v.expr, Expr.name(DIGIT[k])), gt));
+                out.add(new Condition(Expr.call("equality", v.expr, Expr.number(k)), eq));
+                out.add(new Condition(Expr.call("greater", v.expr, Expr.number(k)), gt));
             }
         }
         for (int i = 0; i < Math.min(MAX_PAIRED_INTS, varying.size()); i++) {

@@ -372,12 +372,11 @@ public final class Enumerator {
         for (Grid g : targets) {
             addColours(g, colours);
         }
-        String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"};
         for (int c : colours) {
-            addConstant(digit[c], Slot.C);
+            addConstant(Expr.numberName(c), Slot.C);
         }
         for (int k = 1; k <= 5; k++) {
-            addConstant(digit[k], Slot.I);
+            addConstant(Expr.numberName(k), Slot.I);
         }
         for (String p : new String[] {"UP", "DOWN", "LEFT", "RIGHT", "UNITY", "NEG_UNITY", "ORIGIN"}) {
             addConstant(p, Slot.P);
@@ -388,7 +387,7 @@ public final class Enumerator {
             sameShape &= t.rows() == first.rows() && t.cols() == first.cols();
         }
         if (sameShape && first.rows() <= 10 && first.cols() <= 10) {
-            Expr shape = Expr.callCosting(0, "astuple", Expr.name(digit[first.rows()]), Expr.name(digit[first.cols()]));
+            Expr shape = Expr.callCosting(0, "astuple", Expr.number(first.rows()), Expr.number(first.cols()));
             addFixed(shape, Slot.P);
         }
         for (String f : new String[] {"T", "F"}) {
@@ -400,7 +399,7 @@ public final class Enumerator {
             addFixed(Expr.name(f), Slot.KEY);
         }
         for (int c : colours) {
-            addFixed(Expr.call("rbind", Expr.name("colorcount"), Expr.name(digit[c])), Slot.KEY);
+            addFixed(Expr.call("rbind", Expr.name("colorcount"), Expr.number(c)), Slot.KEY);
         }
         addFixed(Expr.call("fork", Expr.name("multiply"), Expr.name("height"), Expr.name("width")), Slot.KEY);
         addFixed(Expr.call("compose", Expr.name("size"), Expr.name("delta")), Slot.KEY);
@@ -413,11 +412,11 @@ public final class Enumerator {
         addFixed(touchesBorder, Slot.PRED);
         addFixed(Expr.call("compose", Expr.name("flip"), touchesBorder), Slot.PRED);
         for (int c : colours) {
-            addFixed(Expr.call("matcher", Expr.name("color"), Expr.name(digit[c])), Slot.PRED);
+            addFixed(Expr.call("matcher", Expr.name("color"), Expr.number(c)), Slot.PRED);
         }
         for (String key : new String[] {"size", "height", "width"}) {
             for (int v = 1; v <= 4; v++) {
-                addFixed(Expr.call("matcher", Expr.name(key), Expr.name(digit[v])), Slot.PRED);
+                addFixed(Expr.call("matcher", Expr.name(key), Expr.number(v)), Slot.PRED);
             }
         }
         for (String f : new String[] {"backdrop", "delta", "box", "inbox", "outbox", "corners", "toindices",
@@ -425,7 +424,7 @@ public final class Enumerator {
             addFixed(Expr.name(f), Slot.MAP);
         }
         for (int c : colours) {
-            addFixed(Expr.call("lbind", Expr.name("recolor"), Expr.name(digit[c])), Slot.MAP);
+            addFixed(Expr.call("lbind", Expr.name("recolor"), Expr.number(c)), Slot.MAP);
         }
         addFixed(Expr.call("fork", Expr.name("recolor"), Expr.name("color"), Expr.name("backdrop")), Slot.MAP);
         for (String f : new String[] {"hfrontier", "vfrontier", "dneighbors", "ineighbors", "neighbors"}) {

@@ -33,6 +33,19 @@ public final class Expr {
         this.hash = Objects.hash(kind, name, args);
     }
 
+    private static final String[] NUMBER_NAMES = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN",
+        "EIGHT", "NINE", "TEN"};
+
+    /** An integer as program text writes it: a DSL constant from ZERO to TEN, else a literal. */
+    public static String numberName(int k) {
+        return k >= 0 && k < NUMBER_NAMES.length ? NUMBER_NAMES[k] : Integer.toString(k);
+    }
+
+    /** An integer as an expression ({@link #numberName}). */
+    public static Expr number(int k) {
+        return name(numberName(k));
+    }
+
     /** A DSL constant ({@code TWO}, {@code DOWN}, {@code T}) or a primitive used as a function value. */
     public static Expr name(String name) {
         return new Expr(Kind.NAME, name, List.of(), 0);

@@ -116,12 +116,11 @@ final class Finishers {
         }
         this.single = single;
         if (sameShape && single) {
-            String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
             List<Colour> all = new ArrayList<>();
             for (int c = 0; c <= 9; c++) {
                 Object[] v = new Object[inputs.length];
                 java.util.Arrays.fill(v, c);
-                all.add(new Colour(Expr.name(digit[c]), v));
+                all.add(new Colour(Expr.number(c), v));
             }
             for (String f : new String[] {"mostcolor", "leastcolor"}) {
                 Object[] v = new Object[inputs.length];
@@ -174,7 +173,6 @@ final class Finishers {
     /** Object properties a recolouring may depend on, as arc-dsl function expressions. */
     private static final String[][] OBJECT_KEYS = {{"size"}, {"height"}, {"width"}, {"numcolors"},
         {"fork", "multiply", "height", "width"}, {"compose", "size", "delta"}};
-    private static final String[] DIGIT = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"};
 
     /**
      * Objects recoloured by a property: when, in every demo pair, each object of {@code objs} takes one colour in
@@ -259,8 +257,8 @@ final class Finishers {
             }
             Expr expr = Expr.INPUT;
             for (int v : changing) {
-                Expr pred = Expr.call("matcher", keyExpr, Expr.name(DIGIT[v]));
-                expr = Expr.call("fill", expr, Expr.name(DIGIT[lookup.get(v)]), Expr.call("mfilter", objsExpr, pred));
+                Expr pred = Expr.call("matcher", keyExpr, Expr.number(v));
+                expr = Expr.call("fill", expr, Expr.number(lookup.get(v)), Expr.call("mfilter", objsExpr, pred));
             }
             Object[] answers = new Object[inputs.length - nDemo];
             boolean fits = true;
@@ -418,7 +416,6 @@ final class Finishers {
             }
         }
         stacked = true;
-        String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
         Expr expr = Expr.INPUT;
         Object[] answers = new Object[inputs.length - nDemo];
         for (int e = nDemo; e < inputs.length; e++) {
@@ -426,7 +423,7 @@ final class Finishers {
         }
         try {
             for (int c = 0; c < stackColours.length; c++) {
-                expr = Expr.call("fill", expr, Expr.name(digit[stackColours[c]]), stackPatch[c]);
+                expr = Expr.call("fill", expr, Expr.number(stackColours[c]), stackPatch[c]);
                 for (int e = nDemo; e < inputs.length; e++) {
                     answers[e - nDemo] = Dsl.call("fill", answers[e - nDemo], stackColours[c], stackVals[c][e]);
                 }
@@ -506,7 +503,6 @@ final class Finishers {
         if (changes.isEmpty() || changes.size() > MAX_RECOLOURS) {
             return null;
         }
-        String[] digit = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"};
         Expr expr = grid;
         List<String[]> calls = new ArrayList<>();
         // colours swapped in pairs: one switch each (disjoint swaps commute)
@@ -514,7 +510,7 @@ final class Finishers {
         for (int[] ch : changes) {
             if (map[ch[1]] == ch[0]) {
                 if (ch[0] < ch[1]) {
-                    calls.add(new String[] {"switch", digit[ch[0]], digit[ch[1]]});
+                    calls.add(new String[] {"switch", Expr.numberName(ch[0]), Expr.numberName(ch[1])});
                 }
             } else {
                 left.add(ch);
@@ -537,7 +533,7 @@ final class Finishers {
                 return null;
             }
             int[] ch = left.remove(pick);
-            calls.add(new String[] {"replace", digit[ch[0]], digit[ch[1]]});
+            calls.add(new String[] {"replace", Expr.numberName(ch[0]), Expr.numberName(ch[1])});
         }
         Object[] answers = new Object[inputs.length - nDemo];
         boolean unseen = false;

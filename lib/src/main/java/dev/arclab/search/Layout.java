@@ -20,9 +20,6 @@ import java.util.Map;
  * Only demo outputs are read; the answers on the test inputs are computed by the DSL.
  */
 final class Layout {
-
-    private static final String[] DIGIT = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
-        "NINE", "TEN"};
     /** Most blocks along a side of a tiled output. */
     static final int MAX_TILES = 4;
 
@@ -38,13 +35,9 @@ final class Layout {
         this.fuel = fuel;
     }
 
-    /** An integer as the program text writes it: a named constant up to ten, else a literal. */
-    private static Expr number(int k) {
-        return k >= 0 && k <= 10 ? Expr.name(DIGIT[k]) : Expr.name(Integer.toString(k));
-    }
 
     private static Expr pair(int a, int b) {
-        return Expr.call("astuple", number(a), number(b));
+        return Expr.call("astuple", Expr.number(a), Expr.number(b));
     }
 
     /** The window every demo output is, at a fixed place from the top left or the bottom right; null if none. */
