@@ -708,8 +708,9 @@ public final class Enumerator {
 
     /**
      * A 64-bit fingerprint of a vector of values (grids hashed over their cells in 64 bits, other values by their
-     * 32-bit hash), for values known by it only. Two distinct vectors share one with odds of about 2^-64 per pair:
-     * the later would be taken for a repeat.
+     * 32-bit hash), for values known by it only. Two distinct vectors share one with odds of about 2^-64 per pair
+     * when they differ in a grid, 2^-32 when they differ only in values whose 32-bit hashes collide: the later is
+     * then taken for a repeat (not counted, not checked by the finishers).
      */
     static long fingerprint(Object[] vals) {
         long x = 0x9E3779B97F4A7C15L;
