@@ -359,11 +359,21 @@ public final class ArcKernel extends BaseKernel {
         return evaluator.isRunning();
     }
 
+    /**
+     * The execution count when an interrupt came while no cell ran, -1 after a cell took it: an interrupt that
+     * comes after a cell's request was counted (its execute_input is out) but before the cell began belongs to
+     * that cell; one from before the request is stale.
+     */
+    private volatile int idleInterruptAt = -1;
+
     @Override
     public Object evalRaw(String code) {
-        int cell = Math.max(1, executionCount.get() - 1);
+        int count = executionCount.get();
+        int cell = Math.max(1, count - 1);
+        boolean early = idleInterruptAt == count;
+        idleInterruptAt = -1;
         try {
-            return evaluator.eval(code, cell);
+            return evaluator.eval(code, cell, early);
         } finally {
             BatchedOutput o = output;
             if (o != null) {
@@ -387,6 +397,9 @@ public final class ArcKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        if (!evaluator.isRunning()) {
+            idleInterruptAt = executionCount.get();
+        }
         evaluator.interrupt();
     }
 

@@ -289,6 +289,14 @@ final class Evaluator implements AutoCloseable {
      * locations. Throws a {@link CellException} when the cell does not compile, throws, or is interrupted.
      */
     Object eval(String code, int cell) {
+        return eval(code, cell, false);
+    }
+
+    /**
+     * As {@link #eval(String, int)}; {@code interruptedAlready}: the stop button was pressed for this cell after its
+     * request came but before it began, so it is stopped as soon as it starts (JShell's stop is repeated until then).
+     */
+    Object eval(String code, int cell, boolean interruptedAlready) {
         boolean quiet = endsWithSemicolon(code);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -297,6 +305,9 @@ final class Evaluator implements AutoCloseable {
             interrupted = false;
             cancelledWork = false;
             running = true;
+        }
+        if (interruptedAlready) {
+            interrupt();
         }
         try {
             waitForSetUp();

@@ -336,6 +336,21 @@ class ArcKernelTest {
     void interruptWhenIdleDoesNotAffectTheNextCell() {
         h.kernel.interrupt();
         assertEquals(4, h.value("2 + 2"));
+        assertNull(h.run("Thread.sleep(300); 1").error(), "a stale interrupt must not stop a later cell");
+    }
+
+    @Test
+    void anInterruptAfterACellsRequestButBeforeItBeginsStopsThatCell() throws Exception {
+        // the front end sees execute_input (the request is counted), presses stop, and only then does the cell begin
+        h.countRequest();
+        h.kernel.interrupt();
+        KernelHarness.Cell[] box = new KernelHarness.Cell[1];
+        Thread t = new Thread(() -> box[0] = h.runCounted("while (true) { }"));
+        t.start();
+        t.join(20_000);
+        assertFalse(t.isAlive(), "the cell interrupted before it began still runs");
+        assertInstanceOf(CellInterruptedException.class, box[0].error());
+        assertEquals(2, h.value("1 + 1"));
     }
 
     private static KernelHarness.Cell runAndInterrupt(String code) throws InterruptedException {

@@ -27,7 +27,25 @@ final class KernelHarness implements AutoCloseable {
         kernel.awaitSetUp();
     }
 
+    /** Counts an execute request as jjava does before it publishes execute_input and evaluates the cell. */
+    void countRequest() {
+        try {
+            java.lang.reflect.Field f = org.dflib.jjava.jupyter.kernel.BaseKernel.class.getDeclaredField("executionCount");
+            f.setAccessible(true);
+            ((java.util.concurrent.atomic.AtomicInteger) f.get(kernel)).getAndIncrement();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("jjava's BaseKernel has no executionCount field", e);
+        }
+    }
+
+    /** Runs a cell as a request would: counted first, then evaluated. */
     Cell run(String code) {
+        countRequest();
+        return runCounted(code);
+    }
+
+    /** Evaluates a cell whose request was already counted ({@link #countRequest}). */
+    Cell runCounted(String code) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
