@@ -53,8 +53,12 @@ public final class SearchBenchCommand implements Callable<Integer> {
     int rounds;
 
     @Option(names = "--first-round", paramLabel = "C", defaultValue = "5000",
-            description = "Candidates per task in the first round; each round gets 4 times more (default: ${DEFAULT-VALUE}).")
+            description = "Candidates per task in the first round (default: ${DEFAULT-VALUE}).")
     long firstRound;
+
+    @Option(names = "--growth", paramLabel = "G", defaultValue = "4",
+            description = "How many times more candidates each round gets than the one before (default: ${DEFAULT-VALUE}).")
+    int growth;
 
     @Option(names = "--rank-by-credit", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Grow each level's grids nearest to the demo outputs first (default: ${DEFAULT-VALUE}).")
@@ -75,10 +79,10 @@ public final class SearchBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TaskSet set = tasks.load(spec.commandLine().getErr());
         int n = threads == null ? WorkerPool.defaultThreads() : threads;
-        if (n < 1 || budget <= 0 || rounds < 1 || firstRound < 1) {
-            throw new IllegalArgumentException("--threads, --budget, --rounds and --first-round must be positive");
+        if (n < 1 || budget <= 0 || rounds < 1 || firstRound < 1 || growth < 1) {
+            throw new IllegalArgumentException("--threads, --budget, --rounds, --first-round and --growth must be positive");
         }
-        Search.Plan plan = new Search.Plan(firstRound, 4, rounds, Enumerator.Settings.defaults().withRankByCredit(rankByCredit))
+        Search.Plan plan = new Search.Plan(firstRound, growth, rounds, Enumerator.Settings.defaults().withRankByCredit(rankByCredit))
                 .withFrames(frames);
         List<SearchProblem> open = new ArrayList<>();
         for (Task t : set) {
@@ -86,8 +90,8 @@ public final class SearchBenchCommand implements Callable<Integer> {
                 open.add(SearchProblem.of(t));
             }
         }
-        out.printf("bench-search: %d tasks (%s), %d threads, budget %.0f s, first round %d candidates per task%n",
-                set.size(), set.source(), n, budget, firstRound);
+        out.printf("bench-search: %d tasks (%s), %d threads, budget %.0f s, first round %d candidates per task, x%d per round%n",
+                set.size(), set.source(), n, budget, firstRound, growth);
         String collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(java.lang.management.GarbageCollectorMXBean::getName).collect(java.util.stream.Collectors.joining(", "));
         out.printf("heap %d MB, collectors: %s%s%n", Runtime.getRuntime().maxMemory() >> 20, collectors,

@@ -562,8 +562,7 @@ public final class Enumerator {
                 if (shaped && !args[a].targetShape) {
                     continue;
                 }
-                if (a == 0 && !p.redundantOn().isEmpty() && args[0].expr.kind() == Expr.Kind.CALL
-                        && p.redundantAfter(args[0].expr.name())) {
+                if (a == p.redundantArg() && args[a].expr.kind() == Expr.Kind.CALL && p.redundantAfter(args[a].expr.name())) {
                     pruned++;
                     continue;
                 }

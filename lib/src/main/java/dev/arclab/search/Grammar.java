@@ -3,6 +3,7 @@ package dev.arclab.search;
 import dev.arclab.dsl.Dsl;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which primitive calls the enumerator builds, with the kind of value each argument takes ({@link Slot}) or a
@@ -45,11 +46,10 @@ public final class Grammar {
      * value as the argument before it ({@code repeat}, -1 when none: {@code prapply(connect, x, x)}).
      */
     public record Production(String primitive, Slot[] slots, String[] fixed, Slot result, boolean keepsShape, int cost,
-                             java.util.Set<String> redundantOn, int repeat) {
+                             int redundantArg, java.util.Set<String> redundantOn, int repeat) {
         /**
-         * Whether calling this production on a first argument built by {@code head} can only repeat a value
-         * already built more cheaply: a symmetry of a symmetry is a symmetry (or the identity), and an idempotent
-         * call of itself is itself.
+         * Whether calling this production with argument {@link #redundantArg} built by {@code head} can only repeat
+         * a value already built more cheaply (see {@link Grammar#redundancy}).
          */
         public boolean redundantAfter(String head) {
             return redundantOn.contains(head);
@@ -114,7 +114,75 @@ public final class Grammar {
 
     /** Calls {@code f} with {@code f(f(x)) = f(x)}. */
     private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("compress", "normalize", "toindices",
-            "backdrop", "asindices", "merge");
+            "backdrop", "asindices", "merge", "box", "corners");
+
+    /** Patch functions of a patch's bounding box alone. */
+    private static final java.util.Set<String> OF_BOUNDING_BOX = java.util.Set.of("backdrop", "box", "corners", "inbox",
+            "outbox", "ulcorner", "lrcorner", "center", "shape");
+    /** Patch functions whose result has the bounding box of their argument. */
+    private static final java.util.Set<String> KEEP_BOUNDING_BOX = java.util.Set.of("backdrop", "box", "corners", "toindices");
+    /** Patch arguments (name and position) that only the cells' locations of matter, not their colours. */
+    private static final Map<String, Integer> LOCATIONS_ONLY = Map.of("delta", 0, "toobject", 0, "subgrid", 0,
+            "recolor", 1, "cover", 1, "fill", 2, "underfill", 2);
+    /** Grid functions of a grid's colour counts alone, the same on any turn or mirror of it. */
+    private static final java.util.Set<String> OF_COLOUR_COUNTS = java.util.Set.of("mostcolor", "leastcolor", "numcolors");
+    /** Grid symmetries that keep a grid's height and width. */
+    private static final java.util.Set<String> SHAPE_SYMMETRIES = java.util.Set.of("rot180", "hmirror", "vmirror");
+
+    /** An argument position and the heads that, building it, make a call a repeat of a cheaper one; none: -1. */
+    record Redundancy(int arg, java.util.Set<String> heads) {
+        static final Redundancy NONE = new Redundancy(-1, java.util.Set.of());
+    }
+
+    /**
+     * Where a call can only repeat a value a cheaper call built, by identities of arc-dsl that hold for every
+     * argument (so no value is lost, only the work of building it again): a symmetry of a symmetry is a symmetry or
+     * the identity; {@code f(f(x)) = f(x)} for an idempotent f; {@code merge(apply(f, x)) = mapply(f, x)} and
+     * {@code merge(sfilter(x, p)) = mfilter(x, p)}; a function of the bounding box alone is the same on anything
+     * with that box ({@code inbox(backdrop(p)) = inbox(p)}); a function of the cells' locations alone is the same
+     * on {@code toindices(p)} as on p; normalize and shape forget a shift, and size forgets a shift, a normalize or
+     * a mirror; colour counts do not change when a grid turns or mirrors, its height is its or its width then, and
+     * a call that keeps a grid's shape keeps its height, width, shape and indices.
+     */
+    static Redundancy redundancy(String name, Slot[] slots) {
+        java.util.Set<String> heads = new java.util.HashSet<>();
+        int arg = 0;
+        if (slots.length == 1 && slots[0] == Slot.G) {
+            if (SYMMETRIES.contains(name)) {
+                heads.addAll(SYMMETRIES);
+            }
+            if (OF_COLOUR_COUNTS.contains(name) || name.equals("height") || name.equals("width")) {
+                heads.addAll(SYMMETRIES);
+            }
+            if (name.equals("height") || name.equals("width") || name.equals("shape") || name.equals("asindices")) {
+                heads.addAll(KEEPS_SHAPE);
+                heads.addAll(SHAPE_SYMMETRIES);
+            }
+        }
+        if (slots.length >= 1 && slots[0] == Slot.PATCH) {
+            if (OF_BOUNDING_BOX.contains(name) && slots.length == 1) {
+                heads.addAll(KEEP_BOUNDING_BOX);
+            }
+            if (name.equals("normalize") || (name.equals("shape") && slots.length == 1)) {
+                heads.add("shift");
+            }
+            if (name.equals("size")) {
+                heads.addAll(java.util.Set.of("shift", "normalize", "hmirror", "vmirror"));
+            }
+        }
+        if (slots.length == 1 && slots[0] == Slot.OBJS && name.equals("merge")) {
+            heads.addAll(java.util.Set.of("apply", "sfilter"));
+        }
+        Integer at = LOCATIONS_ONLY.get(name);
+        if (at != null && at < slots.length && slots[at] == Slot.PATCH) {
+            arg = at;
+            heads.add("toindices");
+        }
+        if (slots.length == 1 && IDEMPOTENT.contains(name)) {
+            heads.add(name);
+        }
+        return heads.isEmpty() ? Redundancy.NONE : new Redundancy(arg, java.util.Set.copyOf(heads));
+    }
 
     private static final List<Production> ALL = parse();
 
@@ -159,14 +227,9 @@ public final class Grammar {
             if (result == null) {
                 throw new IllegalStateException("grammar has no result slot: " + line);
             }
-            java.util.Set<String> redundant = java.util.Set.of();
-            if (slots.length == 1 && slots[0] == Slot.G && SYMMETRIES.contains(words[0])) {
-                redundant = SYMMETRIES;
-            } else if (slots.length == 1 && IDEMPOTENT.contains(words[0])) {
-                redundant = java.util.Set.of(words[0]);
-            }
+            Redundancy redundant = redundancy(words[0], slots);
             out.add(new Production(words[0], slots, fixed, result, KEEPS_SHAPE.contains(words[0]) && slots[0] == Slot.G, cost,
-                    redundant, repeat));
+                    redundant.arg(), redundant.heads(), repeat));
         }
         return List.copyOf(out);
     }
