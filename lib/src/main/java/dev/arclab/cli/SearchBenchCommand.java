@@ -212,7 +212,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
             out.printf("searches that failed (a defect in the search; the other tasks went on): %d%n", failed);
         }
         out.printf("new values not stored (past the per-task bounds on values and cells): %d%n", dropped);
-        out.printf("calls skipped as repeats of cheaper ones (a symmetry of a symmetry, f(f(x)) for idempotent f): %d%n", pruned);
+        out.printf("calls skipped as repeats of cheaper ones (by identities such as merge(apply(f, x)) = mapply(f, x)): %d%n", pruned);
         StringBuilder depth = new StringBuilder("distinct values by depth (per task, its largest round):");
         for (int d = 1; d < byDepth.length; d++) {
             if (byDepth[d] > 0) {
