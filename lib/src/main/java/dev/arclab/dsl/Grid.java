@@ -101,7 +101,7 @@ public final class Grid extends Tuple {
     @Override
     public Object get(int i) {
         if (i < 0 || i >= rows) {
-            throw new DslException("tuple index " + i + " out of range for a grid of " + rows + " rows");
+            throw DslException.of("tuple index %s out of range for a grid of %s rows", i, rows);
         }
         return IntTuple.wrap(Arrays.copyOfRange(cells, i * cols, (i + 1) * cols));
     }

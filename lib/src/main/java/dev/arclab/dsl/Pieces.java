@@ -119,7 +119,7 @@ public final class Pieces {
      */
     public static Object commonest(Object[] values, boolean most) {
         if (values.length == 0) {
-            throw new DslException((most ? "max" : "min") + "() arg is an empty sequence");
+            throw new DslException(most ? "max() arg is an empty sequence" : "min() arg is an empty sequence");
         }
         Fuel.charge(values.length);
         boolean allSmallInts = true;

@@ -25,7 +25,7 @@ public abstract class Tuple implements Iterable<Object> {
     }
 
     protected final DslException outOfRange(int i) {
-        return new DslException("tuple index " + i + " out of range for a tuple of length " + size());
+        return DslException.of("tuple index %s out of range for a tuple of length %s", i, size());
     }
 
     @Override

@@ -178,8 +178,10 @@ final class Finishers {
      * Objects recoloured by a property: when, in every demo pair, each object of {@code objs} takes one colour in
      * the output, every changed cell lies in an object, and one property (size, height, width, colours, area,
      * holes) decides that colour the same way in all pairs, the solution fills the objects of each property value
-     * with their colour: {@code fill(fill(I, c1, mfilter(objs, matcher(size, v1))), c2, ...)}. Objects whose value
-     * the demos never showed keep their colours; when a test input has such objects the solution is weak.
+     * with their colour: {@code fill(fill(I, c1, mfilter(objs, matcher(size, v1))), c2, ...)} ({@link #byLookup}).
+     * Objects whose value the demos never showed keep their colours; when a test input has such objects the lookup
+     * is weak, and rules that reach any value ({@link #byRule}: the largest against the rest, one value against
+     * the rest, a threshold) answer before it. The first property with a lookup or a rule is kept.
      */
     List<Finished> recolourByKey(Expr objsExpr, Object[] vals) {
         if (!sameShape) {
@@ -230,74 +232,255 @@ final class Finishers {
             } catch (RuntimeException ex) {
                 continue;
             }
-            java.util.TreeMap<Integer, Integer> lookup = new java.util.TreeMap<>();
-            java.util.TreeSet<Integer> changing = new java.util.TreeSet<>();
-            boolean consistent = true;
-            for (int e = 0; e < nDemo && consistent; e++) {
+            int[][] keys = new int[nDemo][];
+            for (int e = 0; e < nDemo && keys != null; e++) {
                 List<FSet> list = objs.get(e);
-                for (int k = 0; k < list.size() && consistent; k++) {
-                    Object v = ((dev.arclab.dsl.Fn) fn).call(new Object[] {list.get(k)});
-                    if (!(v instanceof Integer value) || value < 0 || value > 10) {
-                        consistent = false;
+                keys[e] = new int[list.size()];
+                for (int k = 0; k < list.size(); k++) {
+                    Integer value = keyOf(fn, list.get(k));
+                    if (value == null) {
+                        keys = null;
                         break;
                     }
-                    Integer before = lookup.putIfAbsent(value, colours.get(e)[k]);
-                    consistent = before == null || before == colours.get(e)[k];
-                    for (Object x : list.get(k)) {
-                        ColoredLocation c = (ColoredLocation) x;
-                        if (c.color != colours.get(e)[k]) {
-                            changing.add(value);
-                            break;
-                        }
-                    }
+                    keys[e][k] = value;
                 }
             }
-            if (!consistent || changing.isEmpty() || lookup.size() < 2) {
+            if (keys == null) {
                 continue;
             }
-            Expr expr = Expr.INPUT;
-            for (int v : changing) {
-                Expr pred = Expr.call("matcher", keyExpr, Expr.number(v));
-                expr = Expr.call("fill", expr, Expr.number(lookup.get(v)), Expr.call("mfilter", objsExpr, pred));
+            Finished lookup = byLookup(objsExpr, vals, keyExpr, fn, objs, colours, keys);
+            List<Finished> rules = byRule(objsExpr, vals, keyExpr, objs, colours, keys);
+            if (lookup == null && rules.isEmpty()) {
+                continue;
             }
-            Object[] answers = new Object[inputs.length - nDemo];
+            if (lookup != null && !lookup.weak()) {
+                // every test object's value was seen: the lookup answers first, a rule that answers otherwise second
+                out.add(lookup);
+                for (Finished r : rules) {
+                    out.add(new Finished(r.expr(), r.answers(), true));
+                }
+            } else {
+                // a rule of the values (the largest, one value against the rest, a threshold) reaches values the
+                // demos never showed; the lookup would leave those objects as they are
+                out.addAll(rules);
+                if (lookup != null) {
+                    out.add(lookup);
+                }
+            }
+            break;
+        }
+        return out;
+    }
+
+    /**
+     * The recolouring as a lookup from each property value the demos showed to its colour; null when the demos
+     * disagree. Weak when a test input has an object whose value no demo showed (it keeps its colour).
+     */
+    private Finished byLookup(Expr objsExpr, Object[] vals, Expr keyExpr, Object fn, List<List<FSet>> objs,
+                              List<int[]> colours, int[][] keys) {
+        java.util.TreeMap<Integer, Integer> lookup = new java.util.TreeMap<>();
+        java.util.TreeSet<Integer> changing = new java.util.TreeSet<>();
+        for (int e = 0; e < nDemo; e++) {
+            List<FSet> list = objs.get(e);
+            for (int k = 0; k < list.size(); k++) {
+                int value = keys[e][k];
+                if (value > 10) {
+                    return null;
+                }
+                Integer before = lookup.putIfAbsent(value, colours.get(e)[k]);
+                if (before != null && before != colours.get(e)[k]) {
+                    return null;
+                }
+                if (!unchanged(list.get(k), colours.get(e)[k])) {
+                    changing.add(value);
+                }
+            }
+        }
+        if (changing.isEmpty() || lookup.size() < 2) {
+            return null;
+        }
+        Expr expr = Expr.INPUT;
+        for (int v : changing) {
+            Expr pred = Expr.call("matcher", keyExpr, Expr.number(v));
+            expr = Expr.call("fill", expr, Expr.number(lookup.get(v)), Expr.call("mfilter", objsExpr, pred));
+        }
+        Object[] answers = fitted(expr, objsExpr, vals);
+        if (answers == null) {
+            return null;
+        }
+        // an object of a test input whose value the demos never showed keeps its colour: likely wrong, so
+        // the solution is kept as a weak one and the search goes on
+        boolean unseen = false;
+        for (int e = nDemo; e < inputs.length && !unseen; e++) {
+            for (Object o : (FSet) vals[e]) {
+                Integer value = keyOf(fn, o);
+                unseen |= value == null || !lookup.containsKey(value);
+            }
+        }
+        return new Finished(expr, answers, unseen);
+    }
+
+    /**
+     * The recolouring as a rule of the property that reaches values no demo showed, each checked on the demos:
+     * the largest and the smallest object against the rest ({@code fill(fill(I, B, merge(objs)), A, argmax(objs,
+     * size))}), one value against the rest ({@code mfilter(objs, matcher(size, SIX))}), and a threshold ({@code
+     * mfilter(objs, compose(lbind(greater, FOUR), size))}: below four). The rank rules are strong, the others weak.
+     */
+    private List<Finished> byRule(Expr objsExpr, Object[] vals, Expr keyExpr, List<List<FSet>> objs,
+                                  List<int[]> colours, int[][] keys) {
+        List<Finished> out = new ArrayList<>(2);
+        // the rank rules: the arg-max, the arg-min, or both, each with one colour; the rest one colour or unchanged.
+        // argmax and argmin take the first object (in the set's order) with the largest, the smallest value
+        int[][] extreme = new int[2][nDemo];
+        for (int e = 0; e < nDemo; e++) {
+            for (int k = 1; k < keys[e].length; k++) {
+                extreme[0][e] = keys[e][k] > keys[e][extreme[0][e]] ? k : extreme[0][e];
+                extreme[1][e] = keys[e][k] < keys[e][extreme[1][e]] ? k : extreme[1][e];
+            }
+        }
+        for (int which = 1; which <= 3; which++) {
+            int[] colour = {-1, -1, -1};
+            boolean restKept = true;
             boolean fits = true;
-            try {
-                for (int e = 0; e < inputs.length && fits; e++) {
-                    Object g = inputs[e];
-                    for (int v : changing) {
-                        Object patch = Dsl.call("mfilter", vals[e], Dsl.call("matcher", fn, v));
-                        g = Dsl.call("fill", g, lookup.get(v), patch);
-                    }
-                    if (e < nDemo) {
-                        fits = targets[e].equals(g);
-                    } else {
-                        answers[e - nDemo] = g;
+            for (int e = 0; e < nDemo && fits; e++) {
+                List<FSet> list = objs.get(e);
+                for (int k = 0; k < list.size() && fits; k++) {
+                    FSet o = list.get(k);
+                    int rank = (which & 1) != 0 && k == extreme[0][e] ? 0 : (which & 2) != 0 && k == extreme[1][e] ? 1 : 2;
+                    int c = colours.get(e)[k];
+                    fits = colour[rank] == -1 || colour[rank] == c;
+                    colour[rank] = c;
+                    if (rank == 2) {
+                        restKept &= unchanged(o, c);
                     }
                 }
-            } catch (RuntimeException ex) {
-                continue;
             }
             if (!fits) {
                 continue;
             }
-            // an object of a test input whose value the demos never showed keeps its colour: likely wrong, so
-            // the solution is kept as a weak one and the search goes on
-            boolean unseen = false;
-            try {
-                for (int e = nDemo; e < inputs.length && !unseen; e++) {
-                    for (Object o : (FSet) vals[e]) {
-                        Object v = ((dev.arclab.dsl.Fn) fn).call(new Object[] {o});
-                        unseen |= !(v instanceof Integer value) || !lookup.containsKey(value);
-                    }
-                }
-            } catch (RuntimeException ex) {
-                unseen = true;
+            Expr expr = restKept || colour[2] == -1 ? Expr.INPUT
+                    : Expr.call("fill", Expr.INPUT, Expr.number(colour[2]), Expr.call("merge", objsExpr));
+            if ((which & 1) != 0 && colour[0] != -1) {
+                expr = Expr.call("fill", expr, Expr.number(colour[0]), Expr.call("argmax", objsExpr, keyExpr));
             }
-            out.add(new Finished(expr, answers, unseen));
-            break;
+            if ((which & 2) != 0 && colour[1] != -1) {
+                expr = Expr.call("fill", expr, Expr.number(colour[1]), Expr.call("argmin", objsExpr, keyExpr));
+            }
+            Object[] answers = fitted(expr, objsExpr, vals);
+            if (answers != null) {
+                out.add(new Finished(expr, answers, false));
+                break;
+            }
+        }
+        // the split rules: two colours, the values of one all apart from the other's
+        java.util.TreeSet<Integer> colourSet = new java.util.TreeSet<>();
+        java.util.Map<Integer, java.util.TreeSet<Integer>> valuesOf = new java.util.TreeMap<>();
+        for (int e = 0; e < nDemo; e++) {
+            List<FSet> list = objs.get(e);
+            for (int k = 0; k < list.size(); k++) {
+                colourSet.add(colours.get(e)[k]);
+                valuesOf.computeIfAbsent(colours.get(e)[k], x -> new java.util.TreeSet<>()).add(keys[e][k]);
+            }
+        }
+        if (colourSet.size() != 2) {
+            return out;
+        }
+        int a = colourSet.first();
+        int b = colourSet.last();
+        java.util.TreeSet<Integer> va = valuesOf.get(a);
+        java.util.TreeSet<Integer> vb = valuesOf.get(b);
+        List<Expr[]> splits = new ArrayList<>();
+        for (int[] pair : new int[][] {{a, b}, {b, a}}) {
+            java.util.TreeSet<Integer> one = valuesOf.get(pair[0]);
+            java.util.TreeSet<Integer> rest = valuesOf.get(pair[1]);
+            if (one.size() == 1 && !rest.contains(one.first())) {
+                splits.add(new Expr[] {Expr.number(pair[0]), Expr.number(pair[1]),
+                        Expr.call("matcher", keyExpr, Expr.number(one.first()))});
+            }
+        }
+        if (va.last() < vb.first() || vb.last() < va.first()) {
+            int low = va.last() < vb.first() ? a : b;
+            int high = low == a ? b : a;
+            int below = valuesOf.get(low).last() + 1;
+            splits.add(new Expr[] {Expr.number(low), Expr.number(high),
+                    Expr.call("compose", Expr.call("lbind", Expr.name("greater"), Expr.number(below)), keyExpr)});
+        }
+        for (Expr[] split : splits) {
+            Expr expr = Expr.call("fill", Expr.call("fill", Expr.INPUT, split[1], Expr.call("merge", objsExpr)), split[0],
+                    Expr.call("mfilter", objsExpr, split[2]));
+            Object[] answers = fitted(expr, objsExpr, vals);
+            if (answers != null) {
+                out.add(new Finished(expr, answers, true));
+            }
         }
         return out;
+    }
+
+    private static Integer keyOf(Object fn, Object obj) {
+        try {
+            Object v = ((dev.arclab.dsl.Fn) fn).call(new Object[] {obj});
+            return v instanceof Integer value && value >= 0 && value <= 30 ? value : null;
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    private static boolean unchanged(FSet obj, int colour) {
+        for (Object x : obj) {
+            if (((ColoredLocation) x).color != colour) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The test answers of {@code expr} when it gives every demo output, else null; {@code known} stands for a
+     * value the search built ({@code vals}), the rest is evaluated by the DSL.
+     */
+    private Object[] fitted(Expr expr, Expr known, Object[] vals) {
+        Object[] answers = new Object[inputs.length - nDemo];
+        try {
+            for (int e = 0; e < inputs.length; e++) {
+                Object g = eval(expr, e, known, vals);
+                if (e < nDemo ? !targets[e].equals(g) : !(g instanceof Grid)) {
+                    return null;
+                }
+                if (e >= nDemo) {
+                    answers[e - nDemo] = g;
+                }
+            }
+        } catch (RuntimeException ex) {
+            return null;
+        }
+        return answers;
+    }
+
+    private Object eval(Expr x, int e, Expr known, Object[] vals) {
+        if (x == known) {
+            return vals[e];
+        }
+        switch (x.kind()) {
+            case INPUT:
+                return inputs[e];
+            case NAME: {
+                Object c = Dsl.constant(x.name());
+                if (c != null) {
+                    return c;
+                }
+                if (!x.name().isEmpty() && Character.isDigit(x.name().charAt(x.name().length() - 1))) {
+                    return Integer.parseInt(x.name());
+                }
+                return Dsl.require(x.name());
+            }
+            default: {
+                Object[] a = new Object[x.args().size()];
+                for (int k = 0; k < a.length; k++) {
+                    a[k] = eval(x.args().get(k), e, known, vals);
+                }
+                return Dsl.call(x.name(), a);
+            }
+        }
     }
 
     /** The solutions that end with one call on {@code patch} (a vector of indices or objects). */

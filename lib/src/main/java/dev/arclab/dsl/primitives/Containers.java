@@ -754,7 +754,7 @@ public final class Containers {
     private static Object arg(Object container, Object compfunc, boolean max) {
         Object[] es = elems(container);
         if (es.length == 0) {
-            throw new DslException((max ? "max" : "min") + "() arg is an empty sequence");
+            throw new DslException(max ? "max() arg is an empty sequence" : "min() arg is an empty sequence");
         }
         return scan(es, Values.toFn(compfunc), max)[0];
     }
