@@ -127,26 +127,14 @@ public final class ArcKernel extends BaseKernel {
 
     private ArcKernel(String name, String version, InputHistory inputs, JupyterIO io, CommManager comms,
                       Renderer renderer, MagicsRegistry magics, boolean extensionsEnabled, StringStyler errorStyler,
-                      List<String> compilerOptions, boolean startJShellAtOnce) {
+                      Evaluator evaluator, KernelMagicNames names, boolean jshellStarted) {
         super(name, version, languageInfo(), List.of(), inputs, io, comms, renderer,
                 new MagicParser("(?<=(?:^|=))\\s*%", "%%", new NotebookMagicTranspiler()), magics,
                 extensionsEnabled, errorStyler);
         this.inputs = inputs;
-        Evaluator.MagicNames names = new Evaluator.MagicNames() {
-            @Override
-            public Set<String> line() {
-                return lineMagicNames();
-            }
-
-            @Override
-            public Set<String> cell() {
-                return cellMagicNames();
-            }
-        };
-        this.evaluator = new Evaluator(ArcKernel.class.getClassLoader(), compilerOptions, names);
-        if (startJShellAtOnce) {
-            startJShell(); // before the magics below are set up: JShell is the longest part of a start
-        }
+        names.kernel = this;
+        this.evaluator = evaluator;
+        this.jshellStarting = jshellStarted;
         this.completion = new Completion(evaluator, names);
         registerKernelMagic(new CommandMagic(() -> new Classpath(this)));
         KernelMagics.register(this);
@@ -157,33 +145,68 @@ public final class ArcKernel extends BaseKernel {
         return new Builder();
     }
 
+    /** The magics' names the evaluator asks for: the kernel's, once it is built. */
+    private static final class KernelMagicNames implements Evaluator.MagicNames {
+        volatile ArcKernel kernel;
+
+        @Override
+        public Set<String> line() {
+            ArcKernel k = kernel;
+            return k == null ? Set.of() : k.lineMagicNames();
+        }
+
+        @Override
+        public Set<String> cell() {
+            ArcKernel k = kernel;
+            return k == null ? Set.of() : k.cellMagicNames();
+        }
+    }
+
     /** Builds an {@link ArcKernel}. */
     public static final class Builder extends BaseKernelBuilder<Builder, ArcKernel> {
         private final List<String> compilerOptions = new ArrayList<>();
-        private boolean startJShellAtOnce;
+        private final KernelMagicNames names = new KernelMagicNames();
+        /** Made and started by {@link #startJShellAtOnce()}, else made by {@link #build()}. */
+        private Evaluator evaluator;
 
         private Builder() {
             name("ARC Lab");
             version(StandardMagics.version());
         }
 
-        /** Extra javac options for snippets. */
+        /** Extra javac options for snippets (before {@link #startJShellAtOnce()}). */
         public Builder compilerOption(String option) {
+            if (evaluator != null) {
+                throw new IllegalStateException("compiler options come before startJShellAtOnce()");
+            }
             compilerOptions.add(option);
             return this;
         }
 
-        /** Starts building JShell while the kernel is built, instead of at {@link #onStartup()} ({@link Main} does). */
+        /**
+         * Starts building JShell now, on a thread of its own, instead of at {@link #onStartup()} ({@link Main} does, first
+         * thing: JShell and javac's first compile, of the default imports, are the longest part of a start, and the
+         * kernel's own construction, its connection and its sockets take ~0.4 s of the main thread beside it).
+         */
         public Builder startJShellAtOnce() {
-            startJShellAtOnce = true;
+            if (evaluator == null) {
+                evaluator = newEvaluator();
+                startJShell(evaluator);
+            }
             return this;
+        }
+
+        private Evaluator newEvaluator() {
+            return new Evaluator(ArcKernel.class.getClassLoader(), List.copyOf(compilerOptions), names);
         }
 
         @Override
         public ArcKernel build() {
+            boolean started = evaluator != null;
+            Evaluator e = started ? evaluator : newEvaluator();
             return new ArcKernel(buildName(), buildVersion(), new InputHistory(),
                     buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(), buildMagicsRegistry(),
-                    buildExtensionsEnabled(), buildErrorStyler(), List.copyOf(compilerOptions), startJShellAtOnce);
+                    buildExtensionsEnabled(), buildErrorStyler(), e, names, started);
         }
     }
 
@@ -242,6 +265,10 @@ public final class ArcKernel extends BaseKernel {
             return;
         }
         jshellStarting = true;
+        startJShell(evaluator);
+    }
+
+    private static void startJShell(Evaluator evaluator) {
         Thread t = new Thread(() -> {
             try {
                 evaluator.start(DEFAULT_IMPORTS, WARM_UP);

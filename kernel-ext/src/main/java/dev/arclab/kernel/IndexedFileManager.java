@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,11 @@ import javax.tools.StandardLocation;
  * compile. Here each class path entry is a location of its own on the standard file manager, in class path order, and
  * a jar is asked (and so opened) only for the packages it has ({@link PackageIndex}); folders are always asked.
  * What javac finds is the same as with the plain class path: the same entries, in the same order, with the manifests'
- * {@code Class-Path} expanded as javac expands them.
+ * {@code Class-Path} expanded as javac expands them. The unnamed package is filled in at the first compile: for classes
+ * and sources (and for javac's class finder, which takes only those from it) it is listed only in the jars whose root
+ * holds any ({@link PackageIndex#rootClasses}; most hold only {@code module-info.class}, which the class finder skips,
+ * and licence or configuration files), so that the first compile opens the jars of the packages it names, not all 30
+ * jars with a {@code module-info.class}.
  *
  * <p>The class path starts as {@code java.class.path}; JShell's {@code addToClasspath} (the {@code %classpath} and
  * {@code %maven} magics) sets it again with {@code -classpath}, which is handled here the same way (new jars are
@@ -30,8 +35,26 @@ import javax.tools.StandardLocation;
  */
 final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>
         implements StandardJavaFileManager {
-    /** A class path entry: its own location on the standard file manager, and its packages (null: a folder, always asked). */
-    private record Slot(Path path, Location location, Set<String> packages) {
+    /**
+     * A class path entry: its own location on the standard file manager, its packages (null: a folder, always asked),
+     * and whether its root holds classes ({@link PackageIndex#rootClasses}).
+     */
+    private record Slot(Path path, Location location, Set<String> packages, boolean rootClasses) {
+        /**
+         * Whether listing {@code kinds} of a package may find anything here that the caller uses. The unnamed package of
+         * a jar whose root holds no classes or sources is not listed for classes and sources, nor for javac's class
+         * finder, which asks for every kind (it fills a package in at the first lookup) and takes only classes and
+         * sources from the class path (other files go to its {@code extraFileActions}, which does nothing in javac; and
+         * it skips {@code module-info.class}, not a class name).
+         */
+        boolean mayList(String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse) {
+            if (packageName.isEmpty() && !recurse && packages != null && !rootClasses
+                    && (CLASSES.containsAll(kinds) || kinds.containsAll(ALL_KINDS))) {
+                return false; // nothing at the root but module-info.class and other files
+            }
+            return mayHave(packageName, recurse);
+        }
+
         boolean mayHave(String packageName, boolean recurse) {
             if (packages == null) {
                 return true;
@@ -47,9 +70,15 @@ final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFil
         }
     }
 
+    private static final Set<JavaFileObject.Kind> CLASSES = EnumSet.of(JavaFileObject.Kind.CLASS, JavaFileObject.Kind.SOURCE);
+    /** What javac's class finder asks a package's listing for. */
+    private static final Set<JavaFileObject.Kind> ALL_KINDS = EnumSet.allOf(JavaFileObject.Kind.class);
+
     private final Path indexFile;
     private volatile List<Slot> slots = List.of();
     private volatile PackageIndex index;
+    /** The class path entries javac has listed a package of (so opened), for the start-up log and tests. */
+    private final Set<Path> opened = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Wraps {@code standard}, with the class path {@code classPath} (expanded as javac expands it); the index is kept in
@@ -84,7 +113,7 @@ final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFil
             for (Path p : expanded) {
                 Location location = StandardLocation.locationFor("arclab.classpath:" + p);
                 fileManager.setLocationFromPaths(location, List.of(p));
-                out.add(new Slot(p, location, index.packages(p)));
+                out.add(new Slot(p, location, index.packages(p), index.rootClasses(p)));
             }
             // nothing on the plain class path: every lookup goes through the slots
             fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
@@ -94,6 +123,11 @@ final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFil
         slots = List.copyOf(out);
         this.index = index;
         StartupLog.mark("class path indexed (" + out.size() + " entries)");
+    }
+
+    /** The class path entries javac has listed a package of so far (a jar is opened then), in no order. */
+    Set<Path> listed() {
+        return Set.copyOf(opened);
     }
 
     /** The index of the class path as it is now. */
@@ -137,7 +171,10 @@ final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFil
         }
         List<JavaFileObject> out = new ArrayList<>();
         for (Slot s : slots) {
-            if (s.mayHave(packageName, recurse)) {
+            if (s.mayList(packageName, kinds, recurse)) {
+                if (opened.add(s.path())) {
+                    StartupLog.mark("javac lists " + s.path().getFileName() + " (package \"" + packageName + "\" " + kinds + ")");
+                }
                 for (JavaFileObject f : fileManager.list(s.location(), packageName, kinds, recurse)) {
                     out.add(f);
                 }
@@ -176,8 +213,9 @@ final class IndexedFileManager extends ForwardingJavaFileManager<StandardJavaFil
         }
         int dot = className.lastIndexOf('.');
         String packageName = dot < 0 ? "" : className.substring(0, dot);
+        boolean moduleInfo = className.equals("module-info");
         for (Slot s : slots) {
-            if (s.mayHave(packageName, false)) {
+            if (moduleInfo ? s.mayHave(packageName, false) : s.mayList(packageName, Set.of(kind), false)) {
                 JavaFileObject f = fileManager.getJavaFileForInput(s.location(), className, kind);
                 if (f != null) {
                     return f;

@@ -21,10 +21,12 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
 
         StartupLog.mark("main");
+        // JShell first, on its own thread: the longest part of a start, while the kernel, its connection and sockets are
+        // set up here
+        ArcKernel.Builder builder = ArcKernel.builder().startJShellAtOnce();
         String json = Files.readString(Path.of(args[0]));
         ParentWatchdog.start();
-        // JShell first, on its own thread: the longest part of a start, while the sockets and magics are set up here
-        ArcKernel kernel = ArcKernel.builder().startJShellAtOnce().build();
+        ArcKernel kernel = builder.build();
         StartupLog.mark("kernel built");
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
         JupyterConnection connection = new JupyterConnection(props);

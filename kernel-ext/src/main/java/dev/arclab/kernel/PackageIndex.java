@@ -35,12 +35,15 @@ import java.util.zip.ZipFile;
  */
 final class PackageIndex {
     /** First line of the file; a file without it is ignored (made again). */
-    static final String HEADER = "# arclab package index 2: jar TAB size TAB mtime TAB packages (space-separated) TAB manifest Class-Path";
+    static final String HEADER = "# arclab package index 3: jar TAB size TAB mtime TAB packages (space-separated) TAB root classes (1/0) TAB manifest Class-Path";
     /** System property: where the index file is (default: beside the kernel's jar). */
     static final String FILE_PROPERTY = "arclab.kernel.packageIndex";
 
-    /** A jar's size and modification time when it was read, its packages and its manifest's {@code Class-Path} ("" for none). */
-    record Entry(long size, long modified, Set<String> packages, String classPath) {
+    /**
+     * A jar's size and modification time when it was read, its packages, whether its root holds classes or sources
+     * ({@link #rootClasses(Path)}), and its manifest's {@code Class-Path} ("" for none).
+     */
+    record Entry(long size, long modified, Set<String> packages, boolean rootClasses, String classPath) {
     }
 
     private final Map<Path, Entry> jars;
@@ -63,6 +66,18 @@ final class PackageIndex {
     Set<String> packages(Path jar) {
         Entry e = jars.get(jar);
         return e == null ? null : e.packages();
+    }
+
+    /**
+     * Whether {@code jar}'s root (the package {@code ""}) holds a class or source file that javac could take for a class
+     * of the unnamed package: a {@code .class} or {@code .java} file other than {@code module-info.class} (javac's class
+     * finder skips that one: not a class name). Most jars' root holds only {@code module-info.class} or licence and
+     * configuration files, and javac looks the unnamed package up at its first compile: those jars need not be opened for
+     * it. True when {@code jar} is not indexed.
+     */
+    boolean rootClasses(Path jar) {
+        Entry e = jars.get(jar);
+        return e == null || e.rootClasses();
     }
 
     /** The indexed jars. */
@@ -145,6 +160,7 @@ final class PackageIndex {
 
     private static Entry read(Path jar, long size, long modified) throws IOException {
         Set<String> packages = new TreeSet<>();
+        boolean rootClasses = false;
         String classPath = "";
         try (JarFile zip = new JarFile(jar.toFile(), false)) {
             Manifest m = zip.getManifest();
@@ -166,9 +182,12 @@ final class PackageIndex {
                 }
                 int slash = name.lastIndexOf('/');
                 packages.add(slash < 0 ? "" : name.substring(0, slash).replace('/', '.'));
+                if (slash < 0 && (name.endsWith(".java") || name.endsWith(".class") && !name.equals("module-info.class"))) {
+                    rootClasses = true;
+                }
             }
         }
-        return new Entry(size, modified, Set.copyOf(packages), classPath);
+        return new Entry(size, modified, Set.copyOf(packages), rootClasses, classPath);
     }
 
     /** The class path {@code entries} expanded as javac expands it (see {@link #classPath()}), without a cache file. */
@@ -215,7 +234,7 @@ final class PackageIndex {
         Map<Path, Entry> out = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
-            if (f.length != 5 || f[4].contains("\t")) {
+            if (f.length != 6 || !(f[4].equals("1") || f[4].equals("0"))) {
                 continue; // a damaged line: that jar is read again
             }
             try {
@@ -225,7 +244,8 @@ final class PackageIndex {
                         packages.add(name.equals(".") ? "" : name); // the root package is written as "."
                     }
                 }
-                out.put(Path.of(f[0]), new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Set.copyOf(packages), f[4]));
+                out.put(Path.of(f[0]), new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Set.copyOf(packages),
+                        f[4].equals("1"), f[5]));
             } catch (RuntimeException e) {
                 // a damaged line: that jar is read again
             }
@@ -240,6 +260,7 @@ final class PackageIndex {
             sb.append(jar).append('\t').append(e.size()).append('\t').append(e.modified()).append('\t');
             // the root package "" is written as "."
             sb.append(String.join(" ", e.packages().stream().map(p -> p.isEmpty() ? "." : p).sorted().toList()));
+            sb.append('\t').append(e.rootClasses() ? '1' : '0');
             sb.append('\t').append(e.classPath().replaceAll("\\s+", " ")).append('\n');
         });
         Path tmp = null;

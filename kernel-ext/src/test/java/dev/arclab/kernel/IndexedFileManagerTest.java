@@ -96,6 +96,59 @@ class IndexedFileManagerTest {
         }
     }
 
+    /** Every file of a package of the given kinds, as "file name (jar)", in the order the file manager lists them. */
+    private static List<String> listing(JavaFileManager fm, String pkg, Set<JavaFileObject.Kind> kinds) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (JavaFileObject f : fm.list(StandardLocation.CLASS_PATH, pkg, kinds, false)) {
+            out.add(f.toUri().toString().replaceAll(".*/", ""));
+        }
+        return out;
+    }
+
+    @Test
+    void theUnnamedPackagesClassesAreListedOnlyInJarsWhoseRootHoldsSome() throws IOException {
+        Path info = PackageIndexTest.jar(dir.resolve("info.jar"), null, "module-info.class", "LICENSE", "p/A.class");
+        Path root = PackageIndexTest.jar(dir.resolve("root.jar"), null, "Root.class", "q/B.class");
+        Path other = PackageIndexTest.jar(dir.resolve("other.jar"), null, "r/C.class");
+        List<Path> classPath = List.of(info, root, other);
+        Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS, JavaFileObject.Kind.SOURCE);
+        try (StandardJavaFileManager plain = plain();
+             IndexedFileManager indexed = new IndexedFileManager(plain(), classPath, null)) {
+            plain.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+            assertEquals(List.of("module-info.class", "Root.class"), listing(plain, "", classes));
+            assertEquals(List.of("Root.class"), listing(indexed, "", classes), "module-info.class is no class of the package");
+            assertEquals(Set.of(root), indexed.listed(), "info.jar and other.jar are not opened");
+            // javac's class finder asks for every kind, and takes only classes and sources from the class path
+            Set<JavaFileObject.Kind> all = java.util.EnumSet.allOf(JavaFileObject.Kind.class);
+            assertEquals(List.of("LICENSE", "module-info.class", "Root.class"), listing(plain, "", all));
+            assertEquals(List.of("Root.class"), listing(indexed, "", all));
+            assertEquals(Set.of(root), indexed.listed());
+            // asked for other files of the root (a resource), every jar with files there is listed
+            assertEquals(listing(plain, "", Set.of(JavaFileObject.Kind.OTHER)), listing(indexed, "", Set.of(JavaFileObject.Kind.OTHER)));
+            assertEquals(List.of("LICENSE"), listing(indexed, "", Set.of(JavaFileObject.Kind.OTHER)));
+            assertEquals(null, indexed.getJavaFileForInput(StandardLocation.CLASS_PATH, "LICENSE", JavaFileObject.Kind.CLASS));
+            assertNotNull(indexed.getJavaFileForInput(StandardLocation.CLASS_PATH, "Root", JavaFileObject.Kind.CLASS));
+            assertEquals(Set.of(info, root), indexed.listed(), "info.jar listed for its LICENSE");
+        }
+    }
+
+    @Test
+    void theUnnamedPackageOfTheKernelsClassPathListsTheClassesItListsPlainly() throws IOException {
+        List<Path> classPath = IndexedFileManager.split(System.getProperty("java.class.path"));
+        Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS, JavaFileObject.Kind.SOURCE);
+        try (StandardJavaFileManager plain = plain();
+             IndexedFileManager indexed = new IndexedFileManager(plain(), classPath, dir.resolve("test.packages"))) {
+            plain.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+            List<String> expected = listing(plain, "", classes).stream().filter(f -> !f.equals("module-info.class")).toList();
+            assertEquals(expected, listing(indexed, "", classes));
+            assertEquals(expected, listing(indexed, "", java.util.EnumSet.allOf(JavaFileObject.Kind.class)).stream()
+                    .filter(f -> f.endsWith(".class") || f.endsWith(".java")).toList());
+            assertTrue(listing(plain, "", classes).contains("module-info.class"), "some jar has one at its root");
+            long jars = indexed.listed().stream().filter(PackageIndex::isJar).count();
+            assertTrue(jars <= 2, "jars opened for the unnamed package: " + indexed.listed());
+        }
+    }
+
     /** One public top-level class of each jar of the class path (by name, not loaded or initialized). */
     private static TreeMap<String, String> aPublicClassOfEachJar() throws IOException {
         TreeMap<String, String> byJar = new TreeMap<>();

@@ -1,6 +1,7 @@
 package dev.arclab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,8 +66,8 @@ class PackageIndexTest {
         FileTime time = Files.getLastModifiedTime(b);
         String bLine = b.toAbsolutePath() + "\t" + Files.size(b) + "\t" + time.toMillis() + "\t";
         String text = Files.readString(file);
-        assertTrue(text.contains(bLine + "META-INF q q.r\t\n"), text);
-        Files.writeString(file, text.replace(bLine + "META-INF q q.r\t\n", bLine + "from.the.file\t\n"));
+        assertTrue(text.contains(bLine + "META-INF q q.r\t0\t\n"), text);
+        Files.writeString(file, text.replace(bLine + "META-INF q q.r\t0\t\n", bLine + "from.the.file\t0\t\n"));
         assertEquals(Set.of("from.the.file"), PackageIndex.of(List.of(a, b), file).packages(b.toAbsolutePath()));
 
         jar(b, null, "s/B.class", "s/t/C.class");
@@ -84,7 +85,7 @@ class PackageIndexTest {
         assertEquals(Set.of("META-INF", "p", ""), PackageIndex.of(List.of(a), file).packages(a.toAbsolutePath()));
         List<String> lines = Files.readAllLines(file);
         assertEquals(PackageIndex.HEADER, lines.get(0));
-        assertTrue(lines.get(1).endsWith("\t. META-INF p\t"), "the root package is written as '.': " + lines.get(1));
+        assertTrue(lines.get(1).endsWith("\t. META-INF p\t1\t"), "the root package is written as '.': " + lines.get(1));
 
         Files.writeString(file, PackageIndex.HEADER + "\n" + a.toAbsolutePath() + "\tnot a number\t2\tp\t\n");
         assertEquals(Set.of("META-INF", "p", ""), PackageIndex.of(List.of(a), file).packages(a.toAbsolutePath()));
@@ -98,6 +99,28 @@ class PackageIndexTest {
         Path blocked = Files.writeString(dir.resolve("not-a-folder"), "x").resolve("kernel.packages");
         assertEquals(Set.of("META-INF", "p"), PackageIndex.of(List.of(a), blocked).packages(a.toAbsolutePath()));
         assertEquals(Set.of("META-INF", "p"), PackageIndex.of(List.of(a), null).packages(a.toAbsolutePath()));
+    }
+
+    @Test
+    void theRootHoldsClassesOnlyWithAClassOrSourceOtherThanModuleInfo() throws IOException {
+        Path file = dir.resolve("kernel.packages");
+        Path info = jar(dir.resolve("info.jar"), null, "module-info.class", "META-INF/versions/9/module-info.class",
+                "LICENSE", "p/A.class");
+        Path root = jar(dir.resolve("root.jar"), null, "Root.class", "p/A.class");
+        Path versioned = jar(dir.resolve("versioned.jar"), null, "META-INF/versions/11/Root.class", "LICENSE");
+        Path source = jar(dir.resolve("source.jar"), null, "Root.java");
+        PackageIndex index = PackageIndex.of(List.of(info, root, versioned, source), file);
+        assertEquals(Set.of("META-INF", "", "p"), index.packages(info.toAbsolutePath()),
+                "the root has files all the same");
+        assertFalse(index.rootClasses(info.toAbsolutePath()));
+        assertTrue(index.rootClasses(root.toAbsolutePath()));
+        assertTrue(index.rootClasses(versioned.toAbsolutePath()));
+        assertTrue(index.rootClasses(source.toAbsolutePath()));
+        assertTrue(index.rootClasses(dir.resolve("not-indexed.jar")), "unknown: may have some");
+        // kept in the file and read back from it
+        PackageIndex again = PackageIndex.of(List.of(info, root), file);
+        assertFalse(again.rootClasses(info.toAbsolutePath()));
+        assertTrue(again.rootClasses(root.toAbsolutePath()));
     }
 
     @Test
@@ -116,10 +139,10 @@ class PackageIndexTest {
         Path file = dir.resolve("kernel.packages");
         assertEquals(List.of(a, c), PackageIndex.of(List.of(a), file).classPath());
         String text = Files.readString(file);
-        assertTrue(text.contains("\tMETA-INF a\tlib/c.jar\n"), text);
+        assertTrue(text.contains("\tMETA-INF a\t0\tlib/c.jar\n"), text);
         // believed while a's size and time are unchanged: the file's Class-Path, not the jar's, is followed
         Path d = jar(dir.resolve("lib/d.jar"), null, "d/D.class");
-        Files.writeString(file, text.replace("\tMETA-INF a\tlib/c.jar\n", "\tMETA-INF a\tlib/d.jar\n"));
+        Files.writeString(file, text.replace("\tMETA-INF a\t0\tlib/c.jar\n", "\tMETA-INF a\t0\tlib/d.jar\n"));
         assertEquals(List.of(a, d), PackageIndex.of(List.of(a), file).classPath());
     }
 

@@ -3,6 +3,9 @@ package dev.arclab.task;
 import dev.arclab.dsl.Grid;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -17,7 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 
 /**
  * Loads ARC tasks from any of their usual layouts:
@@ -62,6 +68,11 @@ public final class TaskLoader {
     public static final String BUNDLED_DIR = "dev/arclab/data/arc-agi-1/training/";
     /** Classpath location of the bundled tasks' licence (Apache-2.0). */
     public static final String BUNDLED_LICENSE = "dev/arclab/data/arc-agi-1/LICENSE";
+    /**
+     * Classpath location of the bundled tasks pre-parsed ({@link TaskPack}), made at build time from the JSON files of
+     * {@link #BUNDLED_DIR}.
+     */
+    public static final String BUNDLED_PACK = "dev/arclab/data/arc-agi-1/training.pack";
     /** The source name of the bundled set. */
     public static final String BUNDLED_SOURCE = "bundled ARC-AGI-1 training";
 
@@ -364,24 +375,67 @@ public final class TaskLoader {
     // ------------------------------------------------------------------ bundled set
 
     /**
-     * Parses the bundled task files in parallel (the common pool), at cold start most of a short command's
-     * time; results and problems are put together in index order, so the set is the same at any thread count.
+     * The bundled set: from its pre-parsed pack ({@link TaskPack}) when that is whole and made from the JSON files
+     * beside it, else (no pack, as in a build that has not run {@code process-classes} yet; or a damaged or stale one,
+     * said once on stderr) by parsing the JSON files.
      */
     private static TaskSet loadBundled() {
-        String index = new String(resource(BUNDLED_DIR + "index.txt"), StandardCharsets.UTF_8);
+        Bundled b = loadBundled(TaskLoader::resource, TaskLoader::optionalResource, TaskLoader::bundledDigest);
+        if (b.packProblem() != null) {
+            System.err.println("arclab: the bundled tasks' pack " + BUNDLED_PACK + " is not used ("
+                    + b.packProblem() + "); the JSON files were parsed instead");
+        }
+        return b.tasks();
+    }
+
+    /** The bundled set, and why its pack was not used (null when it was, or when there is none). */
+    record Bundled(TaskSet tasks, String packProblem, boolean fromPack) {
+    }
+
+    /**
+     * The bundled set from resources: {@code read} gives a resource's bytes (or throws), {@code optional} gives them or
+     * null when there is no such resource (the pack), {@code digest} the digest of the JSON files the pack must have
+     * been made from.
+     */
+    static Bundled loadBundled(Function<String, byte[]> read, Function<String, byte[]> optional,
+            Supplier<TaskPack.SourceDigest> digest) {
+        byte[] pack = optional.apply(BUNDLED_PACK);
+        String problem = null;
+        if (pack != null) {
+            try {
+                List<Task> tasks = TaskPack.read(pack, digest.get());
+                return new Bundled(result(BUNDLED_SOURCE, tasks, List.of(), Mode.STRICT), null, true);
+            } catch (TaskPack.Unusable e) {
+                problem = e.getMessage();
+            }
+        }
+        return new Bundled(parseBundledJson(read), problem, false);
+    }
+
+    /** The ids that the bundled set's {@code index.txt} lists, in its order. */
+    static List<String> bundledIds(byte[] index) {
         List<String> ids = new ArrayList<>();
-        for (String line : index.split("\n")) {
+        for (String line : new String(index, StandardCharsets.UTF_8).split("\n")) {
             String id = line.strip();
             if (!id.isEmpty()) {
                 ids.add(id);
             }
         }
+        return ids;
+    }
+
+    /**
+     * Parses the bundled task files (JSON) in parallel (the common pool); results and problems are put together in
+     * index order, so the set is the same at any thread count. {@code read} gives a resource's bytes.
+     */
+    static TaskSet parseBundledJson(Function<String, byte[]> read) {
+        List<String> ids = bundledIds(read.apply(BUNDLED_DIR + "index.txt"));
         record Parsed(Task task, List<LoadProblem> problems) {
         }
         List<Parsed> parsed = ids.parallelStream().map(id -> {
             String name = BUNDLED_DIR + id + ".json";
             List<LoadProblem> own = new ArrayList<>();
-            Task t = taskFromText("classpath:" + name, id, new String(resource(name), StandardCharsets.UTF_8), own);
+            Task t = taskFromText("classpath:" + name, id, new String(read.apply(name), StandardCharsets.UTF_8), own);
             return new Parsed(t, own);
         }).toList();
         List<LoadProblem> problems = new ArrayList<>();
@@ -395,7 +449,34 @@ public final class TaskLoader {
         return result(BUNDLED_SOURCE, tasks, problems, Mode.STRICT);
     }
 
-    private static byte[] resource(String name) {
+    /**
+     * The digest of the bundled JSON files: from the sizes and CRCs in the jar's directory when they are in a jar (as
+     * in every installed build: no entry read but the index), else from their contents.
+     */
+    private static TaskPack.SourceDigest bundledDigest() {
+        URL index = TaskLoader.class.getClassLoader().getResource(BUNDLED_DIR + "index.txt");
+        if (index != null && "jar".equals(index.getProtocol())) {
+            try {
+                JarURLConnection c = (JarURLConnection) index.openConnection();
+                try (ZipFile jar = new ZipFile(Path.of(c.getJarFileURL().toURI()).toFile())) {
+                    return TaskPack.SourceDigest.ofJar(jar);
+                }
+            } catch (IOException | URISyntaxException | RuntimeException e) {
+                // read the files themselves, below
+            }
+        }
+        return TaskPack.SourceDigest.of(TaskLoader::resource);
+    }
+
+    private static byte[] optionalResource(String name) {
+        try (InputStream in = TaskLoader.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null; // as if there were none: the JSON is parsed
+        }
+    }
+
+    static byte[] resource(String name) {
         try (InputStream in = TaskLoader.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new TaskLoadException("bundled data missing from the class path: " + name);
