@@ -173,6 +173,8 @@ final class Finishers {
     /** Object properties a recolouring may depend on, as arc-dsl function expressions. */
     private static final String[][] OBJECT_KEYS = {{"size"}, {"height"}, {"width"}, {"numcolors"},
         {"fork", "multiply", "height", "width"}, {"compose", "size", "delta"}};
+    /** Object positions a recolouring may rank objects by (the topmost, the leftmost, ...). */
+    private static final String[][] POSITION_KEYS = {{"uppermost"}, {"leftmost"}, {"lowermost"}, {"rightmost"}};
 
     /**
      * Objects recoloured by a property: when, in every demo pair, each object of {@code objs} takes one colour in
@@ -223,7 +225,9 @@ final class Finishers {
             colours.add(cs);
         }
         List<Finished> out = new ArrayList<>(1);
-        for (String[] key : OBJECT_KEYS) {
+        for (int at = 0; at < OBJECT_KEYS.length + POSITION_KEYS.length; at++) {
+            boolean position = at >= OBJECT_KEYS.length;
+            String[] key = position ? POSITION_KEYS[at - OBJECT_KEYS.length] : OBJECT_KEYS[at];
             Expr keyExpr = key.length == 1 ? Expr.name(key[0])
                     : Expr.call(key[0], Expr.name(key[1]), Expr.name(key[2]));
             Object fn;
@@ -248,8 +252,9 @@ final class Finishers {
             if (keys == null) {
                 continue;
             }
-            Finished lookup = byLookup(objsExpr, vals, keyExpr, fn, objs, colours, keys);
-            List<Finished> rules = byRule(objsExpr, vals, keyExpr, objs, colours, keys);
+            // a position decides a colour by rank only (the topmost object), never by its value
+            Finished lookup = position ? null : byLookup(objsExpr, vals, keyExpr, fn, objs, colours, keys);
+            List<Finished> rules = byRule(objsExpr, vals, keyExpr, objs, colours, keys, !position);
             if (lookup == null && rules.isEmpty()) {
                 continue;
             }
@@ -327,18 +332,27 @@ final class Finishers {
      * mfilter(objs, compose(lbind(greater, FOUR), size))}: below four). The rank rules are strong, the others weak.
      */
     private List<Finished> byRule(Expr objsExpr, Object[] vals, Expr keyExpr, List<List<FSet>> objs,
-                                  List<int[]> colours, int[][] keys) {
+                                  List<int[]> colours, int[][] keys, boolean withSplits) {
         List<Finished> out = new ArrayList<>(2);
         // the rank rules: the arg-max, the arg-min, or both, each with one colour; the rest one colour or unchanged.
         // argmax and argmin take the first object (in the set's order) with the largest, the smallest value
         int[][] extreme = new int[2][nDemo];
+        boolean[] tied = new boolean[2];
         for (int e = 0; e < nDemo; e++) {
             for (int k = 1; k < keys[e].length; k++) {
                 extreme[0][e] = keys[e][k] > keys[e][extreme[0][e]] ? k : extreme[0][e];
                 extreme[1][e] = keys[e][k] < keys[e][extreme[1][e]] ? k : extreme[1][e];
             }
+            // a rank that a tie decides is the set's order, not the property: not a rule
+            for (int k = 0; k < keys[e].length; k++) {
+                tied[0] |= k != extreme[0][e] && keys[e][k] == keys[e][extreme[0][e]];
+                tied[1] |= k != extreme[1][e] && keys[e][k] == keys[e][extreme[1][e]];
+            }
         }
         for (int which = 1; which <= 3; which++) {
+            if (((which & 1) != 0 && tied[0]) || ((which & 2) != 0 && tied[1])) {
+                continue;
+            }
             int[] colour = {-1, -1, -1};
             boolean restKept = true;
             boolean fits = true;
@@ -371,6 +385,9 @@ final class Finishers {
                 out.add(new Finished(expr, answers, false));
                 break;
             }
+        }
+        if (!withSplits) {
+            return out;
         }
         // the split rules: two colours, the values of one all apart from the other's
         java.util.TreeSet<Integer> colourSet = new java.util.TreeSet<>();

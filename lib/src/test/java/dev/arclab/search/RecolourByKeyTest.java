@@ -216,4 +216,18 @@ class RecolourByKeyTest {
         assertEquals(t.test().get(0).output(), first.answers()[0]);
         answersAsItsProgram(t, first);
     }
+
+    @Test
+    void theTopmostObjectRecolouredIsARankRuleOfAPosition() {
+        // the top bar turns 2, the others 1, whatever their lengths: no property of the bar itself decides it
+        java.util.function.UnaryOperator<Grid> rule = g -> coloured(g, (r, n) -> r == 0 ? 2 : 1);
+        Task t = taskOf("r0000005", List.of(barsOf(5, 2, 1, 3), barsOf(1, 4, 6, 2), barsOf(3, 2, 5, 1)), barsOf(1, 7, 3), rule);
+        List<Finishers.Finished> found = recolourings(t);
+        assertEquals(1, found.size());
+        Finishers.Finished f = found.get(0);
+        assertTrue(f.expr().toString().contains("argmin(objects(I, T, F, T), uppermost)"), f.expr()::toString);
+        assertTrue(!f.weak());
+        assertEquals(t.test().get(0).output(), f.answers()[0]);
+        answersAsItsProgram(t, f);
+    }
 }
