@@ -55,9 +55,14 @@ public final class ColoredLocation extends Tuple {
         throw outOfRange(k);
     }
 
+    /** Same value as {@link Tuple#hashCode()} for the elements (color, (i, j)). */
+    public static int hash(int color, int i, int j) {
+        return 31 * (31 + color) + Pair.hash(i, j);
+    }
+
     @Override
     public int hashCode() {
-        return 31 * (31 + color) + Pair.hash(i, j);
+        return hash(color, i, j);
     }
 
     @Override

@@ -74,8 +74,14 @@ public final class FSet implements Iterable<Object> {
         return sortedUnique.length == 0 ? EMPTY : new FSet(sortedUnique);
     }
 
-    /** As {@link #wrapSorted}, with the element kind known to the caller. */
-    static FSet wrapSorted(Object[] sortedUnique, int elementKind) {
+    /**
+     * As {@link #wrapSorted}, with the {@link #elementKind()} known to the caller (not checked): a builder of
+     * locations says so, and the set's kind need not be found by a look at every element.
+     */
+    public static FSet wrapSorted(Object[] sortedUnique, int elementKind) {
+        if (sortedUnique.length == 0) {
+            return EMPTY;
+        }
         FSet s = new FSet(sortedUnique);
         s.kind = (byte) (elementKind + 1);
         return s;

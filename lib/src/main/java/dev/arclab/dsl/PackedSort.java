@@ -88,6 +88,16 @@ final class PackedSort {
         // mixed-radix key of the fields: ascending keys are the canonical order
         long r1 = max1 - min1 + 1;
         long r2 = max2 - min2 + 1;
+        if (kind != INTS) {
+            // locations: a bit per possible key (the fields' ranges rounded up to powers of two), when the bitmap
+            // has at most about as many words as there are elements; set bits in key order are the set
+            int s1 = bitsFor(r1);
+            int s2 = bitsFor(r2);
+            long span0 = max0 - min0 + 1;
+            if (s1 + s2 <= 32 && span0 <= (64L * n + 4096) >>> (s1 + s2)) {
+                return bitmap(values, n, kind, span0 << (s1 + s2), min0, min1, min2, s1, s2);
+            }
+        }
         double range = (double) (max0 - min0 + 1) * r1 * r2;
         if (range <= 4.0 * n + 64) {
             return bucketed(values, n, kind, setKind, (int) range, min0, min1, min2, r1, r2);
@@ -111,6 +121,63 @@ final class PackedSort {
             }
         }
         return FSet.wrapSorted(w == n ? out : Arrays.copyOf(out, w), setKind);
+    }
+
+    /** Bits needed for the values 0..r-1 ({@code r >= 1}). */
+    private static int bitsFor(long r) {
+        return 64 - Long.numberOfLeadingZeros(r - 1);
+    }
+
+    /**
+     * Pairs or ColoredLocations by a bitmap of their keys (fields minus their minimum, shifted together, most
+     * significant first, so that ascending keys are the canonical order): one pass sets the bits, equal elements
+     * falling on one bit, and the set bits in order give the elements back (the shared instances where they exist).
+     */
+    private static FSet bitmap(Object[] values, int n, int kind, long keys, long min0, long min1, long min2, int s1,
+            int s2) {
+        long[] bits = new long[(int) ((keys + 63) >>> 6)];
+        int distinct = 0;
+        if (kind == FSet.PAIRS) {
+            for (int k = 0; k < n; k++) {
+                Pair p = (Pair) values[k];
+                long key = ((p.a - min0) << s1) | (p.b - min1);
+                int w = (int) (key >>> 6);
+                long bit = 1L << key;
+                if ((bits[w] & bit) == 0) {
+                    bits[w] |= bit;
+                    distinct++;
+                }
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                ColoredLocation c = (ColoredLocation) values[k];
+                long key = ((((c.color - min0) << s1) | (c.i - min1)) << s2) | (c.j - min2);
+                int w = (int) (key >>> 6);
+                long bit = 1L << key;
+                if ((bits[w] & bit) == 0) {
+                    bits[w] |= bit;
+                    distinct++;
+                }
+            }
+        }
+        Object[] out = new Object[distinct];
+        int o = 0;
+        long mask1 = (1L << s1) - 1;
+        long mask2 = (1L << s2) - 1;
+        for (int w = 0; o < distinct; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                long key = ((long) w << 6) | Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (kind == FSet.PAIRS) {
+                    out[o++] = Pair.of((int) (min0 + (key >>> s1)), (int) (min1 + (key & mask1)));
+                } else {
+                    out[o++] = ColoredLocation.of((int) (min0 + (key >>> (s1 + s2))),
+                            (int) (min1 + ((key >>> s2) & mask1)), (int) (min2 + (key & mask2)));
+                }
+            }
+        }
+        return FSet.wrapSorted(out, kind);
     }
 
     /** Dense fields (a grid's locations, say): each element goes to its key's slot, no sort at all. */

@@ -34,6 +34,22 @@ public final class Pair extends Tuple {
         return new Pair(a, b);
     }
 
+    /**
+     * Puts the Pairs (a, b), (a, b + 1), ..., (a, b + n - 1) into {@code out[at..at + n)}: one copy from the shared
+     * instances when they are all shared (a run of a row of locations), else one Pair at a time.
+     */
+    public static void row(int a, int b, int n, Object[] out, int at) {
+        int x = a - SHARED_LO;
+        int y = b - SHARED_LO;
+        if (x >= 0 && x < SHARED_SIDE && y >= 0 && n <= SHARED_SIDE - y) {
+            System.arraycopy(SHARED, x * SHARED_SIDE + y, out, at, n);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            out[at + k] = of(a, b + k);
+        }
+    }
+
     @Override
     public int size() {
         return 2;

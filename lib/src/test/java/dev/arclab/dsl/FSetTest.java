@@ -140,4 +140,48 @@ class FSetTest {
         assertEquals(Pair.of(-32, 63).hashCode(), new Pair(-32, 63).hashCode());
         assertEquals(0, Values.compare(Pair.of(-33, 64), new Pair(-33, 64)));
     }
+
+    @Test
+    void locationsAcrossTheSharedRangeSortDeduplicateAndKeepTheirKind() {
+        // coordinates inside and outside the shared Pairs and ColoredLocations (the bitmap gives elements back by key)
+        Random r = new Random(13);
+        for (int round = 0; round < 200; round++) {
+            int n = 2 + r.nextInt(round < 100 ? 10 : 300);
+            int base = r.nextInt(3) == 0 ? -45 : (r.nextBoolean() ? 20 : 50);
+            int span = round % 2 == 0 ? 30 : 70;
+            Object[] pairs = random(r, n, k -> new Pair(base + r.nextInt(span), base + r.nextInt(span)));
+            Object[] cells = random(r, n, k -> new ColoredLocation(r.nextInt(12) - 1, base + r.nextInt(span), r.nextInt(span)));
+            check(pairs);
+            check(cells);
+            assertEquals(FSet.PAIRS, FSet.fromArray(pairs.clone()).elementKind());
+            assertEquals(FSet.COLORED_LOCATIONS, FSet.fromArray(cells.clone()).elementKind());
+        }
+    }
+
+    @Test
+    void aRowOfPairsIsThePairsOneByOne() {
+        for (int a = -40; a <= 70; a += 11) {
+            for (int b = -40; b <= 70; b += 3) {
+                for (int n : new int[] {0, 1, 5, 29, 40, 96}) {
+                    Object[] out = new Object[n + 2];
+                    Pair.row(a, b, n, out, 1);
+                    assertEquals(null, out[0]);
+                    assertEquals(null, out[n + 1]);
+                    for (int k = 0; k < n; k++) {
+                        assertEquals(new Pair(a, b + k), out[k + 1], "row (" + a + ", " + b + ") + " + k);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void locationsHashAsTheirGenericTuples() {
+        Pair p = new Pair(-7, 40);
+        ColoredLocation c = new ColoredLocation(3, 100, -2);
+        assertEquals(ObjectTuple.of(-7, 40).hashCode(), Values.hash(p));
+        assertEquals(p.hashCode(), Values.hash(p));
+        assertEquals(ObjectTuple.of(3, ObjectTuple.of(100, -2)).hashCode(), Values.hash(c));
+        assertEquals(c.hashCode(), Values.hash(c));
+    }
 }

@@ -98,10 +98,8 @@ public final class Boxes {
         if (ai == bi) {
             int n = count((long) ej - sj + 1);
             Object[] out = new Object[n];
-            for (int k = 0; k < n; k++) {
-                out[k] = Pair.of(ai, sj + k);
-            }
-            return FSet.wrapSorted(out);
+            Pair.row(ai, sj, n, out, 0);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         if (aj == bj) {
             int n = count((long) ei - si + 1);
@@ -109,7 +107,7 @@ public final class Boxes {
             for (int k = 0; k < n; k++) {
                 out[k] = Pair.of(si + k, aj);
             }
-            return FSet.wrapSorted(out);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         long di = (long) bi - ai;
         if (di == (long) bj - aj) {
@@ -118,7 +116,7 @@ public final class Boxes {
             for (int k = 0; k < n; k++) {
                 out[k] = Pair.of(si + k, sj + k);
             }
-            return FSet.wrapSorted(out);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         if (di == (long) aj - bj) {
             int n = count((long) ei - si + 1);
@@ -126,7 +124,7 @@ public final class Boxes {
             for (int k = 0; k < n; k++) {
                 out[k] = Pair.of(si + k, ej - k);
             }
-            return FSet.wrapSorted(out);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         return FSet.EMPTY;
     }
@@ -227,11 +225,10 @@ public final class Boxes {
         Object[] out = new Object[n];
         int k = 0;
         for (int di = 0; di < h; di++) {
-            for (int dj = 0; dj < w; dj++) {
-                out[k++] = Pair.of(si + di, sj + dj);
-            }
+            Pair.row(si + di, sj, (int) w, out, k);
+            k += (int) w;
         }
-        return FSet.wrapSorted(out);
+        return FSet.wrapSorted(out, FSet.PAIRS);
     }
 
     @Def(index = 150, signature = "delta(patch: Patch) -> Indices",
@@ -259,14 +256,23 @@ public final class Boxes {
             }
             Object[] out = new Object[holes];
             int n = 0;
-            for (int i = 0; i < hh; i++) {
-                for (int j = 0; j < ww; j++) {
-                    if (!filled[i * ww + j]) {
-                        out[n++] = Pair.of(b[0] + i, b[1] + j);
+            for (int i = 0; i < hh && n < holes; i++) {
+                int row = i * ww;
+                for (int j = 0; j < ww; ) {
+                    if (filled[row + j]) {
+                        j++;
+                        continue;
                     }
+                    int run = j + 1; // a run of holes: one copy of shared Pairs
+                    while (run < ww && !filled[row + run]) {
+                        run++;
+                    }
+                    Pair.row(b[0] + i, b[1] + j, run - j, out, n);
+                    n += run - j;
+                    j = run;
                 }
             }
-            return FSet.wrapSorted(out);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         FSet back = (FSet) backdrop(patch);
         Object ind = Geometry.toindices(patch);
@@ -316,9 +322,8 @@ public final class Boxes {
         int n = count(total);
         Object[] out = new Object[n];
         int k = 0;
-        for (int dj = 0; dj < w; dj++) {
-            out[k++] = Pair.of(si, sj + dj);
-        }
+        Pair.row(si, sj, (int) w, out, k);
+        k += (int) w;
         for (int di = 1; di < h - 1; di++) {
             out[k++] = Pair.of(si + di, sj);
             if (ej != sj) {
@@ -326,10 +331,8 @@ public final class Boxes {
             }
         }
         if (ei != si) {
-            for (int dj = 0; dj < w; dj++) {
-                out[k++] = Pair.of(ei, sj + dj);
-            }
+            Pair.row(ei, sj, (int) w, out, k);
         }
-        return FSet.wrapSorted(out);
+        return FSet.wrapSorted(out, FSet.PAIRS);
     }
 }
