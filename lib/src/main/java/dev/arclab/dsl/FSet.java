@@ -69,6 +69,24 @@ public final class FSet implements Iterable<Object> {
         return new FSet(w == values.length ? values : Arrays.copyOf(values, w));
     }
 
+    /**
+     * The union of sets ({@code total} elements together): merged through a bitmap of their keys when they all hold
+     * Pairs or all ColoredLocations with keys dense enough, else sorted from their elements together.
+     */
+    public static FSet unionAll(FSet[] sets, long total) {
+        FSet u = PackedSort.unionOfLocations(sets, total);
+        if (u != null) {
+            return u;
+        }
+        Object[] all = new Object[Math.toIntExact(total)];
+        int w = 0;
+        for (FSet set : sets) {
+            System.arraycopy(set.elems, 0, all, w, set.elems.length);
+            w += set.elems.length;
+        }
+        return fromArray(all);
+    }
+
     /** Wraps an array already strictly ascending under the canonical order (not checked). */
     public static FSet wrapSorted(Object[] sortedUnique) {
         return sortedUnique.length == 0 ? EMPTY : new FSet(sortedUnique);

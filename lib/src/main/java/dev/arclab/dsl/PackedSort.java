@@ -136,6 +136,13 @@ final class PackedSort {
     private static FSet bitmap(Object[] values, int n, int kind, long keys, long min0, long min1, long min2, int s1,
             int s2) {
         long[] bits = new long[(int) ((keys + 63) >>> 6)];
+        int distinct = mark(bits, values, n, kind, min0, min1, min2, s1, s2);
+        return unmark(bits, distinct, kind, min0, min1, min2, s1, s2);
+    }
+
+    /** Sets the bits of the first {@code n} values' keys; the number of bits that were not set before. */
+    private static int mark(long[] bits, Object[] values, int n, int kind, long min0, long min1, long min2, int s1,
+            int s2) {
         int distinct = 0;
         if (kind == FSet.PAIRS) {
             for (int k = 0; k < n; k++) {
@@ -160,6 +167,11 @@ final class PackedSort {
                 }
             }
         }
+        return distinct;
+    }
+
+    /** The set of the elements whose key bits are set ({@code distinct} of them), in key order. */
+    private static FSet unmark(long[] bits, int distinct, int kind, long min0, long min1, long min2, int s1, int s2) {
         Object[] out = new Object[distinct];
         int o = 0;
         long mask1 = (1L << s1) - 1;
@@ -178,6 +190,67 @@ final class PackedSort {
             }
         }
         return FSet.wrapSorted(out, kind);
+    }
+
+    /**
+     * The union of sets that all hold {@link FSet#PAIRS} or all {@link FSet#COLORED_LOCATIONS} ({@code total}
+     * elements together), straight from their elements into a bitmap (the field ranges from each set's bounds,
+     * kept on it); null when they are not all of one such kind, or their keys are too sparse for a bitmap.
+     */
+    static FSet unionOfLocations(FSet[] sets, long total) {
+        int kind = -1;
+        long min0 = Long.MAX_VALUE;
+        long max0 = Long.MIN_VALUE;
+        long min1 = Long.MAX_VALUE;
+        long max1 = Long.MIN_VALUE;
+        long min2 = Long.MAX_VALUE;
+        long max2 = Long.MIN_VALUE;
+        for (FSet set : sets) {
+            if (set.isEmpty()) {
+                continue;
+            }
+            int k = set.elementKind();
+            if (k == FSet.OTHER || (kind >= 0 && k != kind)) {
+                return null;
+            }
+            kind = k;
+            int[] b = set.locationBounds(); // {top, left, bottom, right}
+            Object[] es = set.elements();
+            if (k == FSet.PAIRS) {
+                min0 = Math.min(min0, b[0]);
+                max0 = Math.max(max0, b[2]);
+                min1 = Math.min(min1, b[1]);
+                max1 = Math.max(max1, b[3]);
+            } else {
+                // sorted by colour first: the colours range from the first element's to the last's
+                min0 = Math.min(min0, ((ColoredLocation) es[0]).color);
+                max0 = Math.max(max0, ((ColoredLocation) es[es.length - 1]).color);
+                min1 = Math.min(min1, b[0]);
+                max1 = Math.max(max1, b[2]);
+                min2 = Math.min(min2, b[1]);
+                max2 = Math.max(max2, b[3]);
+            }
+        }
+        if (kind < 0 || total > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        if (kind == FSet.PAIRS) {
+            min2 = 0;
+            max2 = 0;
+        }
+        int s1 = bitsFor(max1 - min1 + 1);
+        int s2 = bitsFor(max2 - min2 + 1);
+        long span0 = max0 - min0 + 1;
+        if (s1 + s2 > 32 || span0 > (64L * total + 4096) >>> (s1 + s2)) {
+            return null;
+        }
+        long[] bits = new long[(int) (((span0 << (s1 + s2)) + 63) >>> 6)];
+        int distinct = 0;
+        for (FSet set : sets) {
+            Object[] es = set.elements();
+            distinct += mark(bits, es, es.length, kind, min0, min1, min2, s1, s2);
+        }
+        return unmark(bits, distinct, kind, min0, min1, min2, s1, s2);
     }
 
     /** Dense fields (a grid's locations, say): each element goes to its key's slot, no sort at all. */

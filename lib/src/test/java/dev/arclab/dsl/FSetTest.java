@@ -184,4 +184,36 @@ class FSetTest {
         assertEquals(ObjectTuple.of(3, ObjectTuple.of(100, -2)).hashCode(), Values.hash(c));
         assertEquals(c.hashCode(), Values.hash(c));
     }
+
+    @Test
+    void unionsOfSetsAreTheSetOfAllTheirElements() {
+        Random r = new Random(17);
+        for (int round = 0; round < 300; round++) {
+            int parts = 1 + r.nextInt(8);
+            int span = round % 3 == 0 ? 200 : 30; // wide spans fall back to sorting
+            int mode = round % 4; // Pairs, ColoredLocations, a mix of both, Pairs with a generic tuple
+            FSet[] sets = new FSet[parts];
+            List<Object> all = new ArrayList<>();
+            long total = 0;
+            for (int k = 0; k < parts; k++) {
+                int n = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(40);
+                boolean pairs = mode == 0 || mode == 3 || (mode == 2 && k % 2 == 0);
+                Object[] values = random(r, n, x -> pairs
+                        ? new Pair(r.nextInt(span) - 10, r.nextInt(span) + 40)
+                        : new ColoredLocation(r.nextInt(10), r.nextInt(span) - 10, r.nextInt(span)));
+                if (mode == 3 && n > 0 && k == parts - 1) {
+                    values[0] = ObjectTuple.of(r.nextInt(span), r.nextInt(span));
+                }
+                all.addAll(Arrays.asList(values));
+                sets[k] = FSet.fromArray(values);
+                total += sets[k].size();
+            }
+            Object[] expected = reference(all.toArray());
+            FSet union = FSet.unionAll(sets, total);
+            assertEquals(expected.length, union.size(), "size of the union");
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(0, Values.compare(expected[k], union.get(k)), "element " + k);
+            }
+        }
+    }
 }

@@ -71,7 +71,7 @@ public final class Colors {
     static int commonestColor(int[] cells, boolean most) {
         int n = cells.length;
         if (n == 0) {
-            throw new DslException((most ? "max" : "min") + "() arg is an empty sequence");
+            throw new DslException(most ? "max() arg is an empty sequence" : "min() arg is an empty sequence");
         }
         Fuel.charge(n);
         int min = cells[0];
