@@ -175,18 +175,24 @@ final class PackedSort {
         Object[] out = new Object[distinct];
         int o = 0;
         long mask1 = (1L << s1) - 1;
-        long mask2 = (1L << s2) - 1;
+        // a row's keys are consecutive: each run of set bits within a word and a row is one run of elements
+        int rowBits = kind == FSet.PAIRS ? s1 : s2;
+        long rowMask = (1L << rowBits) - 1;
         for (int w = 0; o < distinct; w++) {
             long word = bits[w];
             while (word != 0) {
-                long key = ((long) w << 6) | Long.numberOfTrailingZeros(word);
-                word &= word - 1;
+                int t = Long.numberOfTrailingZeros(word);
+                long key = ((long) w << 6) | t;
+                long col = key & rowMask;
+                int run = (int) Math.min(Long.numberOfTrailingZeros(~(word >>> t)), (1L << rowBits) - col);
+                word = run + t >= 64 ? 0 : word & ~(((1L << run) - 1) << t);
                 if (kind == FSet.PAIRS) {
-                    out[o++] = Pair.of((int) (min0 + (key >>> s1)), (int) (min1 + (key & mask1)));
+                    Pair.row((int) (min0 + (key >>> s1)), (int) (min1 + col), run, out, o);
                 } else {
-                    out[o++] = ColoredLocation.of((int) (min0 + (key >>> (s1 + s2))),
-                            (int) (min1 + ((key >>> s2) & mask1)), (int) (min2 + (key & mask2)));
+                    ColoredLocation.row((int) (min0 + (key >>> (s1 + s2))), (int) (min1 + ((key >>> s2) & mask1)),
+                            (int) (min2 + col), run, out, o);
                 }
+                o += run;
             }
         }
         return FSet.wrapSorted(out, kind);

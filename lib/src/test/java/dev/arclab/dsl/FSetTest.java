@@ -155,6 +155,10 @@ class FSetTest {
             check(cells);
             assertEquals(FSet.PAIRS, FSet.fromArray(pairs.clone()).elementKind());
             assertEquals(FSet.COLORED_LOCATIONS, FSet.fromArray(cells.clone()).elementKind());
+            // dense: runs of set bits across words and rows
+            int side = 5 + round % 40;
+            check(random(r, 3 * side * side, k -> new Pair(base + r.nextInt(side), base + r.nextInt(side))));
+            check(random(r, 6 * side * side, k -> new ColoredLocation(r.nextInt(2), base + r.nextInt(side), r.nextInt(side))));
         }
     }
 
@@ -169,6 +173,24 @@ class FSetTest {
                     assertEquals(null, out[n + 1]);
                     for (int k = 0; k < n; k++) {
                         assertEquals(new Pair(a, b + k), out[k + 1], "row (" + a + ", " + b + ") + " + k);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRowOfColoredLocationsIsTheLocationsOneByOne() {
+        for (int c = -1; c <= 11; c += 3) {
+            for (int i = -2; i <= 33; i += 5) {
+                for (int j = -3; j <= 34; j += 4) {
+                    for (int n : new int[] {0, 1, 7, 32, 40}) {
+                        Object[] out = new Object[n + 1];
+                        ColoredLocation.row(c, i, j, n, out, 1);
+                        assertEquals(null, out[0]);
+                        for (int k = 0; k < n; k++) {
+                            assertEquals(new ColoredLocation(c, i, j + k), out[k + 1]);
+                        }
                     }
                 }
             }
