@@ -237,6 +237,9 @@ public final class Boxes {
         if (Pieces.len(patch) == 0) {
             return FSet.EMPTY;
         }
+        if (patch instanceof FSet s && s.elementKind() == FSet.PAIRS) {
+            return deltaOfIndices(s);
+        }
         if (patch instanceof FSet s && s.elementKind() != 0) {
             int[] b = Geometry.bounds(patch);
             long h = (long) b[2] - b[0] + 1;
@@ -280,6 +283,43 @@ public final class Boxes {
             throw DslException.of("unsupported operand type(s) for -: 'frozenset' and '%s'", Values.kindName(ind));
         }
         return back.minus(indices);
+    }
+
+    /**
+     * {@code delta} of Indices: their Pairs are sorted row-major, so the holes of each row are the gaps between
+     * its consecutive locations, each one run of shared Pairs (no grid of flags). Charged as the general path.
+     */
+    private static FSet deltaOfIndices(FSet s) {
+        int[] b = Geometry.bounds(s);
+        long h = (long) b[2] - b[0] + 1;
+        long w = (long) b[3] - b[1] + 1;
+        charge(h * w);
+        Object[] es = s.elements();
+        int n = es.length;
+        Fuel.charge(n); // as the general path's unpacking of the locations
+        int hh = (int) h;
+        int holes = (int) (h * w) - n;
+        Object[] out = new Object[holes];
+        int o = 0;
+        int k = 0;
+        for (int r = 0; r < hh && o < holes; r++) {
+            int i = b[0] + r;
+            long j = b[1];
+            while (k < n && ((Pair) es[k]).a == i) {
+                int pj = ((Pair) es[k]).b;
+                if (pj > j) {
+                    Pair.row(i, (int) j, (int) (pj - j), out, o);
+                    o += (int) (pj - j);
+                }
+                j = (long) pj + 1;
+                k++;
+            }
+            if (j <= b[3]) {
+                Pair.row(i, (int) j, (int) (b[3] - j + 1), out, o);
+                o += (int) (b[3] - j + 1);
+            }
+        }
+        return FSet.wrapSorted(out, FSet.PAIRS);
     }
 
     @Def(index = 152, signature = "inbox(patch: Patch) -> Indices",

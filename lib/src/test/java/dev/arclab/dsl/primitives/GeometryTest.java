@@ -128,6 +128,35 @@ class GeometryTest {
     }
 
     @Test
+    void deltaOfIndicesIsTheBackdropWithoutThemAndCostsAsForAnObject() {
+        Random r = new Random(21);
+        for (int round = 0; round < 300; round++) {
+            int n = 1 + r.nextInt(round < 150 ? 6 : 80);
+            int base = round % 3 == 0 ? -40 : (round % 3 == 1 ? 0 : 55);
+            int span = 1 + r.nextInt(20);
+            Object[] pairs = new Object[n];
+            Object[] cells = new Object[n];
+            for (int k = 0; k < n; k++) {
+                int i = base + r.nextInt(span);
+                int j = base + r.nextInt(span);
+                pairs[k] = p(i, j);
+                cells[k] = c(3, i, j);
+            }
+            FSet indices = FSet.fromArray(pairs);
+            FSet object = FSet.fromArray(cells);
+            Fuel.start(1_000_000);
+            Object delta = call("delta", indices);
+            long used = Fuel.used();
+            Fuel.start(1_000_000);
+            Object ofObject = call("delta", object);
+            assertEquals(Fuel.used(), used, "fuel of delta on indices and on the same object");
+            Fuel.stop();
+            assertValue(((FSet) call("backdrop", indices)).minus(indices), delta);
+            assertValue(ofObject, delta);
+        }
+    }
+
+    @Test
     void connectAndShoot() {
         assertValue(set(p(0, 2), p(1, 1), p(2, 0)), call("connect", p(2, 0), p(0, 2)));
         assertValue(FSet.EMPTY, call("connect", p(0, 0), p(1, 2)));
