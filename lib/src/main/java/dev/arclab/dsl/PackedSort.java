@@ -170,6 +170,26 @@ final class PackedSort {
         return distinct;
     }
 
+    /** As {@link #mark} for Pairs, or -1 as soon as a column falls outside the {@code s1} bits from {@code min1}. */
+    private static int markPairs(long[] bits, Object[] values, long min0, long min1, int s1) {
+        int distinct = 0;
+        for (Object v : values) {
+            Pair p = (Pair) v;
+            long col = p.b - min1;
+            if (col >>> s1 != 0) {
+                return -1;
+            }
+            long key = ((p.a - min0) << s1) | col;
+            int w = (int) (key >>> 6);
+            long bit = 1L << key;
+            if ((bits[w] & bit) == 0) {
+                bits[w] |= bit;
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
     /** The set of the elements whose key bits are set ({@code distinct} of them), in key order. */
     private static FSet unmark(long[] bits, int distinct, int kind, long min0, long min1, long min2, int s1, int s2) {
         Object[] out = new Object[distinct];
@@ -220,14 +240,16 @@ final class PackedSort {
                 return null;
             }
             kind = k;
-            int[] b = set.locationBounds(); // {top, left, bottom, right}
             Object[] es = set.elements();
             if (k == FSet.PAIRS) {
-                min0 = Math.min(min0, b[0]);
-                max0 = Math.max(max0, b[2]);
-                min1 = Math.min(min1, b[1]);
-                max1 = Math.max(max1, b[3]);
+                // sorted by row first: the rows range from the first element's to the last's; the columns are
+                // taken to be those of the shared Pairs, which marking checks (no look at every element before)
+                min0 = Math.min(min0, ((Pair) es[0]).a);
+                max0 = Math.max(max0, ((Pair) es[es.length - 1]).a);
+                min1 = Pair.SHARED_LO;
+                max1 = Pair.SHARED_HI - 1;
             } else {
+                int[] b = set.locationBounds(); // {top, left, bottom, right}
                 // sorted by colour first: the colours range from the first element's to the last's
                 min0 = Math.min(min0, ((ColoredLocation) es[0]).color);
                 max0 = Math.max(max0, ((ColoredLocation) es[es.length - 1]).color);
@@ -254,7 +276,15 @@ final class PackedSort {
         int distinct = 0;
         for (FSet set : sets) {
             Object[] es = set.elements();
-            distinct += mark(bits, es, es.length, kind, min0, min1, min2, s1, s2);
+            if (kind == FSet.PAIRS) {
+                int marked = markPairs(bits, es, min0, min1, s1);
+                if (marked < 0) {
+                    return null; // a column beyond the shared Pairs' (rare): sorted from the elements instead
+                }
+                distinct += marked;
+            } else {
+                distinct += mark(bits, es, es.length, kind, min0, min1, min2, s1, s2);
+            }
         }
         return unmark(bits, distinct, kind, min0, min1, min2, s1, s2);
     }

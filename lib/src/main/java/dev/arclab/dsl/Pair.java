@@ -11,8 +11,8 @@ public final class Pair extends Tuple {
     }
 
     /** Pairs with both values in [{@code SHARED_LO}, {@code SHARED_HI}): shared instances (grid locations, offsets). */
-    private static final int SHARED_LO = -32;
-    private static final int SHARED_HI = 64;
+    static final int SHARED_LO = -32;
+    static final int SHARED_HI = 64;
     private static final int SHARED_SIDE = SHARED_HI - SHARED_LO;
     private static final Pair[] SHARED = new Pair[SHARED_SIDE * SHARED_SIDE];
 

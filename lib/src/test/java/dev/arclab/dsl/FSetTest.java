@@ -214,6 +214,7 @@ class FSetTest {
             int parts = 1 + r.nextInt(8);
             int span = round % 3 == 0 ? 200 : 30; // wide spans fall back to sorting
             int mode = round % 4; // Pairs, ColoredLocations, a mix of both, Pairs with a generic tuple
+            int columnBase = round % 5 == 0 ? -60 : 40; // columns below and above the shared Pairs
             FSet[] sets = new FSet[parts];
             List<Object> all = new ArrayList<>();
             long total = 0;
@@ -221,7 +222,7 @@ class FSetTest {
                 int n = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(40);
                 boolean pairs = mode == 0 || mode == 3 || (mode == 2 && k % 2 == 0);
                 Object[] values = random(r, n, x -> pairs
-                        ? new Pair(r.nextInt(span) - 10, r.nextInt(span) + 40)
+                        ? new Pair(r.nextInt(span) - 10, r.nextInt(span) + columnBase)
                         : new ColoredLocation(r.nextInt(10), r.nextInt(span) - 10, r.nextInt(span)));
                 if (mode == 3 && n > 0 && k == parts - 1) {
                     values[0] = ObjectTuple.of(r.nextInt(span), r.nextInt(span));
