@@ -91,6 +91,18 @@ public final class Boxes {
 
     /** {@code connect} of two locations: a horizontal, vertical or diagonal segment, else {}. */
     static FSet line(int ai, int aj, int bi, int bj) {
+        long key = ShapeCache.key(ai, aj, bi, bj);
+        FSet kept = LINES.get(key);
+        if (kept != null) {
+            if (!kept.isEmpty()) {
+                charge(kept.size()); // as building it
+            }
+            return kept;
+        }
+        return LINES.put(key, buildLine(ai, aj, bi, bj));
+    }
+
+    private static FSet buildLine(int ai, int aj, int bi, int bj) {
         int si = Math.min(ai, bi);
         int ei = Math.max(ai, bi);
         int sj = Math.min(aj, bj);
@@ -222,6 +234,20 @@ public final class Boxes {
         long h = Math.max(0, (long) ei - si + 1);
         long w = Math.max(0, (long) ej - sj + 1);
         int n = count(h * w);
+        long key = ShapeCache.key(si, ei, sj, ej);
+        FSet kept = RECTS.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        return RECTS.put(key, buildRect(si, sj, h, w, n));
+    }
+
+    /** Boxes, outlines and lines built before (the same ones recur across a search's candidates). */
+    private static final ShapeCache RECTS = new ShapeCache(11);
+    private static final ShapeCache OUTLINES = new ShapeCache(11);
+    private static final ShapeCache LINES = new ShapeCache(11);
+
+    private static FSet buildRect(int si, int sj, long h, long w, int n) {
         Object[] out = new Object[n];
         int k = 0;
         for (int di = 0; di < h; di++) {
@@ -360,6 +386,15 @@ public final class Boxes {
         long w = (long) ej - sj + 1;
         long total = h == 1 ? w : 2 * w + (h - 2) * (w == 1 ? 1 : 2);
         int n = count(total);
+        long key = ShapeCache.key(si, ei, sj, ej);
+        FSet kept = OUTLINES.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        return OUTLINES.put(key, buildOutline(si, ei, sj, ej, h, w, n));
+    }
+
+    private static FSet buildOutline(int si, int ei, int sj, int ej, long h, long w, int n) {
         Object[] out = new Object[n];
         int k = 0;
         Pair.row(si, sj, (int) w, out, k);
