@@ -243,9 +243,9 @@ public final class Boxes {
     }
 
     /** Boxes, outlines and lines built before (the same ones recur across a search's candidates). */
-    private static final ShapeCache RECTS = new ShapeCache(11);
-    private static final ShapeCache OUTLINES = new ShapeCache(11);
-    private static final ShapeCache LINES = new ShapeCache(11);
+    private static final ShapeCache RECTS = new ShapeCache(13);
+    private static final ShapeCache OUTLINES = new ShapeCache(13);
+    private static final ShapeCache LINES = new ShapeCache(13);
 
     private static FSet buildRect(int si, int sj, long h, long w, int n) {
         Object[] out = new Object[n];

@@ -8,7 +8,8 @@ import dev.arclab.dsl.FSet;
  * sets are immutable values, so sharing one is the same as building it again; a shared one also carries its hash
  * and bounds already, and compares equal to itself at once. Callers charge fuel as if they built the set.
  * Thread-safe: an entry is published whole (final fields), and a slot lost to another thread's entry only costs a
- * rebuild.
+ * rebuild. In a search (2 rounds, 100 tasks) the tables held 89% of the shapes asked for with 2,048 slots each and
+ * 96% with 16,384; they have 8,192. A table holds at most 8,192 × {@link #MAX_SIZE} references (32 MB), in practice a few MB.
  */
 final class ShapeCache {
     /** Largest set kept (a 32 × 32 box). */
