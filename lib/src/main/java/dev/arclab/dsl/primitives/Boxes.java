@@ -1,5 +1,6 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Def;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
@@ -263,8 +264,8 @@ public final class Boxes {
         if (Pieces.len(patch) == 0) {
             return FSet.EMPTY;
         }
-        if (patch instanceof FSet s && s.elementKind() == FSet.PAIRS) {
-            return deltaOfIndices(s);
+        if (patch instanceof FSet s && (s.elementKind() == FSet.PAIRS || isUnivaluedObject(s))) {
+            return deltaRowMajor(s);
         }
         if (patch instanceof FSet s && s.elementKind() != 0) {
             int[] b = Geometry.bounds(patch);
@@ -311,11 +312,22 @@ public final class Boxes {
         return back.minus(indices);
     }
 
+    /** A set of ColoredLocations of one colour (sorted by colour first: the first and the last have the same). */
+    private static boolean isUnivaluedObject(FSet s) {
+        if (s.elementKind() != FSet.COLORED_LOCATIONS) {
+            return false;
+        }
+        Object[] es = s.elements();
+        return ((ColoredLocation) es[0]).color == ((ColoredLocation) es[es.length - 1]).color;
+    }
+
     /**
-     * {@code delta} of Indices: their Pairs are sorted row-major, so the holes of each row are the gaps between
-     * its consecutive locations, each one run of shared Pairs (no grid of flags). Charged as the general path.
+     * {@code delta} of Indices or of an object of one colour: their locations are sorted row-major, so the holes of
+     * each row are the gaps between its consecutive locations, each one run of shared Pairs (no grid of flags).
+     * Charged as the general path.
      */
-    private static FSet deltaOfIndices(FSet s) {
+    private static FSet deltaRowMajor(FSet s) {
+        boolean pairs = s.elementKind() == FSet.PAIRS;
         int[] b = Geometry.bounds(s);
         long h = (long) b[2] - b[0] + 1;
         long w = (long) b[3] - b[1] + 1;
@@ -331,8 +343,8 @@ public final class Boxes {
         for (int r = 0; r < hh && o < holes; r++) {
             int i = b[0] + r;
             long j = b[1];
-            while (k < n && ((Pair) es[k]).a == i) {
-                int pj = ((Pair) es[k]).b;
+            while (k < n && (pairs ? ((Pair) es[k]).a : ((ColoredLocation) es[k]).i) == i) {
+                int pj = pairs ? ((Pair) es[k]).b : ((ColoredLocation) es[k]).j;
                 if (pj > j) {
                     Pair.row(i, (int) j, (int) (pj - j), out, o);
                     o += (int) (pj - j);

@@ -135,24 +135,29 @@ class GeometryTest {
             int base = round % 3 == 0 ? -40 : (round % 3 == 1 ? 0 : 55);
             int span = 1 + r.nextInt(20);
             Object[] pairs = new Object[n];
-            Object[] cells = new Object[n];
             for (int k = 0; k < n; k++) {
-                int i = base + r.nextInt(span);
-                int j = base + r.nextInt(span);
-                pairs[k] = p(i, j);
-                cells[k] = c(3, i, j);
+                pairs[k] = p(base + r.nextInt(span), base + r.nextInt(span));
             }
             FSet indices = FSet.fromArray(pairs);
-            FSet object = FSet.fromArray(cells);
+            // the same locations as an object of one colour, and of two (the general path) when there are two
+            Object[] cells = new Object[indices.size()];
+            Object[] multicolour = new Object[indices.size()];
+            for (int k = 0; k < indices.size(); k++) {
+                Pair at = (Pair) indices.get(k);
+                cells[k] = c(3, at.a, at.b);
+                multicolour[k] = c(k % 2 == 0 ? 1 : 2, at.a, at.b);
+            }
             Fuel.start(1_000_000);
             Object delta = call("delta", indices);
             long used = Fuel.used();
-            Fuel.start(1_000_000);
-            Object ofObject = call("delta", object);
-            assertEquals(Fuel.used(), used, "fuel of delta on indices and on the same object");
-            Fuel.stop();
             assertValue(((FSet) call("backdrop", indices)).minus(indices), delta);
-            assertValue(ofObject, delta);
+            for (Object[] object : List.of(cells, multicolour)) {
+                Fuel.start(1_000_000);
+                Object ofObject = call("delta", FSet.fromArray(object));
+                assertEquals(used, Fuel.used(), "fuel of delta on indices and on an object over the same locations");
+                assertValue(delta, ofObject);
+            }
+            Fuel.stop();
         }
     }
 
