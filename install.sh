@@ -97,16 +97,18 @@ step_cds() {
 #!/usr/bin/env bash
 # ARC Lab command line, written by install.sh: java -jar arclab.jar with the AppCDS archive made at install
 # time (ignored when missing or stale), and C1 only (-XX:TieredStopAtLevel=1) for the short commands, where
-# it was measured to start faster (lib/cold-start.sh); long runs keep the full JIT. 'solve --repeat' uses the serial
-# collector: its warm passes measured faster than with G1 both during warm-up and after it (README, "Cold start and
-# warm pass, measured"); the other long commands use the parallel collector, which the search was measured to run
-# ~1.4x faster under than G1 (README, "Search"). ARCLAB_JAVA_OPTS adds flags.
+# it was measured to start faster (lib/cold-start.sh); long runs keep the full JIT. 'solve --repeat' keeps C1 only too
+# (its passes after 10 warm-ups measured ~3x faster than under tiered C2, whose profiled tier-3 code and C2 compiles
+# fill the window, and as fast after 200) and uses the serial collector: its warm passes measured faster than with G1
+# both during warm-up and after it (README, "Cold start and warm pass, measured"); the other long commands use the
+# parallel collector, which the search was measured to run ~1.4x faster under than G1 (README, "Search").
+# ARCLAB_JAVA_OPTS adds flags.
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 flags=(-Xshare:auto -XX:SharedArchiveFile="$here/arclab.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 case "${1:-}" in
     tasks) flags+=(-XX:TieredStopAtLevel=1) ;;
-    solve) if [[ " $* " == *" --repeat"* ]]; then flags+=(-XX:+UseSerialGC); else flags+=(-XX:TieredStopAtLevel=1); fi ;;
+    solve) flags+=(-XX:TieredStopAtLevel=1); if [[ " $* " == *" --repeat"* ]]; then flags+=(-XX:+UseSerialGC); fi ;;
     *) flags+=(-XX:+UseParallelGC) ;;
 esac
 # shellcheck disable=SC2086

@@ -35,6 +35,20 @@ public final class ColoredLocation extends Tuple {
         return new ColoredLocation(color, i, j);
     }
 
+    /**
+     * Puts (color, (i, j)), (color, (i, j + 1)), ..., (color, (i, j + n - 1)) into {@code out[at..at + n)}: one copy
+     * from the shared instances when they are all shared (a run of a row of an object), else one at a time.
+     */
+    public static void row(int color, int i, int j, int n, Object[] out, int at) {
+        if ((color | i | j) >= 0 && color < SHARED_COLORS && i < SHARED_SIDE && n <= SHARED_SIDE - j) {
+            System.arraycopy(SHARED, (color * SHARED_SIDE + i) * SHARED_SIDE + j, out, at, n);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            out[at + k] = of(color, i, j + k);
+        }
+    }
+
     public Pair loc() {
         return Pair.of(i, j);
     }
@@ -55,9 +69,14 @@ public final class ColoredLocation extends Tuple {
         throw outOfRange(k);
     }
 
+    /** Same value as {@link Tuple#hashCode()} for the elements (color, (i, j)). */
+    public static int hash(int color, int i, int j) {
+        return 31 * (31 + color) + Pair.hash(i, j);
+    }
+
     @Override
     public int hashCode() {
-        return 31 * (31 + color) + Pair.hash(i, j);
+        return hash(color, i, j);
     }
 
     @Override

@@ -69,13 +69,37 @@ public final class FSet implements Iterable<Object> {
         return new FSet(w == values.length ? values : Arrays.copyOf(values, w));
     }
 
+    /**
+     * The union of sets ({@code total} elements together): merged through a bitmap of their keys when they all hold
+     * Pairs or all ColoredLocations with keys dense enough, else sorted from their elements together.
+     */
+    public static FSet unionAll(FSet[] sets, long total) {
+        FSet u = PackedSort.unionOfLocations(sets, total);
+        if (u != null) {
+            return u;
+        }
+        Object[] all = new Object[Math.toIntExact(total)];
+        int w = 0;
+        for (FSet set : sets) {
+            System.arraycopy(set.elems, 0, all, w, set.elems.length);
+            w += set.elems.length;
+        }
+        return fromArray(all);
+    }
+
     /** Wraps an array already strictly ascending under the canonical order (not checked). */
     public static FSet wrapSorted(Object[] sortedUnique) {
         return sortedUnique.length == 0 ? EMPTY : new FSet(sortedUnique);
     }
 
-    /** As {@link #wrapSorted}, with the element kind known to the caller. */
-    static FSet wrapSorted(Object[] sortedUnique, int elementKind) {
+    /**
+     * As {@link #wrapSorted}, with the {@link #elementKind()} known to the caller (not checked): a builder of
+     * locations says so, and the set's kind need not be found by a look at every element.
+     */
+    public static FSet wrapSorted(Object[] sortedUnique, int elementKind) {
+        if (sortedUnique.length == 0) {
+            return EMPTY;
+        }
         FSet s = new FSet(sortedUnique);
         s.kind = (byte) (elementKind + 1);
         return s;

@@ -11,8 +11,8 @@ public final class Pair extends Tuple {
     }
 
     /** Pairs with both values in [{@code SHARED_LO}, {@code SHARED_HI}): shared instances (grid locations, offsets). */
-    private static final int SHARED_LO = -32;
-    private static final int SHARED_HI = 64;
+    static final int SHARED_LO = -32;
+    static final int SHARED_HI = 64;
     private static final int SHARED_SIDE = SHARED_HI - SHARED_LO;
     private static final Pair[] SHARED = new Pair[SHARED_SIDE * SHARED_SIDE];
 
@@ -32,6 +32,22 @@ public final class Pair extends Tuple {
             return SHARED[x * SHARED_SIDE + y];
         }
         return new Pair(a, b);
+    }
+
+    /**
+     * Puts the Pairs (a, b), (a, b + 1), ..., (a, b + n - 1) into {@code out[at..at + n)}: one copy from the shared
+     * instances when they are all shared (a run of a row of locations), else one Pair at a time.
+     */
+    public static void row(int a, int b, int n, Object[] out, int at) {
+        int x = a - SHARED_LO;
+        int y = b - SHARED_LO;
+        if (x >= 0 && x < SHARED_SIDE && y >= 0 && n <= SHARED_SIDE - y) {
+            System.arraycopy(SHARED, x * SHARED_SIDE + y, out, at, n);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            out[at + k] = of(a, b + k);
+        }
     }
 
     @Override

@@ -149,6 +149,13 @@ public final class Values {
         if (v instanceof Integer i) {
             return i;
         }
+        // the elements of Indices and Objects inline (the same values as their hashCode): no virtual call for them
+        if (v instanceof Pair p) {
+            return Pair.hash(p.a, p.b);
+        }
+        if (v instanceof ColoredLocation c) {
+            return ColoredLocation.hash(c.color, c.i, c.j);
+        }
         return v.hashCode();
     }
 

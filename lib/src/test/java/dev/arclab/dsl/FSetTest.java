@@ -140,4 +140,103 @@ class FSetTest {
         assertEquals(Pair.of(-32, 63).hashCode(), new Pair(-32, 63).hashCode());
         assertEquals(0, Values.compare(Pair.of(-33, 64), new Pair(-33, 64)));
     }
+
+    @Test
+    void locationsAcrossTheSharedRangeSortDeduplicateAndKeepTheirKind() {
+        // coordinates inside and outside the shared Pairs and ColoredLocations (the bitmap gives elements back by key)
+        Random r = new Random(13);
+        for (int round = 0; round < 200; round++) {
+            int n = 2 + r.nextInt(round < 100 ? 10 : 300);
+            int base = r.nextInt(3) == 0 ? -45 : (r.nextBoolean() ? 20 : 50);
+            int span = round % 2 == 0 ? 30 : 70;
+            Object[] pairs = random(r, n, k -> new Pair(base + r.nextInt(span), base + r.nextInt(span)));
+            Object[] cells = random(r, n, k -> new ColoredLocation(r.nextInt(12) - 1, base + r.nextInt(span), r.nextInt(span)));
+            check(pairs);
+            check(cells);
+            assertEquals(FSet.PAIRS, FSet.fromArray(pairs.clone()).elementKind());
+            assertEquals(FSet.COLORED_LOCATIONS, FSet.fromArray(cells.clone()).elementKind());
+            // dense: runs of set bits across words and rows
+            int side = 5 + round % 40;
+            check(random(r, 3 * side * side, k -> new Pair(base + r.nextInt(side), base + r.nextInt(side))));
+            check(random(r, 6 * side * side, k -> new ColoredLocation(r.nextInt(2), base + r.nextInt(side), r.nextInt(side))));
+        }
+    }
+
+    @Test
+    void aRowOfPairsIsThePairsOneByOne() {
+        for (int a = -40; a <= 70; a += 11) {
+            for (int b = -40; b <= 70; b += 3) {
+                for (int n : new int[] {0, 1, 5, 29, 40, 96}) {
+                    Object[] out = new Object[n + 2];
+                    Pair.row(a, b, n, out, 1);
+                    assertEquals(null, out[0]);
+                    assertEquals(null, out[n + 1]);
+                    for (int k = 0; k < n; k++) {
+                        assertEquals(new Pair(a, b + k), out[k + 1], "row (" + a + ", " + b + ") + " + k);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRowOfColoredLocationsIsTheLocationsOneByOne() {
+        for (int c = -1; c <= 11; c += 3) {
+            for (int i = -2; i <= 33; i += 5) {
+                for (int j = -3; j <= 34; j += 4) {
+                    for (int n : new int[] {0, 1, 7, 32, 40}) {
+                        Object[] out = new Object[n + 1];
+                        ColoredLocation.row(c, i, j, n, out, 1);
+                        assertEquals(null, out[0]);
+                        for (int k = 0; k < n; k++) {
+                            assertEquals(new ColoredLocation(c, i, j + k), out[k + 1]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void locationsHashAsTheirGenericTuples() {
+        Pair p = new Pair(-7, 40);
+        ColoredLocation c = new ColoredLocation(3, 100, -2);
+        assertEquals(ObjectTuple.of(-7, 40).hashCode(), Values.hash(p));
+        assertEquals(p.hashCode(), Values.hash(p));
+        assertEquals(ObjectTuple.of(3, ObjectTuple.of(100, -2)).hashCode(), Values.hash(c));
+        assertEquals(c.hashCode(), Values.hash(c));
+    }
+
+    @Test
+    void unionsOfSetsAreTheSetOfAllTheirElements() {
+        Random r = new Random(17);
+        for (int round = 0; round < 300; round++) {
+            int parts = 1 + r.nextInt(8);
+            int span = round % 3 == 0 ? 200 : 30; // wide spans fall back to sorting
+            int mode = round % 4; // Pairs, ColoredLocations, a mix of both, Pairs with a generic tuple
+            int columnBase = round % 5 == 0 ? -60 : 40; // columns below and above the shared Pairs
+            FSet[] sets = new FSet[parts];
+            List<Object> all = new ArrayList<>();
+            long total = 0;
+            for (int k = 0; k < parts; k++) {
+                int n = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(40);
+                boolean pairs = mode == 0 || mode == 3 || (mode == 2 && k % 2 == 0);
+                Object[] values = random(r, n, x -> pairs
+                        ? new Pair(r.nextInt(span) - 10, r.nextInt(span) + columnBase)
+                        : new ColoredLocation(r.nextInt(10), r.nextInt(span) - 10, r.nextInt(span)));
+                if (mode == 3 && n > 0 && k == parts - 1) {
+                    values[0] = ObjectTuple.of(r.nextInt(span), r.nextInt(span));
+                }
+                all.addAll(Arrays.asList(values));
+                sets[k] = FSet.fromArray(values);
+                total += sets[k].size();
+            }
+            Object[] expected = reference(all.toArray());
+            FSet union = FSet.unionAll(sets, total);
+            assertEquals(expected.length, union.size(), "size of the union");
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(0, Values.compare(expected[k], union.get(k)), "element " + k);
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.arclab.dsl.primitives;
 
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Def;
 import dev.arclab.dsl.DslException;
 import dev.arclab.dsl.FSet;
@@ -91,6 +92,18 @@ public final class Boxes {
 
     /** {@code connect} of two locations: a horizontal, vertical or diagonal segment, else {}. */
     static FSet line(int ai, int aj, int bi, int bj) {
+        long key = ShapeCache.key(ai, aj, bi, bj);
+        FSet kept = LINES.get(key);
+        if (kept != null) {
+            if (!kept.isEmpty()) {
+                charge(kept.size()); // as building it
+            }
+            return kept;
+        }
+        return LINES.put(key, buildLine(ai, aj, bi, bj));
+    }
+
+    private static FSet buildLine(int ai, int aj, int bi, int bj) {
         int si = Math.min(ai, bi);
         int ei = Math.max(ai, bi);
         int sj = Math.min(aj, bj);
@@ -98,10 +111,8 @@ public final class Boxes {
         if (ai == bi) {
             int n = count((long) ej - sj + 1);
             Object[] out = new Object[n];
-            for (int k = 0; k < n; k++) {
-                out[k] = Pair.of(ai, sj + k);
-            }
-            return FSet.wrapSorted(out);
+            Pair.row(ai, sj, n, out, 0);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         if (aj == bj) {
             int n = count((long) ei - si + 1);
@@ -109,7 +120,7 @@ public final class Boxes {
             for (int k = 0; k < n; k++) {
                 out[k] = Pair.of(si + k, aj);
             }
-            return FSet.wrapSorted(out);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         long di = (long) bi - ai;
         if (di == (long) bj - aj) {
@@ -118,7 +129,7 @@ public final class Boxes {
             for (int k = 0; k < n; k++) {
                 out[k] = Pair.of(si + k, sj + k);
             }
-            return FSet.wrapSorted(out);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         if (di == (long) aj - bj) {
             int n = count((long) ei - si + 1);
@@ -126,7 +137,7 @@ public final class Boxes {
             for (int k = 0; k < n; k++) {
                 out[k] = Pair.of(si + k, ej - k);
             }
-            return FSet.wrapSorted(out);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         return FSet.EMPTY;
     }
@@ -224,14 +235,27 @@ public final class Boxes {
         long h = Math.max(0, (long) ei - si + 1);
         long w = Math.max(0, (long) ej - sj + 1);
         int n = count(h * w);
+        long key = ShapeCache.key(si, ei, sj, ej);
+        FSet kept = RECTS.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        return RECTS.put(key, buildRect(si, sj, h, w, n));
+    }
+
+    /** Boxes, outlines and lines built before (the same ones recur across a search's candidates). */
+    private static final ShapeCache RECTS = new ShapeCache(13);
+    private static final ShapeCache OUTLINES = new ShapeCache(13);
+    private static final ShapeCache LINES = new ShapeCache(13);
+
+    private static FSet buildRect(int si, int sj, long h, long w, int n) {
         Object[] out = new Object[n];
         int k = 0;
         for (int di = 0; di < h; di++) {
-            for (int dj = 0; dj < w; dj++) {
-                out[k++] = Pair.of(si + di, sj + dj);
-            }
+            Pair.row(si + di, sj, (int) w, out, k);
+            k += (int) w;
         }
-        return FSet.wrapSorted(out);
+        return FSet.wrapSorted(out, FSet.PAIRS);
     }
 
     @Def(index = 150, signature = "delta(patch: Patch) -> Indices",
@@ -239,6 +263,9 @@ public final class Boxes {
     public static Object delta(Object patch) {
         if (Pieces.len(patch) == 0) {
             return FSet.EMPTY;
+        }
+        if (patch instanceof FSet s && (s.elementKind() == FSet.PAIRS || isUnivaluedObject(s))) {
+            return deltaRowMajor(s);
         }
         if (patch instanceof FSet s && s.elementKind() != 0) {
             int[] b = Geometry.bounds(patch);
@@ -259,14 +286,23 @@ public final class Boxes {
             }
             Object[] out = new Object[holes];
             int n = 0;
-            for (int i = 0; i < hh; i++) {
-                for (int j = 0; j < ww; j++) {
-                    if (!filled[i * ww + j]) {
-                        out[n++] = Pair.of(b[0] + i, b[1] + j);
+            for (int i = 0; i < hh && n < holes; i++) {
+                int row = i * ww;
+                for (int j = 0; j < ww; ) {
+                    if (filled[row + j]) {
+                        j++;
+                        continue;
                     }
+                    int run = j + 1; // a run of holes: one copy of shared Pairs
+                    while (run < ww && !filled[row + run]) {
+                        run++;
+                    }
+                    Pair.row(b[0] + i, b[1] + j, run - j, out, n);
+                    n += run - j;
+                    j = run;
                 }
             }
-            return FSet.wrapSorted(out);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         FSet back = (FSet) backdrop(patch);
         Object ind = Geometry.toindices(patch);
@@ -274,6 +310,54 @@ public final class Boxes {
             throw DslException.of("unsupported operand type(s) for -: 'frozenset' and '%s'", Values.kindName(ind));
         }
         return back.minus(indices);
+    }
+
+    /** A set of ColoredLocations of one colour (sorted by colour first: the first and the last have the same). */
+    private static boolean isUnivaluedObject(FSet s) {
+        if (s.elementKind() != FSet.COLORED_LOCATIONS) {
+            return false;
+        }
+        Object[] es = s.elements();
+        return ((ColoredLocation) es[0]).color == ((ColoredLocation) es[es.length - 1]).color;
+    }
+
+    /**
+     * {@code delta} of Indices or of an object of one colour: their locations are sorted row-major, so the holes of
+     * each row are the gaps between its consecutive locations, each one run of shared Pairs (no grid of flags).
+     * Charged as the general path.
+     */
+    private static FSet deltaRowMajor(FSet s) {
+        boolean pairs = s.elementKind() == FSet.PAIRS;
+        int[] b = Geometry.bounds(s);
+        long h = (long) b[2] - b[0] + 1;
+        long w = (long) b[3] - b[1] + 1;
+        charge(h * w);
+        Object[] es = s.elements();
+        int n = es.length;
+        Fuel.charge(n); // as the general path's unpacking of the locations
+        int hh = (int) h;
+        int holes = (int) (h * w) - n;
+        Object[] out = new Object[holes];
+        int o = 0;
+        int k = 0;
+        for (int r = 0; r < hh && o < holes; r++) {
+            int i = b[0] + r;
+            long j = b[1];
+            while (k < n && (pairs ? ((Pair) es[k]).a : ((ColoredLocation) es[k]).i) == i) {
+                int pj = pairs ? ((Pair) es[k]).b : ((ColoredLocation) es[k]).j;
+                if (pj > j) {
+                    Pair.row(i, (int) j, (int) (pj - j), out, o);
+                    o += (int) (pj - j);
+                }
+                j = (long) pj + 1;
+                k++;
+            }
+            if (j <= b[3]) {
+                Pair.row(i, (int) j, (int) (b[3] - j + 1), out, o);
+                o += (int) (b[3] - j + 1);
+            }
+        }
+        return FSet.wrapSorted(out, FSet.PAIRS);
     }
 
     @Def(index = 152, signature = "inbox(patch: Patch) -> Indices",
@@ -314,11 +398,19 @@ public final class Boxes {
         long w = (long) ej - sj + 1;
         long total = h == 1 ? w : 2 * w + (h - 2) * (w == 1 ? 1 : 2);
         int n = count(total);
+        long key = ShapeCache.key(si, ei, sj, ej);
+        FSet kept = OUTLINES.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        return OUTLINES.put(key, buildOutline(si, ei, sj, ej, h, w, n));
+    }
+
+    private static FSet buildOutline(int si, int ei, int sj, int ej, long h, long w, int n) {
         Object[] out = new Object[n];
         int k = 0;
-        for (int dj = 0; dj < w; dj++) {
-            out[k++] = Pair.of(si, sj + dj);
-        }
+        Pair.row(si, sj, (int) w, out, k);
+        k += (int) w;
         for (int di = 1; di < h - 1; di++) {
             out[k++] = Pair.of(si + di, sj);
             if (ej != sj) {
@@ -326,10 +418,8 @@ public final class Boxes {
             }
         }
         if (ei != si) {
-            for (int dj = 0; dj < w; dj++) {
-                out[k++] = Pair.of(ei, sj + dj);
-            }
+            Pair.row(ei, sj, (int) w, out, k);
         }
-        return FSet.wrapSorted(out);
+        return FSet.wrapSorted(out, FSet.PAIRS);
     }
 }

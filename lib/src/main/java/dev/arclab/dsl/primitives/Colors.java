@@ -386,11 +386,10 @@ public final class Colors {
         Object[] out = new Object[(int) n];
         int k = 0;
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                out[k++] = Pair.of(i, j);
-            }
+            Pair.row(i, 0, cols, out, k);
+            k += cols;
         }
-        return FSet.wrapSorted(out);
+        return FSet.wrapSorted(out, FSet.PAIRS);
     }
 
     /** {@code ofcolor}: the locations whose value equals {@code value} (row-major = ascending). */
@@ -417,12 +416,22 @@ public final class Colors {
             }
             Object[] out = new Object[n];
             int w = 0;
-            for (int p = 0; w < n; p++) {
-                if (cells[p] == x) {
-                    out[w++] = Pair.of(p / cols, p % cols);
+            for (int i = 0, row = 0; w < n; i++, row += cols) {
+                for (int j = 0; j < cols; ) {
+                    if (cells[row + j] != x) {
+                        j++;
+                        continue;
+                    }
+                    int run = j + 1; // a run of the colour in a row: one copy of shared Pairs
+                    while (run < cols && cells[row + run] == x) {
+                        run++;
+                    }
+                    Pair.row(i, j, run - j, out, w);
+                    w += run - j;
+                    j = run;
                 }
             }
-            return FSet.wrapSorted(out);
+            return FSet.wrapSorted(out, FSet.PAIRS);
         }
         Tuple t = Values.toTuple(grid);
         java.util.ArrayList<Object> out = new java.util.ArrayList<>();

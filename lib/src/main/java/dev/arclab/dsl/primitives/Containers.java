@@ -1037,6 +1037,17 @@ public final class Containers {
 
     /** The FrozenSet of the elements of all the given containers (merge of a FrozenSet of containers). */
     static FSet unionOf(Object[] containers) {
+        FSet[] sets = new FSet[containers.length];
+        long size = 0;
+        for (int k = 0; k < containers.length && (k == 0 || sets[k - 1] != null); k++) {
+            sets[k] = containers[k] instanceof FSet s ? s : null;
+            size += sets[k] == null ? 0 : sets[k].size();
+        }
+        if (containers.length > 0 && sets[containers.length - 1] != null) {
+            // sets only (mapply, merge of sets of patches): merged by their keys where they are locations
+            chargeBuild(size);
+            return FSet.unionAll(sets, size);
+        }
         Object[][] parts = new Object[containers.length][];
         long total = 0;
         for (int k = 0; k < containers.length; k++) {

@@ -355,6 +355,9 @@ public final class GridOps {
         if (n == 0) {
             throw new DslException("tuple index out of range (mirror of an empty patch)");
         }
+        if ((mode == H || mode == V) && piece instanceof FSet s && s.elementKind() != FSet.OTHER) {
+            return mirrorLocations(s, mode == V);
+        }
         Object[] es = Pieces.elements(piece);
         Fuel.charge(n);
         boolean obj = Pieces.isObject(piece);
@@ -435,6 +438,84 @@ public final class GridOps {
                 break;
         }
         return FSet.fromArray(out);
+    }
+
+    /**
+     * {@code hmirror} or {@code vmirror} of Indices or of an object of ColoredLocations, as the general path does it
+     * (same order of runs, same fuel) but on the elements' fields: no unpacking into arrays, no boxed colours, the
+     * bounds kept on the set, the result's kind known.
+     */
+    private static FSet mirrorLocations(FSet s, boolean vertical) {
+        Object[] es = s.elements();
+        int n = es.length;
+        Fuel.charge(n);
+        boolean cells = s.elementKind() == FSet.COLORED_LOCATIONS;
+        int[] b = s.locationBounds(); // {top, left, bottom, right}
+        Object[] out = new Object[n];
+        if (!vertical) {
+            // within each colour, the row runs come out in reverse order
+            int d = b[0] + b[2];
+            int w = 0;
+            for (int gs = 0; gs < n; ) {
+                int ge = n;
+                if (cells) {
+                    int c = ((ColoredLocation) es[gs]).color;
+                    ge = gs + 1;
+                    while (ge < n && ((ColoredLocation) es[ge]).color == c) {
+                        ge++;
+                    }
+                }
+                int re = ge;
+                while (re > gs) {
+                    int row = rowOf(es[re - 1], cells);
+                    int rs = re - 1;
+                    while (rs > gs && rowOf(es[rs - 1], cells) == row) {
+                        rs--;
+                    }
+                    for (int k = rs; k < re; k++) {
+                        Object e = es[k];
+                        out[w++] = cells ? ColoredLocation.of(((ColoredLocation) e).color, d - row, ((ColoredLocation) e).j)
+                                : Pair.of(d - row, ((Pair) e).b);
+                    }
+                    re = rs;
+                }
+                gs = ge;
+            }
+        } else {
+            // within each (colour, row) run the columns come out reversed
+            int d = b[1] + b[3];
+            for (int rs = 0; rs < n; ) {
+                int re = rs + 1;
+                while (re < n && sameRun(es[re], es[rs], cells)) {
+                    re++;
+                }
+                for (int k = rs; k < re; k++) {
+                    Object e = es[k];
+                    if (cells) {
+                        ColoredLocation c = (ColoredLocation) e;
+                        out[rs + re - 1 - k] = ColoredLocation.of(c.color, c.i, d - c.j);
+                    } else {
+                        out[rs + re - 1 - k] = Pair.of(((Pair) e).a, d - ((Pair) e).b);
+                    }
+                }
+                rs = re;
+            }
+        }
+        return FSet.wrapSorted(out, s.elementKind());
+    }
+
+    private static int rowOf(Object e, boolean cells) {
+        return cells ? ((ColoredLocation) e).i : ((Pair) e).a;
+    }
+
+    /** Same row (and, for cells, same colour). */
+    private static boolean sameRun(Object x, Object y, boolean cells) {
+        if (cells) {
+            ColoredLocation a = (ColoredLocation) x;
+            ColoredLocation c = (ColoredLocation) y;
+            return a.i == c.i && a.color == c.color;
+        }
+        return ((Pair) x).a == ((Pair) y).a;
     }
 
     /** Unpacks elements as {@code value, (i, j)} (obj) or {@code i, j}; a mismatch is an error. */

@@ -128,6 +128,40 @@ class GeometryTest {
     }
 
     @Test
+    void deltaOfIndicesIsTheBackdropWithoutThemAndCostsAsForAnObject() {
+        Random r = new Random(21);
+        for (int round = 0; round < 300; round++) {
+            int n = 1 + r.nextInt(round < 150 ? 6 : 80);
+            int base = round % 3 == 0 ? -40 : (round % 3 == 1 ? 0 : 55);
+            int span = 1 + r.nextInt(20);
+            Object[] pairs = new Object[n];
+            for (int k = 0; k < n; k++) {
+                pairs[k] = p(base + r.nextInt(span), base + r.nextInt(span));
+            }
+            FSet indices = FSet.fromArray(pairs);
+            // the same locations as an object of one colour, and of two (the general path) when there are two
+            Object[] cells = new Object[indices.size()];
+            Object[] multicolour = new Object[indices.size()];
+            for (int k = 0; k < indices.size(); k++) {
+                Pair at = (Pair) indices.get(k);
+                cells[k] = c(3, at.a, at.b);
+                multicolour[k] = c(k % 2 == 0 ? 1 : 2, at.a, at.b);
+            }
+            Fuel.start(1_000_000);
+            Object delta = call("delta", indices);
+            long used = Fuel.used();
+            assertValue(((FSet) call("backdrop", indices)).minus(indices), delta);
+            for (Object[] object : List.of(cells, multicolour)) {
+                Fuel.start(1_000_000);
+                Object ofObject = call("delta", FSet.fromArray(object));
+                assertEquals(used, Fuel.used(), "fuel of delta on indices and on an object over the same locations");
+                assertValue(delta, ofObject);
+            }
+            Fuel.stop();
+        }
+    }
+
+    @Test
     void connectAndShoot() {
         assertValue(set(p(0, 2), p(1, 1), p(2, 0)), call("connect", p(2, 0), p(0, 2)));
         assertValue(FSet.EMPTY, call("connect", p(0, 0), p(1, 2)));

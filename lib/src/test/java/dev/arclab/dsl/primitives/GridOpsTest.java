@@ -198,4 +198,41 @@ class GridOpsTest {
         assertThrows(DslException.class, () -> call("upscale", G3, 1 << 20));
         assertThrows(DslException.class, () -> call("vupscale", G3, Integer.MAX_VALUE));
     }
+
+    @Test
+    void mirrorsOfLocationsAreThoseOfTheSameGenericTuples() {
+        // Indices and objects take a path on their fields; the same values spelled as generic tuples take the
+        // general one: same sets, same fuel
+        java.util.Random r = new java.util.Random(29);
+        for (int round = 0; round < 300; round++) {
+            int n = 1 + r.nextInt(40);
+            int colours = 1 + r.nextInt(3);
+            Object[] fast = new Object[n];
+            Object[] generic = new Object[n];
+            boolean cells = round % 2 == 0;
+            for (int k = 0; k < n; k++) {
+                int i = r.nextInt(12) - 3;
+                int j = r.nextInt(12) - 3;
+                int c = r.nextInt(colours);
+                fast[k] = cells ? new ColoredLocation(c, i, j) : new Pair(i, j);
+                generic[k] = cells ? ObjectTuple.of(c, ObjectTuple.of(i, j)) : ObjectTuple.of(i, j);
+            }
+            FSet a = FSet.fromArray(fast);
+            FSet b = FSet.fromArray(generic);
+            assertTrue(a.elementKind() != FSet.OTHER && b.elementKind() == FSet.OTHER);
+            for (String name : new String[] {"hmirror", "vmirror"}) {
+                Fuel.start(1_000_000);
+                Object expected = call(name, b);
+                long used = Fuel.used();
+                Fuel.start(1_000_000);
+                Object actual = call(name, a);
+                assertEquals(used, Fuel.used(), name + " fuel");
+                assertValue(expected, actual);
+                FSet result = (FSet) actual;
+                for (int k = 1; k < result.size(); k++) {
+                    assertTrue(Values.compare(result.get(k - 1), result.get(k)) < 0, name + " ascending");
+                }
+            }
+        }
+    }
 }
