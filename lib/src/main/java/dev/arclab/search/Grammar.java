@@ -14,8 +14,7 @@ import java.util.Map;
  * cost 2, so the search reaches them later. Some costs are learnt from the search's own results on the training
  * set: calls that no program it found in 600 s made, and that took at least half a percent of its time
  * ({@code backdrop}, {@code box}, {@code outbox}, {@code toindices}, {@code normalize} and {@code recolor} of a patch,
- * {@code sizefilter}, {@code first}/{@code last} of a tuple, a patch's {@code shape}, {@code center},
- * {@code lrcorner}), cost 2 (as functions passed to {@code apply} or {@code mapply} they stay in the pools).
+ * {@code sizefilter}), cost 2 (as functions passed to {@code apply} or {@code mapply} they stay in the pools).
  */
 public final class Grammar {
 
@@ -83,7 +82,7 @@ public final class Grammar {
         "replace G C C : G @2", "switch G C C : G @2",
         "fill G C PATCH : G @2", "underfill G C PATCH : G @2", "paint G OBJ : G", "underpaint G OBJ : G @2", "cover G PATCH : G",
         "subgrid PATCH G : G", "cellwise G G C : G @2", "canvas C P : G @2", "move G OBJ P : G @2",
-        "first TUP : G @2", "last TUP : G @2", "hsplit G I : TUP @2", "vsplit G I : TUP @2",
+        "first TUP : G", "last TUP : G", "hsplit G I : TUP @2", "vsplit G I : TUP @2",
         // segmentation
         "objects G T F T : OBJS", "objects G0 T F F : OBJS", "objects G F F T : OBJS", "objects G T T T : OBJS",
         "objects G0 F T T : OBJS", "objects G0 T T F : OBJS", "objects G0 F F F : OBJS", "objects G0 F T F : OBJS",
@@ -102,7 +101,7 @@ public final class Grammar {
         "intersection PATCH PATCH : PATCH @2", "prapply connect PATCH = : OBJS @2",
         // colours, sizes, positions
         "mostcolor G : C", "leastcolor G : C", "color OBJ : C", "mostcolor OBJ : C", "leastcolor OBJ : C",
-        "shape G : P", "shape PATCH : P @2", "ulcorner PATCH : P", "lrcorner PATCH : P @2", "center PATCH : P @2",
+        "shape G : P", "shape PATCH : P", "ulcorner PATCH : P", "lrcorner PATCH : P", "center PATCH : P",
         "gravitate PATCH PATCH : P @2",
         "height G : I", "width G : I", "numcolors G : I", "size OBJS : I", "size PATCH : I",
         "increment I : I @2", "decrement I : I @2", "double I : I @2", "halve I : I @2",
