@@ -3,6 +3,7 @@ package dev.arclab.search;
 import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.FSet;
+import dev.arclab.dsl.Fuel;
 import dev.arclab.dsl.Pair;
 import dev.arclab.dsl.Grid;
 import java.util.ArrayList;
@@ -459,6 +460,8 @@ final class Finishers {
         Object[] answers = new Object[inputs.length - nDemo];
         try {
             for (int e = 0; e < inputs.length; e++) {
+                // a budget of its own: what the call before it spent does not decide whether a rule fits
+                Fuel.start(RULE_FUEL);
                 Object g = eval(expr, e, known, vals);
                 if (e < nDemo ? !targets[e].equals(g) : !(g instanceof Grid)) {
                     return null;
@@ -472,6 +475,9 @@ final class Finishers {
         }
         return answers;
     }
+
+    /** Fuel for one example's run of a rule checked by {@link #fitted}. */
+    static final long RULE_FUEL = 1_000_000;
 
     private Object eval(Expr x, int e, Expr known, Object[] vals) {
         if (x == known) {
