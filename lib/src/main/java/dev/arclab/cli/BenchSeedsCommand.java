@@ -1,5 +1,6 @@
 package dev.arclab.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.arclab.cache.MemoryCache;
 import dev.arclab.lab.Session;
 import dev.arclab.pipeline.Batch;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 import dev.arclab.task.TaskLoader;
 import dev.arclab.task.TaskSet;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,9 @@ import picocli.CommandLine.Spec;
  * a shared warm-up. Prints per configuration the median and worst iteration wall time (worst/median is
  * what a runaway mutant shows up in), score's median and worst, timeouts and samples skipped; then
  * whether anything solved under A is lost under B: the tasks solved, the bundled solvers and the
- * programs A's runs found, scored under B's budgets.
+ * programs A's runs found, scored under B's budgets. Per iteration index it also gives the fuel score ran:
+ * the work, which the machine's load and the JVM's heap growth do not change (CPU time counts the page faults
+ * of heap pages the JVM touches for the first time: run it with {@code -XX:+AlwaysPreTouch}, as the launcher does).
  */
 @Command(name = "bench-seeds", mixinStandardHelpOptions = true,
         description = "Worst vs median iteration over many seeds, fixed fuel vs adaptive fuel + early exit, interleaved.")
@@ -75,6 +79,9 @@ public final class BenchSeedsCommand implements Callable<Integer> {
             description = "Unmeasured runs of each configuration first, on other seeds, while the JIT warms up (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--verbose", description = "Also print every iteration of every seed, phase by phase.")
+    boolean verbose;
+
     /** What one configuration's runs add up to. */
     private static final class Totals {
         final String name;
@@ -84,6 +91,7 @@ public final class BenchSeedsCommand implements Callable<Integer> {
         final List<String> labels = new ArrayList<>();
         final TreeMap<Integer, List<Double>> wallByIteration = new TreeMap<>();
         final TreeMap<Integer, List<Double>> cpuByIteration = new TreeMap<>();
+        final TreeMap<Integer, List<Double>> fuelByIteration = new TreeMap<>();
         long timeouts;
         long skipped;
         long programSamples;
@@ -105,11 +113,12 @@ public final class BenchSeedsCommand implements Callable<Integer> {
                 iterationCpus.add(it.stream().mapToLong(PhaseRecord::cpuNanos).sum() / 1e9);
                 StringBuilder label = new StringBuilder("seed " + seed + " iteration " + e.getKey() + ":");
                 for (PhaseRecord r : it) {
-                    label.append(String.format(Locale.ROOT, " %s %.3f", r.phase(), r.wallSeconds()));
+                    label.append(String.format(Locale.ROOT, " %s %.3f/%.3f", r.phase(), r.wallSeconds(), r.cpuNanos() / 1e9));
                 }
                 labels.add(label.toString());
                 wallByIteration.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(iterationWalls.get(iterationWalls.size() - 1));
                 cpuByIteration.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(iterationCpus.get(iterationCpus.size() - 1));
+                fuelByIteration.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add((double) it.stream().mapToLong(r -> r.counter("fuel run")).sum());
                 for (PhaseRecord r : it) {
                     if (r.phase().equals("score")) {
                         scoreWalls.add(r.wallSeconds());
@@ -154,6 +163,11 @@ public final class BenchSeedsCommand implements Callable<Integer> {
                         + "run A B for even rounds, B A for odd ones (the harness Bench), after %d shared warm-up round(s) on other seeds. The machine may be shared: compare ratios.%n",
                 set.size(), solvers.programs().size(), mutants, seeds, iterations, threads, fixed.fuel(), adaptive.fuelFactor(),
                 adaptive.fuelFloor(), adaptive.fuelPerCell(), warmup);
+        if (!heapPreTouched()) {
+            out.println("note: this JVM does not pre-touch its heap (-XX:+AlwaysPreTouch): the first use of each heap page it commits while"
+                    + " growing is a page fault counted in the CPU time of the seed that makes it (measured 3-5x on whole seeds);"
+                    + " the launcher (lib/target/arclab bench-seeds) starts with -Xms1g -XX:+AlwaysPreTouch. The fuel columns do not depend on it.");
+        }
         out.flush();
         Totals a = new Totals("A fixed");
         Totals b = new Totals("B adaptive+exit");
@@ -210,18 +224,28 @@ public final class BenchSeedsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "worst %s: %s (wall %.3f s, cpu %.3f s)%n", t.name, t.labels.get(worst), t.iterationWalls.get(worst),
                     t.iterationCpus.get(worst));
         }
+        if (verbose) {
+            out.printf(Locale.ROOT, "%nevery iteration (phase wall/cpu seconds):%n");
+            for (Totals t : List.of(a, b)) {
+                for (int k = 0; k < t.labels.size(); k++) {
+                    out.printf(Locale.ROOT, "%s %s, cpu %.4f%n", t.name, t.labels.get(k), t.iterationCpus.get(k));
+                }
+            }
+        }
         Range ia = Range.of(a.iterationWalls);
         Range ib = Range.of(b.iterationWalls);
-        out.printf(Locale.ROOT, "%nacross the %d seeds, iteration by iteration (the first of a run scores everything, later ones hit its cache):%n", seeds);
-        out.printf(Locale.ROOT, "%-16s %4s %10s %10s %9s %10s %10s %9s%n", "configuration", "it", "median cpu", "worst cpu", "worst/med",
-                "median wall", "worst wall", "worst/med");
+        out.printf(Locale.ROOT, "%nacross the %d seeds, iteration by iteration (the first of a run scores everything, later ones hit its cache;%n"
+                + "fuel: what score ran, the work itself, which no machine's load or heap changes):%n", seeds);
+        out.printf(Locale.ROOT, "%-16s %4s %10s %10s %9s %10s %10s %9s %12s %12s %9s%n", "configuration", "it", "median cpu", "worst cpu", "worst/med",
+                "median wall", "worst wall", "worst/med", "median fuel", "worst fuel", "worst/med");
         boolean within = true;
         for (Totals t : List.of(a, b)) {
             for (int it : t.cpuByIteration.keySet()) {
                 Range c = Range.of(t.cpuByIteration.get(it));
                 Range w = Range.of(t.wallByIteration.get(it));
-                out.printf(Locale.ROOT, "%-16s %4d %10.4f %10.4f %9.2f %10.4f %10.4f %9.2f%n", t.name, it, c.median(), c.max(),
-                        c.max() / c.median(), w.median(), w.max(), w.max() / w.median());
+                Range f = Range.of(t.fuelByIteration.get(it));
+                out.printf(Locale.ROOT, "%-16s %4d %10.4f %10.4f %9.2f %10.4f %10.4f %9.2f %12.0f %12.0f %9.2f%n", t.name, it, c.median(), c.max(),
+                        c.max() / c.median(), w.median(), w.max(), w.max() / w.median(), f.median(), f.max(), f.max() / f.median());
                 if (t == b) {
                     within &= c.max() <= 3 * c.median();
                 }
@@ -242,6 +266,12 @@ public final class BenchSeedsCommand implements Callable<Integer> {
                 foundKept[0], foundKept[1]);
         out.flush();
         return foundKept[0] == foundKept[1] && bundledKept[0] == bundledKept[1] ? Main.OK : Main.FAILED;
+    }
+
+    /** Whether the JVM touched its committed heap at start ({@code -XX:+AlwaysPreTouch}). */
+    static boolean heapPreTouched() {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        return hotspot != null && Boolean.parseBoolean(hotspot.getVMOption("AlwaysPreTouch").getValue());
     }
 
     /** How many of {@code entries} match every demo sample of their task when scored in one batch under {@code config}. */

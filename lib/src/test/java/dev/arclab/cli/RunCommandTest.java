@@ -134,6 +134,12 @@ class RunCommandTest {
         assertTrue(!written.equals(gone) && Files.readString(written.resolve("run.json")).equals("{\"a\": 1}"), err.toString());
         assertTrue(err.toString().contains("could not write to " + gone) && err.toString().contains(written.toString()),
                 err.toString());
+        try (var files = Files.list(written)) {
+            for (Path f : files.toList()) {
+                Files.delete(f); // the fallback is a real temporary folder: leave nothing behind
+            }
+        }
+        Files.delete(written);
         Path ok = RunCommand.writeOutputs(dir, "{}", "{}", new java.io.PrintWriter(new java.io.StringWriter()));
         assertEquals(dir, ok);
         try (var files = Files.list(dir)) {

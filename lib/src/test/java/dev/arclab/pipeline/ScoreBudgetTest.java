@@ -122,6 +122,32 @@ class ScoreBudgetTest {
         assertTrue(render(alone).get(1).contains("TIMEOUT"));
     }
 
+    /**
+     * The fuel of what score ran (not what its cache served) is counted: the benchmarks' measure of the work
+     * that does not depend on the machine.
+     */
+    @Test
+    void scoreCountsTheFuelOfWhatItRanNotOfWhatTheCacheServed() {
+        try (Pipeline p = new Pipeline(oneTask(), PipelineTest.config(1).withAdaptiveFuel(10, 50, 5_000))) {
+            ProgramParser parser = new ProgramParser(p.nodeTable());
+            Program parent = parser.parseProgram(PARENT).withTaskId("74dd1130");
+            Program heavy = parser.parseProgram(HEAVY).withTaskId("74dd1130");
+            Batch batch = new Batch(List.of(new Batch.Member(parent, "74dd1130", Origin.file("test")),
+                    new Batch.Member(heavy, "74dd1130", Origin.file("test"))));
+            Scored first = p.score(new Generated(batch, List.of("74dd1130"), null));
+            long sum = 0;
+            for (SampleResult[] member : first.tasks().get(0).results()) {
+                for (SampleResult r : member) {
+                    sum += r.fuel();
+                }
+            }
+            assertTrue(sum > 0);
+            assertEquals(sum, first.timing().counter("fuel run"));
+            Scored again = p.score(new Generated(batch, List.of("74dd1130"), null));
+            assertEquals(0, again.timing().counter("fuel run"), "everything came from the cache");
+        }
+    }
+
     @Test
     void adaptiveFuelOffGivesTheOldPerNodeBudget() {
         Scored s = score(PipelineTest.config(1).withAdaptiveFuel(0, 1, 1), new String[] {PARENT, HEAVY}, new int[] {-1, 0});

@@ -23,6 +23,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs the batch on every demo sample of every task, parallel over task × sample, each result cached per
@@ -95,6 +96,7 @@ public final class ScorePhase implements Phase<Generated, Scored> {
         }
         long skipped = 0;
         long samples = 0;
+        LongAdder fuelRun = new LongAdder();
         boolean partial = false;
         for (int s = 0; s < rounds && !partial; s++) {
             List<Item> items = new ArrayList<>();
@@ -115,7 +117,7 @@ public final class ScorePhase implements Phase<Generated, Scored> {
             }
             samples += items.size();
             WorkerPool.Mapped<SampleResult[]> mapped = ctx.distributor() != null
-                    ? distributed(ctx, batch, list, items, groups, cache, alive, fresh, timer)
+                    ? distributed(ctx, batch, list, items, groups, cache, alive, fresh, timer, fuelRun)
                     : ctx.mapWithProgress(name(), items, i -> list.get(i.task()).id(), i -> {
                 Resolved r = resolve(ctx, batch, groups, cache, list.get(i.task()), i.sample(), alive[i.task()], fresh[i.task()]);
                 if (!r.wanted().isEmpty()) {
@@ -123,7 +125,7 @@ public final class ScorePhase implements Phase<Generated, Scored> {
                     SampleResult[] computed = RemoteWork.scoreSample(batch, list.get(i.task()).demo().get(i.sample()),
                             r.wanted(), r.budget());
                     keep(cache, groups, ctx.sampleKeys(list.get(i.task()).id())[i.sample()], r, computed,
-                            System.nanoTime() - t0);
+                            System.nanoTime() - t0, fuelRun);
                 }
                 return r.known();
             }, timer);
@@ -170,6 +172,7 @@ public final class ScorePhase implements Phase<Generated, Scored> {
         timer.count("samples skipped", skipped);
         timer.count("errors", errors);
         timer.count("timeouts", timeouts);
+        timer.count("fuel run", fuelRun.sum());
         timeoutsByStrategy.forEach((strategy, n) -> timer.count("timeouts." + strategy, n));
         ctx.countCache(timer, before);
         timer.count("candidates", new Scored(batch, scores, null).candidatesWithAMatch().size());
@@ -259,12 +262,13 @@ public final class ScorePhase implements Phase<Generated, Scored> {
         return new Resolved(known, wanted, budget);
     }
 
-    /** Puts the computed results into {@code r.known()} and the cache. */
+    /** Puts the computed results into {@code r.known()} and the cache, and their fuel into {@code fuelRun}. */
     private static void keep(CacheMap<SampleResult> cache, String[] groups, String sampleKey, Resolved r, SampleResult[] computed,
-            long nanos) {
+            long nanos, LongAdder fuelRun) {
         long perMember = nanos / r.wanted().cardinality();
         for (int m = r.wanted().nextSetBit(0); m >= 0; m = r.wanted().nextSetBit(m + 1)) {
             r.known()[m] = computed[m];
+            fuelRun.add(computed[m].fuel());
             cache.put(groups[m], sampleKey, computed[m], perMember);
         }
     }
@@ -285,7 +289,7 @@ public final class ScorePhase implements Phase<Generated, Scored> {
      * to run (the tasks and the batch's programs travel once, by hash), and caches what comes back.
      */
     private static WorkerPool.Mapped<SampleResult[]> distributed(PhaseContext ctx, Batch batch, List<Task> list, List<Item> items,
-            String[] groups, CacheMap<SampleResult> cache, BitSet[] alive, long[] fresh, PhaseTimer timer) {
+            String[] groups, CacheMap<SampleResult> cache, BitSet[] alive, long[] fresh, PhaseTimer timer, LongAdder fuelRun) {
         List<SampleResult[]> results = new ArrayList<>(items.size());
         List<byte[]> sent = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
@@ -316,7 +320,7 @@ public final class ScorePhase implements Phase<Generated, Scored> {
             Resolved r = resolved.get(k);
             RemoteWork.Timed<SampleResult[]> computed = RemoteWork.readScore(bytes, r.wanted(), batch.size());
             Item i = items.get(index);
-            keep(cache, groups, ctx.sampleKeys(list.get(i.task()).id())[i.sample()], r, computed.value(), computed.nanos());
+            keep(cache, groups, ctx.sampleKeys(list.get(i.task()).id())[i.sample()], r, computed.value(), computed.nanos(), fuelRun);
         }
         return new WorkerPool.Mapped<>(results, mapped.partial());
     }
