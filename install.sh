@@ -102,8 +102,9 @@ step_cds() {
 # fill the window, and as fast after 200) and uses the serial collector: its warm passes measured faster than with G1
 # both during warm-up and after it (README, "Cold start and warm pass, measured"); the other long commands use the
 # parallel collector, which the search was measured to run ~1.4x faster under than G1 (README, "Search"). The
-# benchmarks also start with 1 GB of heap touched up front: a heap page's first use is a page fault, counted in the
-# CPU time of whatever runs then (bench-seeds measured whole seeds 3-5x slower while the heap grew).
+# iteration benchmarks (bench, bench-seeds, bench-cache) run in a fixed 1 GB heap touched at start (~2 s here): a heap
+# page's first use is a page fault, counted in the CPU time of whatever runs then (bench-seeds measured whole seeds
+# 3-5x slower while the heap grew), and a heap that grows with pre-touching stops the program while it touches.
 # ARCLAB_JAVA_OPTS adds flags.
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -111,9 +112,9 @@ flags=(-Xshare:auto -XX:SharedArchiveFile="$here/arclab.jsa" -Xlog:cds=off -Xlog
 case "${1:-}" in
     tasks) flags+=(-XX:TieredStopAtLevel=1) ;;
     solve) flags+=(-XX:TieredStopAtLevel=1); if [[ " $* " == *" --repeat"* ]]; then flags+=(-XX:+UseSerialGC); fi ;;
-    bench|bench-*) flags+=(-XX:+UseParallelGC -XX:+AlwaysPreTouch)
-        # 1 GB touched at start, unless ARCLAB_JAVA_OPTS sizes the heap itself (-Xms above -Xmx would not start)
-        [[ " ${ARCLAB_JAVA_OPTS:-} " == *" -Xm"[sx]* ]] || flags+=(-Xms1g) ;;
+    bench|bench-seeds|bench-cache) flags+=(-XX:+UseParallelGC -XX:+AlwaysPreTouch)
+        # a fixed 1 GB heap, touched at start, unless ARCLAB_JAVA_OPTS sizes the heap itself
+        [[ " ${ARCLAB_JAVA_OPTS:-} " == *" -Xm"[sx]* ]] || flags+=(-Xms1g -Xmx1g) ;;
     *) flags+=(-XX:+UseParallelGC) ;;
 esac
 # shellcheck disable=SC2086

@@ -75,7 +75,7 @@ public final class BenchSeedsCommand implements Callable<Integer> {
             description = "Programs kept per task (default: ${DEFAULT-VALUE}); a small K fills the lists, so early exit has work to skip.")
     int keep;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "3",
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "8",
             description = "Unmeasured runs of each configuration first, on other seeds, while the JIT warms up (default: ${DEFAULT-VALUE}).")
     int warmup;
 
