@@ -325,7 +325,7 @@ public final class Views {
     public static Summary of(Predicted p) {
         int inputs = p.tasks().stream().mapToInt(t -> t.attempts().size()).sum();
         long withPrograms = p.tasks().stream().filter(t -> !t.programs().isEmpty()).count();
-        String line = phaseHead(p.timing()) + ": " + p.tasks().size() + " tasks (" + withPrograms + " with a program), "
+        String line = phaseHead(p.timing()) + ": " + p.tasks().size() + " tasks (" + withPrograms + " answered by a program), "
                 + inputs + " test inputs; " + (p.knownOutputs() > 0 ? p.predicted() + " of " + p.knownOutputs()
                 + " known test outputs predicted" : "no test outputs known") + timing(p.timing());
         List<TaskPrediction> rows = new ArrayList<>(p.tasks().stream().filter(t -> !t.programs().isEmpty()).toList());
@@ -342,7 +342,7 @@ public final class Views {
             tests.append(t.attempts().size());
             correct.append((int) t.correct().stream().filter(b -> b).count());
         }
-        return new Summary(line, Table.create(title("Tasks with a program", n, rows.size()), task, programs, tests,
+        return new Summary(line, Table.create(title("Tasks answered by a program", n, rows.size()), task, programs, tests,
                 correct));
     }
 

@@ -74,11 +74,14 @@ public final class PhaseResults {
     public record Differed(Map<String, List<NearMiss>> nearMisses, int measured, PhaseRecord timing) {
     }
 
-    /** One task's predictions: the programs used and, per test input, the two attempts. */
+    /**
+     * One task's predictions: the programs whose answers are attempts (in the order first used) and, per test
+     * input, the two attempts (the second a different grid where any saved program gives one).
+     */
     public record TaskPrediction(String task, List<String> programs, List<Grid[]> attempts, List<Boolean> correct) {
     }
 
-    /** predict: per task the two best programs on its test inputs, and a Kaggle submission. */
+    /** predict: per task two attempts on each test input from its best programs, and a Kaggle submission. */
     public record Predicted(List<TaskPrediction> tasks, Submission submission, int knownOutputs, int predicted,
                             PhaseRecord timing) {
     }

@@ -120,7 +120,7 @@ public final class EnumerateStrategy implements Strategy {
             solved += r.strong() ? 1 : 0;
             for (FoundProgram f : r.found()) {
                 Program program = parser.parseProgram(f.solverText());
-                String detail = "cost " + f.cost() + (f.weak() ? ", stacked" : "") + ", round " + (round + 1);
+                String detail = "cost " + f.cost() + (f.weak() ? ", weak" : "") + ", round " + (round + 1);
                 out.add(new Proposal(program, r.taskId(), Origin.generated(name(), null, detail)));
             }
         }

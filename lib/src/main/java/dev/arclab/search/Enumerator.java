@@ -8,6 +8,7 @@ import dev.arclab.dsl.Primitive;
 import dev.arclab.dsl.Tuple;
 import dev.arclab.dsl.Values;
 import dev.arclab.dsl.Grid;
+import dev.arclab.task.Consistency;
 import dev.arclab.search.Grammar.Production;
 import dev.arclab.search.Grammar.Slot;
 import java.lang.management.ManagementFactory;
@@ -81,7 +82,10 @@ public final class Enumerator {
             return !solutions.isEmpty();
         }
 
-        /** Solved by something other than a stack of fills fitted cell by cell. */
+        /**
+         * Solved by something other than a weak solution: a stack of fills fitted cell by cell, a lookup of values the
+         * demos showed, or one whose test answer breaks a rule every demo pair keeps ({@link Consistency}).
+         */
         public boolean strong() {
             return !solutions.isEmpty() && !solutions.get(0).weak();
         }
@@ -168,6 +172,7 @@ public final class Enumerator {
     private final long[] distinctByCost;
     private final Finishers finishers;
     private final Branches branches;
+    private final Consistency consistency;
     private String failure;
 
     public Enumerator(SearchProblem problem, Settings settings) {
@@ -177,6 +182,7 @@ public final class Enumerator {
         this.n = inputs.length;
         this.nDemo = problem.demoCount();
         this.targets = problem.demoOutputs().toArray(new Grid[0]);
+        this.consistency = new Consistency(problem.demoInputs(), problem.demoOutputs());
         this.distinctByCost = new long[settings.maxCost() + 1];
         this.pools = new EnumMap<>(Slot.class);
         this.constants = new HashMap<>();
@@ -223,6 +229,7 @@ public final class Enumerator {
         this.n = done.n;
         this.nDemo = done.nDemo;
         this.targets = other.demoOutputs().toArray(new Grid[0]);
+        this.consistency = new Consistency(other.demoInputs(), other.demoOutputs());
         this.distinctByCost = new long[settings.maxCost() + 1];
         this.pools = done.pools;
         this.constants = done.constants;
@@ -744,13 +751,18 @@ public final class Enumerator {
         offer(entry.expr, java.util.Arrays.copyOfRange(entry.vals, nDemo, n), false);
     }
 
-    /** Keeps a solution whose test answers are grids ARC allows and differ from those already kept. */
+    /**
+     * Keeps a solution whose test answers are grids ARC allows and differ from those already kept; one whose answer
+     * breaks a rule every demo pair keeps ({@link Consistency}) is kept as weak: after the others, and the search
+     * goes on.
+     */
     private void offer(Expr expr, Object[] answer, boolean weak) {
-        for (Object a : answer) {
-            Grid g = (Grid) a;
+        for (int k = 0; k < answer.length; k++) {
+            Grid g = (Grid) answer[k];
             if (g.rows() < 1 || g.cols() < 1 || g.rows() > 30 || g.cols() > 30) {
                 return;
             }
+            weak |= !consistency.admits(inputs[nDemo + k], g);
         }
         if (solutions.size() < settings.maxSolutions() && answers.add(new Vec(answer))) {
             List<Grid> test = new ArrayList<>();

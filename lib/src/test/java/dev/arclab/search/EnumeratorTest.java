@@ -93,14 +93,16 @@ class EnumeratorTest {
         for (Grid in : ins) {
             demo.add(new Example(in, expectedFork(in)));
         }
+        // (0 stays the background: more zeros than fives)
         Grid test = Grid.of(new int[][] {{5, 5, 0, 0, 0, 0}, {5, 5, 0, 0, 0, 0}, {5, 5, 0, 5, 5, 5}, {5, 5, 0, 5, 0, 5},
-            {0, 0, 0, 5, 5, 5}});
+            {0, 0, 0, 5, 5, 5}, {0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0}});
         Task task = new Task("a0000003", demo, List.of(new Example(test, expectedFork(test))));
         Result r = search(task, Settings.defaults());
         assertTrue(r.strong(), () -> "no solution: " + r.stats());
         String text = r.solutions().get(0).expr().toString();
         assertTrue(text.contains("fork(multiply, height, width)"), text);
         assertEquals(task.test().get(0).output(), r.solutions().get(0).testOutputs().get(0));
+        assertEquals(3, task.test().get(0).output().rows(), "the frame");
     }
 
     private static Grid expectedFork(Grid in) {
