@@ -320,6 +320,38 @@ public final class Enumerator {
         return new Result(problem.taskId(), List.copyOf(solutions), stats);
     }
 
+    /**
+     * Two stored sets of locations joined by intersection, difference or union, filled with the one colour the
+     * changed cells take ({@link PatchJoin}), offered as solutions.
+     */
+    private void joinPatches() {
+        Finishers.Colour colour = finishers.fillColour();
+        if (colour == null) {
+            return;
+        }
+        List<Expr> exprs = new ArrayList<>();
+        List<Object[]> vals = new ArrayList<>();
+        for (List<Entry> level : pools.get(Slot.PATCH)) {
+            for (Entry e : level) {
+                if (e.type == ValueType.INDICES) {
+                    exprs.add(e.expr);
+                    vals.add(e.vals);
+                }
+            }
+        }
+        for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour.vals()).find(exprs, vals)) {
+            Object[] answers = new Object[n - nDemo];
+            try {
+                for (int e = nDemo; e < n; e++) {
+                    answers[e - nDemo] = Dsl.call("fill", inputs[e], colour.vals()[e], j.testVals()[e - nDemo]);
+                }
+            } catch (RuntimeException ex) {
+                continue;
+            }
+            offer(Expr.call("fill", Expr.INPUT, colour.expr(), j.patch()), answers, false);
+        }
+    }
+
     /** What the search threw when it ended with {@link Stop#FAILED}; null otherwise. */
     public String failure() {
         return failure;
@@ -355,6 +387,7 @@ public final class Enumerator {
         for (Finishers.Finished f : branches.find(inputs, List.copyOf(ints))) {
             offer(f.expr(), f.answers(), f.weak());
         }
+        joinPatches();
         if (grids.size() < 2) {
             return;
         }

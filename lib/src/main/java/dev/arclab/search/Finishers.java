@@ -25,7 +25,8 @@ final class Finishers {
         }
     }
 
-    private record Colour(Expr expr, Object[] vals) {
+    /** A colour as an expression and its value on every input. */
+    record Colour(Expr expr, Object[] vals) {
     }
 
     private final Grid[] inputs;
@@ -169,6 +170,14 @@ final class Finishers {
      */
     boolean active() {
         return active;
+    }
+
+    /**
+     * The cheapest colour that every demo's changed cells all take (where each demo's take one), so that one fill
+     * can make the output; null when there is none.
+     */
+    Colour fillColour() {
+        return fillColours.isEmpty() ? null : fillColours.get(0);
     }
 
     /** Object properties a recolouring may depend on, as arc-dsl function expressions. */
