@@ -321,8 +321,8 @@ public final class Enumerator {
     }
 
     /**
-     * Two stored sets of locations joined by intersection, difference or union, filled with the one colour the
-     * changed cells take ({@link PatchJoin}), offered as solutions.
+     * Two stored patches joined by intersection, difference or union, filled (or underfilled) with the one colour
+     * the changed cells take ({@link PatchJoin}), offered as solutions.
      */
     private void joinPatches() {
         Finishers.Colour colour = finishers.fillColour();
@@ -333,22 +333,22 @@ public final class Enumerator {
         List<Object[]> vals = new ArrayList<>();
         for (List<Entry> level : pools.get(Slot.PATCH)) {
             for (Entry e : level) {
-                if (e.type == ValueType.INDICES) {
-                    exprs.add(e.expr);
-                    vals.add(e.vals);
-                }
+                exprs.add(e.expr);
+                vals.add(e.vals);
             }
         }
-        for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour.vals()).find(exprs, vals)) {
-            Object[] answers = new Object[n - nDemo];
-            try {
-                for (int e = nDemo; e < n; e++) {
-                    answers[e - nDemo] = Dsl.call("fill", inputs[e], colour.vals()[e], j.testVals()[e - nDemo]);
+        for (boolean under : new boolean[] {false, true}) {
+            for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour.vals(), under).find(exprs, vals)) {
+                Object[] answers = new Object[n - nDemo];
+                try {
+                    for (int e = nDemo; e < n; e++) {
+                        answers[e - nDemo] = Dsl.call(j.fill(), inputs[e], colour.vals()[e], j.testVals()[e - nDemo]);
+                    }
+                } catch (RuntimeException ex) {
+                    continue;
                 }
-            } catch (RuntimeException ex) {
-                continue;
+                offer(Expr.call(j.fill(), Expr.INPUT, colour.expr(), j.patch()), answers, false);
             }
-            offer(Expr.call("fill", Expr.INPUT, colour.expr(), j.patch()), answers, false);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.arclab.search;
 
+import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Grid;
@@ -8,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two stored sets of locations joined by a set operation for the price of a check, where one fill of one colour
- * turns each demo input into its output: {@code fill(I, c, intersection(A, B))}, {@code fill(I, c, difference(A,
- * B))} or {@code fill(I, c, combine(A, B))}. The search would need the depths of A and B plus two to build these; many
+ * Two stored patches joined by a set operation for the price of a check, where one fill of one colour turns each
+ * demo input into its output: {@code fill(I, c, intersection(A, B))}, {@code fill(I, c, difference(A, B))} or
+ * {@code fill(I, c, combine(A, B))}, and the same with {@code underfill}; objects join as their locations
+ * ({@code toindices}). The search would need the depths of A and B plus two to build these; many
  * additive tasks are such a pair (the cells between two marks are where the marks shifted right and shifted left
  * meet: {@code intersection(shift(ofcolor(I, ONE), RIGHT), shift(ofcolor(I, ONE), LEFT))}).
  *
@@ -29,42 +31,54 @@ final class PatchJoin {
     private final int words;
     /** Demo cells that change. */
     private final long[] changed;
-    /** Demo cells the output has in the fill colour. */
+    /** Demo cells a join may hold: those the output has in the fill colour (with underfill, also the foreground). */
     private final long[] allowed;
+    private final String fill;
+    /** False when underfill cannot make the outputs (a changed cell is not of the input's most common colour). */
+    private final boolean possible;
 
-    /** For tasks whose every demo output is its input with some cells turned to one colour, {@code colour} per input. */
-    PatchJoin(Grid[] inputs, Grid[] targets, Object[] colour) {
+    /**
+     * For tasks whose every demo output is its input with some cells turned to one colour, {@code colour} per input;
+     * {@code under}: joins for {@code underfill}, which leaves the cells not of the input's most common colour as
+     * they are.
+     */
+    PatchJoin(Grid[] inputs, Grid[] targets, Object[] colour, boolean under) {
         this.inputs = inputs;
+        this.fill = under ? "underfill" : "fill";
         this.nDemo = targets.length;
         this.offset = new int[nDemo + 1];
         for (int e = 0; e < nDemo; e++) {
             offset[e + 1] = offset[e] + inputs[e].rows() * inputs[e].cols();
         }
         this.words = (offset[nDemo] + 63) >>> 6;
+        boolean possible = true;
         this.changed = new long[words];
         this.allowed = new long[words];
         for (int e = 0; e < nDemo; e++) {
             int[] a = inputs[e].cells();
             int[] b = targets[e].cells();
             int c = (Integer) colour[e];
+            int background = (Integer) Dsl.call("mostcolor", inputs[e]);
             for (int k = 0; k < a.length; k++) {
                 int bit = offset[e] + k;
                 if (a[k] != b[k]) {
                     changed[bit >>> 6] |= 1L << bit;
+                    possible &= !under || a[k] == background;
                 }
-                if (b[k] == c) {
+                if (b[k] == c || (under && a[k] != background && a[k] == b[k])) {
                     allowed[bit >>> 6] |= 1L << bit;
                 }
             }
         }
+        this.possible = possible;
     }
 
-    /** A location set of the search with its demo cells as bits. */
-    private record Set(Expr expr, Object[] vals, long[] bits) {
+    /** A set of locations or an object of the search, with its demo cells as bits. */
+    private record Set(Expr expr, Object[] vals, long[] bits, boolean object) {
     }
 
-    /** A join found: its patch expression and its values on the test inputs. */
-    record Joined(Expr patch, Object[] testVals) {
+    /** A join found: the fill it ends with ({@code fill} or {@code underfill}), its patch and the patch on the test inputs. */
+    record Joined(String fill, Expr patch, Object[] testVals) {
     }
 
     /**
@@ -72,6 +86,9 @@ final class PatchJoin {
      * from {@code sets} (expressions with their values on every input, demo inputs first; cheapest first).
      */
     List<Joined> find(List<Expr> exprs, List<Object[]> vals) {
+        if (!possible) {
+            return List.of();
+        }
         List<Set> covering = new ArrayList<>();
         List<Set> missing = new ArrayList<>();
         List<Set> inside = new ArrayList<>();
@@ -90,7 +107,8 @@ final class PatchJoin {
                 within &= (bits[w] & ~allowed[w]) == 0;
                 touches |= (changed[w] & bits[w]) != 0;
             }
-            Set set = new Set(exprs.get(s), vals.get(s), bits);
+            Set set = new Set(exprs.get(s), vals.get(s), bits, vals.get(s)[0] instanceof FSet f && f.size() > 0
+                    && f.iterator().next() instanceof ColoredLocation);
             if (covers && !within && covering.size() < MAX_PER_ROLE) {
                 covering.add(set);
             }
@@ -143,12 +161,22 @@ final class PatchJoin {
         Object[] test = new Object[inputs.length - nDemo];
         try {
             for (int e = nDemo; e < inputs.length; e++) {
-                test[e - nDemo] = Dsl.call(op, bestA.vals()[e], bestB.vals()[e]);
+                test[e - nDemo] = Dsl.call(op, indices(bestA, e), indices(bestB, e));
             }
         } catch (RuntimeException ex) {
             return null;
         }
-        return new Joined(Expr.call(op, bestA.expr(), bestB.expr()), test);
+        return new Joined(fill, Expr.call(op, indices(bestA), indices(bestB)), test);
+    }
+
+    /** A set's expression, as locations: objects through {@code toindices}. */
+    private static Expr indices(Set s) {
+        return s.object() ? Expr.call("toindices", s.expr()) : s.expr();
+    }
+
+    /** A set's value on input {@code e}, as locations. */
+    private static Object indices(Set s, int e) {
+        return s.object() ? Dsl.call("toindices", s.vals()[e]) : s.vals()[e];
     }
 
     /** Whether {@code op(a, b)} holds every changed cell and only cells of the colour. */
@@ -166,7 +194,7 @@ final class PatchJoin {
         return true;
     }
 
-    /** The in-bounds demo cells of a location-set vector as bits; null when a demo value is not a set of locations. */
+    /** The in-bounds demo cells of a patch vector as bits; null when a demo value is not a patch. */
     private long[] bits(Object[] vals) {
         long[] bits = new long[words];
         for (int e = 0; e < nDemo; e++) {
@@ -175,11 +203,19 @@ final class PatchJoin {
             }
             Grid in = inputs[e];
             for (Object o : set) {
-                if (!(o instanceof Pair p)) {
+                int i;
+                int j;
+                if (o instanceof Pair p) {
+                    i = p.a;
+                    j = p.b;
+                } else if (o instanceof ColoredLocation cell) {
+                    i = cell.i;
+                    j = cell.j;
+                } else {
                     return null;
                 }
-                if (p.a >= 0 && p.b >= 0 && p.a < in.rows() && p.b < in.cols()) {
-                    int bit = offset[e] + p.a * in.cols() + p.b;
+                if (i >= 0 && j >= 0 && i < in.rows() && j < in.cols()) {
+                    int bit = offset[e] + i * in.cols() + j;
                     bits[bit >>> 6] |= 1L << bit;
                 }
             }

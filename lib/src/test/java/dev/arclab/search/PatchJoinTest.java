@@ -42,7 +42,7 @@ class PatchJoinTest {
             vals.add(new Object[] {sets.get(e), sets.get(e)});
         }
         Map<String, List<PatchJoin.Joined>> byOp = new TreeMap<>();
-        for (PatchJoin.Joined j : new PatchJoin(INPUTS, new Grid[] {OUT}, COLOUR).find(exprs, vals)) {
+        for (PatchJoin.Joined j : new PatchJoin(INPUTS, new Grid[] {OUT}, COLOUR, false).find(exprs, vals)) {
             byOp.computeIfAbsent(j.patch().name(), k -> new ArrayList<>()).add(j);
         }
         return byOp;
@@ -83,6 +83,26 @@ class PatchJoinTest {
         sets.put(named("wide", 1), cells(1, 0, 1, 1, 1, 2, 2, 2));  // the intersection keeps (1, 0), not changed
         sets.put(named("half", 1), cells(1, 1));                    // a union with nothing else
         assertTrue(find(sets).isEmpty(), find(sets).toString());
+    }
+
+    @Test
+    void underfillJoinsMayHoldForegroundCellsAndObjectsJoinAsTheirLocations() {
+        // the demo: a 5 at (1, 0) stays; (1, 1) and (1, 2) turn 3
+        Grid in = (Grid) Dsl.call("fill", IN, 5, cells(1, 0));
+        Grid out = (Grid) Dsl.call("fill", in, 3, cells(1, 1, 1, 2));
+        FSet row = cells(1, 0, 1, 1, 1, 2, 1, 3);
+        FSet notLast = cells(1, 0, 1, 1, 1, 2, 0, 0);
+        Object[] rowObject = {Dsl.call("toobject", row, in), Dsl.call("toobject", row, in)};
+        List<Expr> exprs = List.of(named("row", 1), named("notLast", 1));
+        List<Object[]> vals = List.of(rowObject, new Object[] {notLast, notLast});
+        Grid[] inputs = {in, in};
+        assertTrue(new PatchJoin(inputs, new Grid[] {out}, COLOUR, false).find(exprs, vals).isEmpty(),
+                "fill would turn the 5 to 3");
+        List<PatchJoin.Joined> under = new PatchJoin(inputs, new Grid[] {out}, COLOUR, true).find(exprs, vals);
+        assertEquals(1, under.size());
+        assertEquals("underfill", under.get(0).fill());
+        assertEquals("intersection(toindices(row(I)), notLast(I))", under.get(0).patch().toString());
+        assertEquals(out, Dsl.call("underfill", in, 3, under.get(0).testVals()[0]));
     }
 
     @Test
