@@ -322,13 +322,10 @@ public final class Enumerator {
 
     /**
      * Two stored patches joined by intersection, difference or union, filled (or underfilled) with the one colour
-     * the changed cells take ({@link PatchJoin}), offered as solutions.
+     * the changed cells take ({@link PatchJoin}), or as fills of a stack, one per colour, offered as solutions.
      */
     private void joinPatches() {
         Finishers.Colour colour = finishers.fillColour();
-        if (colour == null) {
-            return;
-        }
         List<Expr> exprs = new ArrayList<>();
         List<Object[]> vals = new ArrayList<>();
         for (List<Entry> level : pools.get(Slot.PATCH)) {
@@ -336,6 +333,13 @@ public final class Enumerator {
                 exprs.add(e.expr);
                 vals.add(e.vals);
             }
+        }
+        Finishers.Finished stack = finishers.stackWithJoins(exprs, vals);
+        if (stack != null) {
+            offer(stack.expr(), stack.answers(), stack.weak());
+        }
+        if (colour == null) {
+            return;
         }
         for (boolean under : new boolean[] {false, true}) {
             for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour.vals(), under).find(exprs, vals)) {

@@ -649,6 +649,49 @@ final class Finishers {
         out.add(new Finished(expr, answers, true));
     }
 
+    /**
+     * The stack of fills, one per colour the changed cells take, where the colours no stored patch paints alone are
+     * painted by two joined ({@link PatchJoin}, cheapest join first); weak like every stack. Null when a colour has
+     * neither.
+     */
+    Finished stackWithJoins(List<Expr> exprs, List<Object[]> vals) {
+        if (stackColours.length == 0 || stacked) {
+            return null;
+        }
+        Expr[] patches = stackPatch.clone();
+        Object[][] patchVals = new Object[stackColours.length][];
+        for (int c = 0; c < stackColours.length; c++) {
+            if (patches[c] != null) {
+                patchVals[c] = java.util.Arrays.copyOfRange(stackVals[c], nDemo, inputs.length);
+                continue;
+            }
+            Object[] colour = new Object[inputs.length];
+            java.util.Arrays.fill(colour, stackColours[c]);
+            PatchJoin.Joined best = null;
+            for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour, false, true).find(exprs, vals)) {
+                best = best == null || j.patch().cost() < best.patch().cost() ? j : best;
+            }
+            if (best == null) {
+                return null;
+            }
+            patches[c] = best.patch();
+            patchVals[c] = best.testVals();
+        }
+        Expr expr = Expr.INPUT;
+        Object[] answers = java.util.Arrays.copyOfRange(inputs, nDemo, inputs.length, Object[].class);
+        try {
+            for (int c = 0; c < stackColours.length; c++) {
+                expr = Expr.call("fill", expr, Expr.number(stackColours[c]), patches[c]);
+                for (int e = nDemo; e < inputs.length; e++) {
+                    answers[e - nDemo] = Dsl.call("fill", answers[e - nDemo], stackColours[c], patchVals[c][e - nDemo]);
+                }
+            }
+        } catch (RuntimeException ex) {
+            return null;
+        }
+        return new Finished(expr, answers, true);
+    }
+
     /** Every cell of the patch has this colour in the output, and it covers all cells that change to it. */
     private boolean paintsOnly(Object[] vals, int colour, int[] needed) {
         for (int e = 0; e < nDemo; e++) {

@@ -43,6 +43,14 @@ final class PatchJoin {
      * they are.
      */
     PatchJoin(Grid[] inputs, Grid[] targets, Object[] colour, boolean under) {
+        this(inputs, targets, colour, under, false);
+    }
+
+    /**
+     * With {@code onlyThisColour}, the cells to fill are only those that turn to the colour (one fill of a stack
+     * that paints each colour in turn, {@link Finishers}); the others are left to the other fills.
+     */
+    PatchJoin(Grid[] inputs, Grid[] targets, Object[] colour, boolean under, boolean onlyThisColour) {
         this.inputs = inputs;
         this.fill = under ? "underfill" : "fill";
         this.nDemo = targets.length;
@@ -61,7 +69,7 @@ final class PatchJoin {
             int background = (Integer) Dsl.call("mostcolor", inputs[e]);
             for (int k = 0; k < a.length; k++) {
                 int bit = offset[e] + k;
-                if (a[k] != b[k]) {
+                if (a[k] != b[k] && (!onlyThisColour || b[k] == c)) {
                     changed[bit >>> 6] |= 1L << bit;
                     possible &= !under || a[k] == background;
                 }

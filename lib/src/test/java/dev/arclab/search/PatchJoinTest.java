@@ -106,6 +106,26 @@ class PatchJoinTest {
     }
 
     @Test
+    void aStackPaintsAColourNoStoredPatchPaintsAloneWithAJoin() {
+        // (1, 1) and (1, 2) turn 3 (no stored patch is exactly them), (3, 3) turns 4 (a stored patch is)
+        Grid out = (Grid) Dsl.call("fill", OUT, 4, cells(3, 3));
+        Grid test = (Grid) Dsl.call("fill", IN, 6, cells(0, 0));
+        Finishers finishers = new Finishers(new Grid[] {IN, test}, new Grid[] {out});
+        FSet corner = cells(3, 3);
+        assertTrue(finishers.finish(named("corner", 1), new Object[] {corner, corner}, ValueType.INDICES).isEmpty(),
+                "one colour is not a stack");
+        FSet row = cells(1, 0, 1, 1, 1, 2, 1, 3);
+        FSet cols = cells(0, 1, 1, 1, 2, 1, 0, 2, 1, 2, 2, 2);
+        Finishers.Finished stack = finishers.stackWithJoins(List.of(named("row", 1), named("cols", 1)),
+                List.of(new Object[] {row, row}, new Object[] {cols, cols}));
+        assertEquals("fill(fill(I, THREE, intersection(row(I), cols(I))), FOUR, corner(I))", stack.expr().toString());
+        assertTrue(stack.weak(), "a stack fitted colour by colour answers only when nothing better does");
+        assertEquals(Dsl.call("fill", Dsl.call("fill", test, 3, cells(1, 1, 1, 2)), 4, corner), stack.answers()[0]);
+        assertEquals(null, finishers.stackWithJoins(List.of(named("row", 1)), List.<Object[]>of(new Object[] {row, row})),
+                "no join paints the 3s: no stack");
+    }
+
+    @Test
     void theSearchFindsTheCellsBetweenTwoMarksAsAnIntersection() {
         // a699fb00: a 2 between two 1s one cell apart in a row; the cells where the 1s shifted right and left meet
         Task task = TaskLoader.bundled().get("a699fb00");
