@@ -356,6 +356,28 @@ public final class Enumerator {
         }
     }
 
+    /** A stored output-shaped grid filled with a stored patch ({@link GridFill}), offered as a solution. */
+    private void fillStoredGrids(List<Entry> grids) {
+        List<Expr> gridExprs = new ArrayList<>();
+        List<Object[]> gridVals = new ArrayList<>();
+        for (Entry e : grids) {
+            gridExprs.add(e.expr);
+            gridVals.add(e.vals);
+        }
+        List<Expr> patchExprs = new ArrayList<>();
+        List<Object[]> patchVals = new ArrayList<>();
+        for (List<Entry> level : pools.get(Slot.PATCH)) {
+            for (Entry e : level) {
+                patchExprs.add(e.expr);
+                patchVals.add(e.vals);
+            }
+        }
+        GridFill.Filled f = new GridFill(inputs, targets).find(gridExprs, gridVals, patchExprs, patchVals);
+        if (f != null) {
+            offer(f.expr(), f.answers(), false);
+        }
+    }
+
     /** What the search threw when it ended with {@link Stop#FAILED}; null otherwise. */
     public String failure() {
         return failure;
@@ -392,6 +414,7 @@ public final class Enumerator {
             offer(f.expr(), f.answers(), f.weak());
         }
         joinPatches();
+        fillStoredGrids(grids);
         if (grids.size() < 2) {
             return;
         }

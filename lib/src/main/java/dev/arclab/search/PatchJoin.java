@@ -4,7 +4,6 @@ import dev.arclab.dsl.ColoredLocation;
 import dev.arclab.dsl.Dsl;
 import dev.arclab.dsl.FSet;
 import dev.arclab.dsl.Grid;
-import dev.arclab.dsl.Pair;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +26,7 @@ final class PatchJoin {
 
     private final Grid[] inputs;
     private final int nDemo;
-    private final int[] offset;
+    private final DemoCells cells;
     private final int words;
     /** Demo cells that change. */
     private final long[] changed;
@@ -54,11 +53,8 @@ final class PatchJoin {
         this.inputs = inputs;
         this.fill = under ? "underfill" : "fill";
         this.nDemo = targets.length;
-        this.offset = new int[nDemo + 1];
-        for (int e = 0; e < nDemo; e++) {
-            offset[e + 1] = offset[e] + inputs[e].rows() * inputs[e].cols();
-        }
-        this.words = (offset[nDemo] + 63) >>> 6;
+        this.cells = new DemoCells(inputs, nDemo);
+        this.words = cells.words;
         boolean possible = true;
         this.changed = new long[words];
         this.allowed = new long[words];
@@ -68,13 +64,13 @@ final class PatchJoin {
             int c = (Integer) colour[e];
             int background = (Integer) Dsl.call("mostcolor", inputs[e]);
             for (int k = 0; k < a.length; k++) {
-                int bit = offset[e] + k;
+                int bit = cells.bit(e, k);
                 if (a[k] != b[k] && (!onlyThisColour || b[k] == c)) {
-                    changed[bit >>> 6] |= 1L << bit;
+                    DemoCells.set(changed, bit);
                     possible &= !under || a[k] == background;
                 }
                 if (b[k] == c || (under && a[k] != background && a[k] == b[k])) {
-                    allowed[bit >>> 6] |= 1L << bit;
+                    DemoCells.set(allowed, bit);
                 }
             }
         }
@@ -101,7 +97,7 @@ final class PatchJoin {
         List<Set> missing = new ArrayList<>();
         List<Set> inside = new ArrayList<>();
         for (int s = 0; s < exprs.size(); s++) {
-            long[] bits = bits(vals.get(s));
+            long[] bits = cells.of(vals.get(s));
             if (bits == null) {
                 continue;
             }
@@ -200,34 +196,5 @@ final class PatchJoin {
             }
         }
         return true;
-    }
-
-    /** The in-bounds demo cells of a patch vector as bits; null when a demo value is not a patch. */
-    private long[] bits(Object[] vals) {
-        long[] bits = new long[words];
-        for (int e = 0; e < nDemo; e++) {
-            if (!(vals[e] instanceof FSet set)) {
-                return null;
-            }
-            Grid in = inputs[e];
-            for (Object o : set) {
-                int i;
-                int j;
-                if (o instanceof Pair p) {
-                    i = p.a;
-                    j = p.b;
-                } else if (o instanceof ColoredLocation cell) {
-                    i = cell.i;
-                    j = cell.j;
-                } else {
-                    return null;
-                }
-                if (i >= 0 && j >= 0 && i < in.rows() && j < in.cols()) {
-                    int bit = offset[e] + i * in.cols() + j;
-                    bits[bit >>> 6] |= 1L << bit;
-                }
-            }
-        }
-        return bits;
     }
 }
