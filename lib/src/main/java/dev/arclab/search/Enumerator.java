@@ -324,16 +324,8 @@ public final class Enumerator {
      * Two stored patches joined by intersection, difference or union, filled (or underfilled) with the one colour
      * the changed cells take ({@link PatchJoin}), or as fills of a stack, one per colour, offered as solutions.
      */
-    private void joinPatches() {
+    private void joinPatches(List<Expr> exprs, List<Object[]> vals) {
         Finishers.Colour colour = finishers.fillColour();
-        List<Expr> exprs = new ArrayList<>();
-        List<Object[]> vals = new ArrayList<>();
-        for (List<Entry> level : pools.get(Slot.PATCH)) {
-            for (Entry e : level) {
-                exprs.add(e.expr);
-                vals.add(e.vals);
-            }
-        }
         Finishers.Finished stack = finishers.stackWithJoins(exprs, vals);
         if (stack != null) {
             offer(stack.expr(), stack.answers(), stack.weak());
@@ -357,20 +349,12 @@ public final class Enumerator {
     }
 
     /** A stored output-shaped grid filled with a stored patch ({@link GridFill}), offered as a solution. */
-    private void fillStoredGrids(List<Entry> grids) {
+    private void fillStoredGrids(List<Entry> grids, List<Expr> patchExprs, List<Object[]> patchVals) {
         List<Expr> gridExprs = new ArrayList<>();
         List<Object[]> gridVals = new ArrayList<>();
         for (Entry e : grids) {
             gridExprs.add(e.expr);
             gridVals.add(e.vals);
-        }
-        List<Expr> patchExprs = new ArrayList<>();
-        List<Object[]> patchVals = new ArrayList<>();
-        for (List<Entry> level : pools.get(Slot.PATCH)) {
-            for (Entry e : level) {
-                patchExprs.add(e.expr);
-                patchVals.add(e.vals);
-            }
         }
         GridFill.Filled f = new GridFill(inputs, targets).find(gridExprs, gridVals, patchExprs, patchVals);
         if (f != null) {
@@ -387,9 +371,10 @@ public final class Enumerator {
     static final int MAX_OVERLAY_GRIDS = 10_000;
 
     /**
-     * Finishers over the stored grids once a search has run: outputs tiled from stored grids ({@link
-     * Layout#tiles}), two grid vectors each right on some demos joined by a condition ({@link Branches}), and
-     * output-shaped grids stacked ({@link Overlay}), offered as solutions.
+     * Finishers over the stored values once a search has run: outputs tiled from stored grids ({@link
+     * Layout#tiles}), two grid vectors each right on some demos joined by a condition ({@link Branches}), two patches
+     * joined by a set operation into what one fill changes ({@link PatchJoin}), an output-shaped grid filled with a
+     * patch ({@link GridFill}), and output-shaped grids stacked ({@link Overlay}), offered as solutions.
      */
     private void finishFromStore() {
         List<Entry> grids = new ArrayList<>();
@@ -413,8 +398,17 @@ public final class Enumerator {
         for (Finishers.Finished f : branches.find(inputs, List.copyOf(ints))) {
             offer(f.expr(), f.answers(), f.weak());
         }
-        joinPatches();
-        fillStoredGrids(grids);
+        // the stored patches, cheapest first, for the joins
+        List<Expr> patchExprs = new ArrayList<>();
+        List<Object[]> patchVals = new ArrayList<>();
+        for (List<Entry> level : pools.get(Slot.PATCH)) {
+            for (Entry e : level) {
+                patchExprs.add(e.expr);
+                patchVals.add(e.vals);
+            }
+        }
+        joinPatches(patchExprs, patchVals);
+        fillStoredGrids(grids, patchExprs, patchVals);
         if (grids.size() < 2) {
             return;
         }
