@@ -407,14 +407,36 @@ public final class Enumerator {
                 patchVals.add(e.vals);
             }
         }
-        joinPatches(patchExprs, patchVals);
-        fillStoredGrids(grids, patchExprs, patchVals);
+        profiled("(store) patch joins", () -> joinPatches(patchExprs, patchVals));
+        profiled("(store) filled grids", () -> fillStoredGrids(grids, patchExprs, patchVals));
         if (grids.size() < 2) {
             return;
         }
-        for (Overlay.Stack s : new Overlay(targets, settings.fuelPerCall()).find(grids, settings.maxSolutions())) {
-            offer(s.expr(), s.answers(), s.weak());
+        profiled("(store) overlay", () -> {
+            for (Overlay.Stack s : new Overlay(targets, settings.fuelPerCall()).find(grids, settings.maxSolutions())) {
+                offer(s.expr(), s.answers(), s.weak());
+            }
+        });
+    }
+
+    /** Runs a finisher over the stored values, its time counted in the profile when profiling is on. */
+    private static void profiled(String name, Runnable finisher) {
+        if (!PROFILE) {
+            finisher.run();
+            return;
         }
+        long t0 = System.nanoTime();
+        finisher.run();
+        java.util.concurrent.atomic.LongAdder[] c = profileCounters(name);
+        c[0].increment();
+        c[3].add(System.nanoTime() - t0);
+    }
+
+    /** The profile's counters of one line: calls (candidates), errors, new values, nanoseconds. */
+    private static java.util.concurrent.atomic.LongAdder[] profileCounters(String line) {
+        return PROFILE_COUNTS.computeIfAbsent(line, x -> new java.util.concurrent.atomic.LongAdder[] {
+            new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
+            new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
     }
 
     // ---- pools -------------------------------------------------------------------------------------
@@ -676,9 +698,7 @@ public final class Enumerator {
         int s0 = seen.size();
         int f0 = fingerprints.size();
         evaluate0(p, prim, args, k, last);
-        java.util.concurrent.atomic.LongAdder[] c = PROFILE_COUNTS.computeIfAbsent(p.primitive() + " " + java.util.Arrays.toString(p.slots()),
-                x -> new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
-                        new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
+        java.util.concurrent.atomic.LongAdder[] c = profileCounters(p.primitive() + " " + java.util.Arrays.toString(p.slots()));
         c[0].increment();
         c[1].add(errors - e0);
         c[2].add(seen.size() - s0 + fingerprints.size() - f0);
