@@ -335,15 +335,20 @@ public final class Enumerator {
         }
         for (boolean under : new boolean[] {false, true}) {
             for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour.vals(), under).find(exprs, vals)) {
-                Object[] answers = new Object[n - nDemo];
+                Object[] out = new Object[n];
+                boolean right = true;
                 try {
-                    for (int e = nDemo; e < n; e++) {
-                        answers[e - nDemo] = Dsl.call(j.fill(), inputs[e], colour.vals()[e], j.testVals()[e - nDemo]);
+                    for (int e = 0; e < n; e++) {
+                        out[e] = Dsl.call(j.fill(), inputs[e], colour.vals()[e], j.vals()[e]);
+                        // the join was checked on bits; the program is checked as it will run
+                        right &= e >= nDemo || targets[e].equals(out[e]);
                     }
                 } catch (RuntimeException ex) {
                     continue;
                 }
-                offer(Expr.call(j.fill(), Expr.INPUT, colour.expr(), j.patch()), answers, false);
+                if (right) {
+                    offer(Expr.call(j.fill(), Expr.INPUT, colour.expr(), j.patch()), java.util.Arrays.copyOfRange(out, nDemo, n), false);
+                }
             }
         }
     }

@@ -658,38 +658,57 @@ final class Finishers {
         if (stackColours.length == 0 || stacked) {
             return null;
         }
+        Finished withUnderfill = stackWithJoins(exprs, vals, true);
+        return withUnderfill != null ? withUnderfill : stackWithJoins(exprs, vals, false);
+    }
+
+    /** The stack with joins that end with fill, or also underfill ({@code under}); null unless it makes every demo output. */
+    private Finished stackWithJoins(List<Expr> exprs, List<Object[]> vals, boolean under) {
         Expr[] patches = stackPatch.clone();
         Object[][] patchVals = new Object[stackColours.length][];
+        String[] fills = new String[stackColours.length];
         for (int c = 0; c < stackColours.length; c++) {
+            fills[c] = "fill";
             if (patches[c] != null) {
-                patchVals[c] = java.util.Arrays.copyOfRange(stackVals[c], nDemo, inputs.length);
+                patchVals[c] = stackVals[c];
                 continue;
             }
             Object[] colour = new Object[inputs.length];
             java.util.Arrays.fill(colour, stackColours[c]);
             PatchJoin.Joined best = null;
-            for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour, false, true).find(exprs, vals)) {
-                best = best == null || j.patch().cost() < best.patch().cost() ? j : best;
+            // underfill leaves what earlier fills of the stack made: a join checked on the input is right after them
+            for (boolean underfill : under ? new boolean[] {false, true} : new boolean[] {false}) {
+                for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour, underfill, true).find(exprs, vals)) {
+                    best = best == null || j.patch().cost() < best.patch().cost() ? j : best;
+                }
             }
             if (best == null) {
                 return null;
             }
             patches[c] = best.patch();
-            patchVals[c] = best.testVals();
+            patchVals[c] = best.vals();
+            fills[c] = best.fill();
         }
         Expr expr = Expr.INPUT;
-        Object[] answers = java.util.Arrays.copyOfRange(inputs, nDemo, inputs.length, Object[].class);
+        Object[] grids = inputs.clone();
         try {
             for (int c = 0; c < stackColours.length; c++) {
-                expr = Expr.call("fill", expr, Expr.number(stackColours[c]), patches[c]);
-                for (int e = nDemo; e < inputs.length; e++) {
-                    answers[e - nDemo] = Dsl.call("fill", answers[e - nDemo], stackColours[c], patchVals[c][e - nDemo]);
+                expr = Expr.call(fills[c], expr, Expr.number(stackColours[c]), patches[c]);
+                for (int e = 0; e < inputs.length; e++) {
+                    grids[e] = Dsl.call(fills[c], grids[e], stackColours[c], patchVals[c][e]);
                 }
             }
         } catch (RuntimeException ex) {
             return null;
         }
-        return new Finished(expr, answers, true);
+        // each fill was checked alone on the inputs; the stack is checked whole (an underfill after a fill sees the
+        // background of the filled grid)
+        for (int e = 0; e < nDemo; e++) {
+            if (!targets[e].equals(grids[e])) {
+                return null;
+            }
+        }
+        return new Finished(expr, java.util.Arrays.copyOfRange(grids, nDemo, inputs.length), true);
     }
 
     /** Every cell of the patch has this colour in the output, and it covers all cells that change to it. */

@@ -81,8 +81,8 @@ final class PatchJoin {
     private record Set(Expr expr, Object[] vals, long[] bits, boolean object) {
     }
 
-    /** A join found: the fill it ends with ({@code fill} or {@code underfill}), its patch and the patch on the test inputs. */
-    record Joined(String fill, Expr patch, Object[] testVals) {
+    /** A join found: the fill it ends with ({@code fill} or {@code underfill}), its patch and the patch's values on every input. */
+    record Joined(String fill, Expr patch, Object[] vals) {
     }
 
     /**
@@ -111,8 +111,7 @@ final class PatchJoin {
                 within &= (bits[w] & ~allowed[w]) == 0;
                 touches |= (changed[w] & bits[w]) != 0;
             }
-            Set set = new Set(exprs.get(s), vals.get(s), bits, vals.get(s)[0] instanceof FSet f && f.size() > 0
-                    && f.iterator().next() instanceof ColoredLocation);
+            Set set = new Set(exprs.get(s), vals.get(s), bits, holdsCells(vals.get(s)));
             if (covers && !within && covering.size() < MAX_PER_ROLE) {
                 covering.add(set);
             }
@@ -162,15 +161,29 @@ final class PatchJoin {
         if (bestA == null) {
             return null;
         }
-        Object[] test = new Object[inputs.length - nDemo];
+        Object[] joined = new Object[inputs.length];
         try {
-            for (int e = nDemo; e < inputs.length; e++) {
-                test[e - nDemo] = Dsl.call(op, indices(bestA, e), indices(bestB, e));
+            for (int e = 0; e < inputs.length; e++) {
+                joined[e] = Dsl.call(op, indices(bestA, e), indices(bestB, e));
             }
         } catch (RuntimeException ex) {
             return null;
         }
-        return new Joined(fill, Expr.call(op, indices(bestA), indices(bestB)), test);
+        return new Joined(fill, Expr.call(op, indices(bestA), indices(bestB)), joined);
+    }
+
+    /**
+     * Whether any value of the vector, on any input, is an object (cells with colours): the set operations of arc-dsl
+     * compare elements, so an object joins a set of locations only as {@code toindices} of it. (A vector can be empty
+     * on one input and an object on another.)
+     */
+    private static boolean holdsCells(Object[] vals) {
+        for (Object v : vals) {
+            if (v instanceof FSet f && !f.isEmpty() && f.iterator().next() instanceof ColoredLocation) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A set's expression, as locations: objects through {@code toindices}. */

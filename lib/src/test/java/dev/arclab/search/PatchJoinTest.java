@@ -72,7 +72,7 @@ class PatchJoinTest {
         assertEquals("difference(row(I), ends(ends(I)))", found.get("difference").get(0).patch().toString());
         assertEquals("combine(left(I), right(right(I)))", found.get("combine").get(0).patch().toString());
         for (List<PatchJoin.Joined> js : found.values()) {
-            assertEquals(cells(1, 1, 1, 2), js.get(0).testVals()[0], "the same sets on the test input give the same cells");
+            assertEquals(cells(1, 1, 1, 2), js.get(0).vals()[1], "the same sets on the test input give the same cells");
         }
     }
 
@@ -102,7 +102,7 @@ class PatchJoinTest {
         assertEquals(1, under.size());
         assertEquals("underfill", under.get(0).fill());
         assertEquals("intersection(toindices(row(I)), notLast(I))", under.get(0).patch().toString());
-        assertEquals(out, Dsl.call("underfill", in, 3, under.get(0).testVals()[0]));
+        assertEquals(out, Dsl.call("underfill", in, 3, under.get(0).vals()[1]));
     }
 
     @Test
@@ -123,6 +123,23 @@ class PatchJoinTest {
         assertEquals(Dsl.call("fill", Dsl.call("fill", test, 3, cells(1, 1, 1, 2)), 4, corner), stack.answers()[0]);
         assertEquals(null, finishers.stackWithJoins(List.of(named("row", 1)), List.<Object[]>of(new Object[] {row, row})),
                 "no join paints the 3s: no stack");
+    }
+
+    @Test
+    void anObjectEmptyOnOneDemoStillJoinsAsItsLocations() {
+        // demo 0: the row is the two cells; demo 1: the row is longer and an object (of 5s, empty on demo 0) holds
+        // the extra cells. The DSL's difference of locations and an object removes nothing: toindices is needed.
+        Grid in1 = (Grid) Dsl.call("fill", IN, 5, cells(1, 0, 1, 3));
+        Grid out1 = (Grid) Dsl.call("fill", in1, 3, cells(1, 1, 1, 2));
+        Grid[] inputs = {IN, in1, in1};
+        Object[] row = {cells(1, 1, 1, 2), cells(1, 0, 1, 1, 1, 2, 1, 3), cells(1, 0, 1, 1, 1, 2, 1, 3)};
+        Object fives = Dsl.call("toobject", cells(1, 0, 1, 3), in1);
+        Object[] object = {FSet.EMPTY, fives, fives};
+        List<PatchJoin.Joined> found = new PatchJoin(inputs, new Grid[] {OUT, out1}, new Object[] {3, 3, 3}, false)
+                .find(List.of(named("row", 1), named("fives", 1)), List.of(row, object));
+        PatchJoin.Joined difference = found.stream().filter(j -> j.patch().name().equals("difference")).findFirst().orElseThrow();
+        assertEquals("difference(row(I), toindices(fives(I)))", difference.patch().toString());
+        assertEquals(out1, Dsl.call("fill", in1, 3, difference.vals()[1]), "the program as it runs makes the output");
     }
 
     @Test
