@@ -56,12 +56,16 @@ final class GridFill {
         if (bases.isEmpty()) {
             return null;
         }
+        int cheapestBase = Integer.MAX_VALUE;
+        for (Base b : bases) {
+            cheapestBase = Math.min(cheapestBase, b.expr().cost());
+        }
         Base bestBase = null;
         int bestPatch = -1;
         int bestCost = Integer.MAX_VALUE;
         for (int p = 0; p < patchExprs.size(); p++) {
             int patchCost = patchExprs.get(p).cost();
-            if (patchCost + 2 >= bestCost) {
+            if (patchCost + cheapestBase >= bestCost) {
                 break;
             }
             long[] bits = cells.of(patchVals.get(p));
@@ -80,14 +84,18 @@ final class GridFill {
         if (bestBase == null) {
             return null;
         }
-        Object[] answers = new Object[inputs.length - nDemo];
+        Object[] out = new Object[inputs.length];
         try {
-            for (int e = nDemo; e < inputs.length; e++) {
-                answers[e - nDemo] = Dsl.call("fill", bestBase.vals()[e], bestBase.colour(), patchVals.get(bestPatch)[e]);
+            for (int e = 0; e < inputs.length; e++) {
+                out[e] = Dsl.call("fill", bestBase.vals()[e], bestBase.colour(), patchVals.get(bestPatch)[e]);
+                if (e < nDemo && !targets[e].equals(out[e])) {
+                    return null; // checked on bits; the program is checked as it will run
+                }
             }
         } catch (RuntimeException ex) {
             return null;
         }
+        Object[] answers = java.util.Arrays.copyOfRange(out, nDemo, inputs.length);
         return new Filled(Expr.call("fill", bestBase.expr(), Expr.number(bestBase.colour()), patchExprs.get(bestPatch)), answers);
     }
 

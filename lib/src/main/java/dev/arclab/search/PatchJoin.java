@@ -78,7 +78,7 @@ final class PatchJoin {
     }
 
     /** A set of locations or an object of the search, with its demo cells as bits. */
-    private record Set(Expr expr, Object[] vals, long[] bits, boolean object) {
+    private record Stored(Expr expr, Object[] vals, long[] bits, boolean object) {
     }
 
     /** A join found: the fill it ends with ({@code fill} or {@code underfill}), its patch and the patch's values on every input. */
@@ -93,9 +93,9 @@ final class PatchJoin {
         if (!possible) {
             return List.of();
         }
-        List<Set> covering = new ArrayList<>();
-        List<Set> missing = new ArrayList<>();
-        List<Set> inside = new ArrayList<>();
+        List<Stored> covering = new ArrayList<>();
+        List<Stored> missing = new ArrayList<>();
+        List<Stored> inside = new ArrayList<>();
         for (int s = 0; s < exprs.size(); s++) {
             long[] bits = cells.of(vals.get(s));
             if (bits == null) {
@@ -111,7 +111,7 @@ final class PatchJoin {
                 within &= (bits[w] & ~allowed[w]) == 0;
                 touches |= (changed[w] & bits[w]) != 0;
             }
-            Set set = new Set(exprs.get(s), vals.get(s), bits, holdsCells(vals.get(s)));
+            Stored set = new Stored(exprs.get(s), vals.get(s), bits, holdsCells(vals.get(s)));
             if (covers && !within && covering.size() < MAX_PER_ROLE) {
                 covering.add(set);
             }
@@ -136,17 +136,17 @@ final class PatchJoin {
     }
 
     /** The cheapest pair (a, b) whose join is exactly right on every demo; null when none is. */
-    private Joined best(List<Set> left, List<Set> right, String op, boolean symmetric) {
-        Set bestA = null;
-        Set bestB = null;
+    private Joined best(List<Stored> left, List<Stored> right, String op, boolean symmetric) {
+        Stored bestA = null;
+        Stored bestB = null;
         int bestCost = Integer.MAX_VALUE;
         for (int i = 0; i < left.size(); i++) {
-            Set a = left.get(i);
+            Stored a = left.get(i);
             if (a.expr().cost() + 1 >= bestCost) {
                 break;
             }
             for (int j = symmetric ? i + 1 : 0; j < right.size(); j++) {
-                Set b = right.get(j);
+                Stored b = right.get(j);
                 int cost = a.expr().cost() + b.expr().cost();
                 if (cost >= bestCost) {
                     break;
@@ -187,12 +187,12 @@ final class PatchJoin {
     }
 
     /** A set's expression, as locations: objects through {@code toindices}. */
-    private static Expr indices(Set s) {
+    private static Expr indices(Stored s) {
         return s.object() ? Expr.call("toindices", s.expr()) : s.expr();
     }
 
     /** A set's value on input {@code e}, as locations. */
-    private static Object indices(Set s, int e) {
+    private static Object indices(Stored s, int e) {
         return s.object() ? Dsl.call("toindices", s.vals()[e]) : s.vals()[e];
     }
 
