@@ -326,7 +326,8 @@ public final class Enumerator {
      */
     private void joinPatches(List<Expr> exprs, List<Object[]> vals) {
         Finishers.Colour colour = finishers.fillColour();
-        Finishers.Finished stack = finishers.stackWithJoins(exprs, vals);
+        StoredPatches patches = new StoredPatches(inputs, nDemo, exprs, vals);
+        Finishers.Finished stack = finishers.stackWithJoins(patches);
         if (stack != null) {
             offer(stack.expr(), stack.answers(), stack.weak());
         }
@@ -334,7 +335,7 @@ public final class Enumerator {
             return;
         }
         for (boolean under : new boolean[] {false, true}) {
-            for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour.vals(), under).find(exprs, vals)) {
+            for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour.vals(), under).find(patches)) {
                 Object[] out = new Object[n];
                 boolean right = true;
                 try {

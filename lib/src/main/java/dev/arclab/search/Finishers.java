@@ -655,15 +655,20 @@ final class Finishers {
      * neither.
      */
     Finished stackWithJoins(List<Expr> exprs, List<Object[]> vals) {
+        return stackWithJoins(new StoredPatches(inputs, nDemo, exprs, vals));
+    }
+
+    /** The same from patches read once for every join that looks at them. */
+    Finished stackWithJoins(StoredPatches patches) {
         if (stackColours.length == 0 || stacked) {
             return null;
         }
-        Finished withUnderfill = stackWithJoins(exprs, vals, true);
-        return withUnderfill != null ? withUnderfill : stackWithJoins(exprs, vals, false);
+        Finished withUnderfill = stackWithJoins(patches, true);
+        return withUnderfill != null ? withUnderfill : stackWithJoins(patches, false);
     }
 
     /** The stack with joins that end with fill, or also underfill ({@code under}); null unless it makes every demo output. */
-    private Finished stackWithJoins(List<Expr> exprs, List<Object[]> vals, boolean under) {
+    private Finished stackWithJoins(StoredPatches stored, boolean under) {
         Expr[] patches = stackPatch.clone();
         Object[][] patchVals = new Object[stackColours.length][];
         String[] fills = new String[stackColours.length];
@@ -678,7 +683,7 @@ final class Finishers {
             PatchJoin.Joined best = null;
             // underfill leaves what earlier fills of the stack made: a join checked on the input is right after them
             for (boolean underfill : under ? new boolean[] {false, true} : new boolean[] {false}) {
-                for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour, underfill, true).find(exprs, vals)) {
+                for (PatchJoin.Joined j : new PatchJoin(inputs, targets, colour, underfill, true).find(stored)) {
                     best = best == null || j.patch().cost() < best.patch().cost() ? j : best;
                 }
             }

@@ -90,14 +90,21 @@ final class PatchJoin {
      * from {@code sets} (expressions with their values on every input, demo inputs first; cheapest first).
      */
     List<Joined> find(List<Expr> exprs, List<Object[]> vals) {
+        return find(new StoredPatches(inputs, nDemo, exprs, vals));
+    }
+
+    /** The same from patches read once for every join that looks at them. */
+    List<Joined> find(StoredPatches patches) {
         if (!possible) {
             return List.of();
         }
+        List<Expr> exprs = patches.exprs;
+        List<Object[]> vals = patches.vals;
         List<Stored> covering = new ArrayList<>();
         List<Stored> missing = new ArrayList<>();
         List<Stored> inside = new ArrayList<>();
         for (int s = 0; s < exprs.size(); s++) {
-            long[] bits = cells.of(vals.get(s));
+            long[] bits = patches.bits(s);
             if (bits == null) {
                 continue;
             }
