@@ -166,7 +166,7 @@ public final class BenchSeedsCommand implements Callable<Integer> {
         if (!heapPreTouched()) {
             out.println("note: this JVM does not pre-touch its heap (-XX:+AlwaysPreTouch): the first use of each heap page it commits while"
                     + " growing is a page fault counted in the CPU time of the seed that makes it (measured 3-5x on whole seeds);"
-                    + " the launcher (lib/target/arclab bench-seeds) starts with -Xms1g -XX:+AlwaysPreTouch. The fuel columns do not depend on it.");
+                    + " the launcher (lib/target/arclab bench-seeds) starts it in a fixed 1 GB heap touched at start (-Xms1g -Xmx1g -XX:+AlwaysPreTouch). The fuel columns do not depend on it.");
         }
         out.flush();
         Totals a = new Totals("A fixed");
